@@ -1,0 +1,182 @@
+//! Validation of Elevate request bodies with the server's own semantics.
+//!
+//! [`validate`] checks a whole value against a named schema and returns every defect at
+//! once; [`validate_field`] checks one field in place, for on-input validation. Both report
+//! [`Issue`]s: JSON Pointer path, stable code, params and an English message.
+//!
+//! ```
+//! use elevate_billing::validate::{validate_json, Options};
+//! let site = serde_json::json!({ "customerId": 12, "siteName": "Head <office>" });
+//! let report = validate_json("Site", &site, Options::default()).unwrap();
+//! assert!(!report.is_valid());
+//! assert_eq!(report.issues[0].path, "/siteName");
+//! assert_eq!(report.issues[0].code(), "pattern");
+//! ```
+
+pub(crate) mod engine;
+pub mod formats;
+pub mod issue;
+pub mod java_regex;
+pub mod message;
+pub mod patterns;
+pub mod schema;
+pub mod value;
+
+use std::borrow::Cow;
+use std::fmt;
+
+pub use issue::{Issue, IssueKind, When, ISSUE_CODES};
+pub use patterns::{reset_pattern, set_pattern, Pattern, PATTERNS};
+pub use value::Value;
+
+use crate::model::{self, SchemaEntry};
+use schema::Kind;
+
+/// How to validate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Stop at the first issue (a yes/no check); `issues` then holds one issue.
+    pub abort_early: bool,
+    /// Report members the schema does not define (`unknownField`). The server ignores them
+    /// (decisions R9), so this is off by default; turn it on to catch misspelt field names.
+    pub report_unknown_fields: bool,
+}
+
+/// The outcome of a validation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Every defect, in document order. Empty exactly when the value is valid.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    pub fn is_valid(&self) -> bool {
+        self.issues.is_empty()
+    }
+}
+
+/// Why a validation could not run at all (as opposed to finding issues).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The schema name is not one of [`crate::model::SCHEMAS`].
+    UnknownSchema { name: String },
+    /// The pointer does not name a field of the schema.
+    UnknownField { schema: String, pointer: String, reason: String },
+    /// The input is not JSON text.
+    Json { message: String },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::UnknownSchema { name } => {
+                let known: Vec<_> = model::schema_names().collect();
+                write!(f, "unknown schema {name:?}; known schemas: {}", known.join(", "))
+            }
+            Error::UnknownField { schema, pointer, reason } => {
+                write!(f, "{pointer:?} is not a field of {schema}: {reason}")
+            }
+            Error::Json { message } => write!(f, "the input is not valid JSON: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+fn entry(name: &str) -> Result<&'static SchemaEntry, Error> {
+    model::schema(name).ok_or_else(|| Error::UnknownSchema { name: name.to_owned() })
+}
+
+/// Validates `value` against the schema called `schema`.
+pub fn validate(schema: &str, value: &Value<'_>, options: Options) -> Result<Report, Error> {
+    Ok(validate_kind(&entry(schema)?.root, value, options))
+}
+
+/// Validates `value` against a schema description (for callers holding a [`Kind`]).
+pub fn validate_kind(kind: &Kind, value: &Value<'_>, options: Options) -> Report {
+    let mut w = engine::Walker::new(options);
+    w.value(kind, value);
+    Report { issues: w.finish() }
+}
+
+/// Validates a `serde_json::Value` against the schema called `schema`.
+pub fn validate_json(schema: &str, value: &serde_json::Value, options: Options) -> Result<Report, Error> {
+    validate(schema, &Value::from_json(value), options)
+}
+
+/// Validates JSON text against the schema called `schema`.
+pub fn validate_str(schema: &str, json: &str, options: Options) -> Result<Report, Error> {
+    let entry = entry(schema)?;
+    let value = Value::parse(json).map_err(|e| Error::Json { message: e.to_string() })?;
+    Ok(validate_kind(&entry.root, &value, options))
+}
+
+/// Validates one field in place: `pointer` names it within `schema` (`/siteContacts/0/contactName`),
+/// `value` is its value (`None`, `null` or `undefined` for "empty"). Cross-field rules need the
+/// whole object and are left to [`validate`].
+pub fn validate_field(schema: &str, pointer: &str, value: Option<&Value<'_>>) -> Result<Report, Error> {
+    let entry = entry(schema)?;
+    let segments = parse_pointer(pointer).ok_or_else(|| Error::UnknownField {
+        schema: schema.to_owned(),
+        pointer: pointer.to_owned(),
+        reason: "not a JSON Pointer (it must be empty or start with /)".into(),
+    })?;
+    let (kind, required) = resolve(&entry.root, &segments).map_err(|reason| Error::UnknownField {
+        schema: schema.to_owned(),
+        pointer: pointer.to_owned(),
+        reason,
+    })?;
+    let w = engine::Walker::new(Options::default()).at(&segments);
+    let absent = matches!(value, None | Some(Value::Null) | Some(Value::Foreign(value::Foreign::Undefined)));
+    if absent && !matches!(kind, Kind::Any) {
+        let mut w = w;
+        if required {
+            w.emit(IssueKind::required());
+        }
+        return Ok(Report { issues: w.finish() });
+    }
+    let null = Value::Null;
+    let mut w = w;
+    w.value(&kind, value.unwrap_or(&null));
+    Ok(Report { issues: w.finish() })
+}
+
+/// RFC 6901 segments of `pointer`, unescaped (`~1` → `/`, `~0` → `~`).
+pub fn parse_pointer(pointer: &str) -> Option<Vec<Cow<'_, str>>> {
+    if pointer.is_empty() {
+        return Some(Vec::new());
+    }
+    let rest = pointer.strip_prefix('/')?;
+    Some(
+        rest.split('/')
+            .map(|s| if s.contains('~') { Cow::Owned(s.replace("~1", "/").replace("~0", "~")) } else { Cow::Borrowed(s) })
+            .collect(),
+    )
+}
+
+/// The kind at `segments` below `root`, and whether that field is required.
+fn resolve(root: &Kind, segments: &[Cow<'_, str>]) -> Result<(Kind, bool), String> {
+    let mut kind = *root;
+    let mut required = true;
+    for seg in segments {
+        match kind {
+            Kind::Object(s) => {
+                let f = s.field(seg).ok_or_else(|| {
+                    let names: Vec<_> = s.fields.iter().map(|f| f.name).collect();
+                    format!("{} has no field {seg:?} (fields: {})", s.name, names.join(", "))
+                })?;
+                kind = f.kind;
+                required = f.required && !f.read_only;
+            }
+            Kind::Array(a) => {
+                seg.parse::<u32>().map_err(|_| format!("{seg:?} is not an array index"))?;
+                kind = a.items;
+                required = true;
+            }
+            Kind::Any => return Ok((Kind::Any, false)),
+            _ => return Err(format!("cannot descend into a {} value", engine::kind_type_name(&kind))),
+        }
+    }
+    Ok((kind, required))
+}

@@ -1,0 +1,299 @@
+//! The schema description language.
+//!
+//! Every constraint of every Elevate request body is written once, as `static` data, in
+//! [`crate::model`]. The validator walks these descriptions; the TypeScript declarations,
+//! JSON Schemas and the OpenAPI document are generated from them ([`crate::export`]).
+//! Nothing else restates a bound, a pattern or an enum.
+//!
+//! The `const fn` builders below keep the model files short and readable:
+//!
+//! ```
+//! use elevate_billing::validate::schema::*;
+//! use elevate_billing::validate::Pattern;
+//! const SITE_NAME: Field = field("siteName", string(1, 100).pattern(Pattern::NameCurly).kind())
+//!     .required()
+//!     .doc("Site name");
+//! assert!(SITE_NAME.required);
+//! ```
+
+use super::patterns::Pattern;
+
+/// A named request-body schema (an object with fields), as the API documentation names it.
+#[derive(Debug)]
+pub struct Schema {
+    /// The documentation's schema name, e.g. `"Site"`; the name `validate()` takes.
+    pub name: &'static str,
+    /// One line saying what the object is, shown in generated types and schemas.
+    pub doc: &'static str,
+    /// Where the facts come from (`api-facts §3.3`).
+    pub source: &'static str,
+    /// The fields, in the documentation's order.
+    pub fields: &'static [Field],
+    /// Rules that relate several fields (decisions R9).
+    pub rules: &'static [Rule],
+}
+
+/// One field of a [`Schema`].
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// JSON property name, exactly as on the wire (`siteName`).
+    pub name: &'static str,
+    /// The documentation's description, shortened.
+    pub doc: &'static str,
+    /// JSON type and constraints.
+    pub kind: Kind,
+    /// Must be present and not `null`.
+    pub required: bool,
+    /// Set by the server; type-checked when sent, otherwise ignored.
+    pub read_only: bool,
+    /// The server's default when the field is omitted (documentation only).
+    pub default: Option<Literal>,
+}
+
+/// The JSON type of a value together with its constraints.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// A JSON string.
+    String(Text),
+    /// A JSON number that must be an integer of the given width.
+    Integer(Integer),
+    /// Any finite JSON number.
+    Number(Number),
+    /// `true` or `false`.
+    Boolean,
+    /// A nested object described by another schema.
+    Object(&'static Schema),
+    /// A JSON array.
+    Array(&'static Array),
+    /// Any JSON value (a JSON Patch `value`); `null` counts as present.
+    Any,
+}
+
+/// Constraints of a string value. Lengths count UTF-16 code units (decisions R5).
+#[derive(Debug, Clone, Copy)]
+pub struct Text {
+    pub min_length: u32,
+    pub max_length: Option<u32>,
+    /// Whole-string pattern in the server's dialect (decisions R1, R2).
+    pub pattern: Option<Pattern>,
+    pub format: Option<TextFormat>,
+    /// Allowed values (an enum of the API).
+    pub choices: Option<&'static Choices>,
+}
+
+/// A named string enum of the API (`CustomerType`, `ContactRole`, …).
+#[derive(Debug)]
+pub struct Choices {
+    /// The documentation's type name, used for the generated TypeScript union.
+    pub name: &'static str,
+    pub values: &'static [&'static str],
+}
+
+/// Formats checked beyond the pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFormat {
+    /// `yyyy-MM-dd`, a real calendar date (decisions R8).
+    Date,
+    /// RFC 3339 with `Z` or an offset (decisions R8).
+    DateTime,
+    /// An officially assigned ISO 3166-1 alpha-2 code (decisions R7).
+    CountryCode,
+    /// The value is itself a regular expression in the server's dialect (decisions R10).
+    Regex,
+    /// An RFC 6901 JSON Pointer.
+    JsonPointer,
+}
+
+/// Integer widths of the documentation (`int32`, `int64`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Width {
+    Int32,
+    Int64,
+}
+
+/// Constraints of an integer value.
+#[derive(Debug, Clone, Copy)]
+pub struct Integer {
+    pub width: Width,
+    pub minimum: Option<i64>,
+    pub maximum: Option<i64>,
+    /// The only allowed values, when the context fixes them (a new customer's site has `customerId` 0).
+    pub choices: Option<&'static [i64]>,
+}
+
+/// Constraints of a decimal number.
+#[derive(Debug, Clone, Copy)]
+pub struct Number {
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+}
+
+/// Constraints of an array value.
+#[derive(Debug)]
+pub struct Array {
+    pub items: Kind,
+    pub min_items: u32,
+    pub max_items: Option<u32>,
+}
+
+/// A constant in a rule or a default.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Literal {
+    Bool(bool),
+    Int(i64),
+    Str(&'static str),
+}
+
+/// When a cross-field rule applies.
+#[derive(Debug, Clone, Copy)]
+pub enum Condition {
+    /// The field is present and not `null`.
+    Present(&'static str),
+    /// The field equals the literal.
+    Equals(&'static str, Literal),
+    /// The field is one of the strings.
+    OneOf(&'static str, &'static [&'static str]),
+}
+
+/// A rule that relates several fields of one object (decisions R9).
+#[derive(Debug, Clone, Copy)]
+pub enum Rule {
+    /// `field` is required when `when` holds (code `required`, on `field`).
+    RequiredIf { field: &'static str, when: Condition },
+    /// At least one of `fields` must be present (code `required`, on the first).
+    AnyOf { fields: &'static [&'static str] },
+    /// `field` must equal `value` when `when` holds (code `dependency`, on `field`).
+    EqualsIf { field: &'static str, value: Literal, when: Condition },
+    /// At most one item of the array `array` may have the boolean `flag` set to `true`
+    /// (code `singleInvoiceContact`, on the second and later ones).
+    AtMostOneFlag { array: &'static str, flag: &'static str },
+}
+
+impl Schema {
+    /// The field called `name`, if the schema has one.
+    pub fn field(&self, name: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+impl Condition {
+    /// The field the condition reads.
+    pub const fn field(&self) -> &'static str {
+        match *self {
+            Condition::Present(f) | Condition::Equals(f, _) | Condition::OneOf(f, _) => f,
+        }
+    }
+}
+
+// ---- const builders used by the model files -------------------------------------------
+
+/// An optional field; chain `.required()`, `.doc(..)`, `.read_only()`, `.default(..)`.
+pub const fn field(name: &'static str, kind: Kind) -> Field {
+    Field { name, doc: "", kind, required: false, read_only: false, default: None }
+}
+
+impl Field {
+    pub const fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    pub const fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+    pub const fn doc(mut self, doc: &'static str) -> Self {
+        self.doc = doc;
+        self
+    }
+    pub const fn default(mut self, value: Literal) -> Self {
+        self.default = Some(value);
+        self
+    }
+}
+
+/// A string of `min..=max` UTF-16 code units.
+pub const fn string(min: u32, max: u32) -> Text {
+    Text { min_length: min, max_length: Some(max), pattern: None, format: None, choices: None }
+}
+
+/// A string with no documented constraint beyond its type.
+pub const fn any_string() -> Text {
+    Text { min_length: 0, max_length: None, pattern: None, format: None, choices: None }
+}
+
+impl Text {
+    pub const fn pattern(mut self, pattern: Pattern) -> Self {
+        self.pattern = Some(pattern);
+        self
+    }
+    pub const fn format(mut self, format: TextFormat) -> Self {
+        self.format = Some(format);
+        self
+    }
+    pub const fn kind(self) -> Kind {
+        Kind::String(self)
+    }
+}
+
+/// A `yyyy-MM-dd` date string.
+pub const fn date() -> Kind {
+    Kind::String(any_string().format(TextFormat::Date))
+}
+
+/// An RFC 3339 date-time string.
+pub const fn date_time() -> Kind {
+    Kind::String(any_string().format(TextFormat::DateTime))
+}
+
+/// A string that must be one of `choices`.
+pub const fn one_of(choices: &'static Choices) -> Kind {
+    Kind::String(Text { choices: Some(choices), ..any_string() })
+}
+
+/// A string whose value is a regular expression the server will apply (decisions R10).
+pub const fn regex_string(max: Option<u32>) -> Kind {
+    Kind::String(Text { max_length: max, ..any_string().format(TextFormat::Regex) })
+}
+
+/// An `int32` with no bounds beyond its width.
+pub const fn int32() -> Integer {
+    Integer { width: Width::Int32, minimum: None, maximum: None, choices: None }
+}
+
+/// An `int64` with no bounds beyond its width (and JavaScript's safe range, decisions R8).
+pub const fn int64() -> Integer {
+    Integer { width: Width::Int64, minimum: None, maximum: None, choices: None }
+}
+
+impl Integer {
+    pub const fn min(mut self, minimum: i64) -> Self {
+        self.minimum = Some(minimum);
+        self
+    }
+    pub const fn max(mut self, maximum: i64) -> Self {
+        self.maximum = Some(maximum);
+        self
+    }
+    pub const fn only(mut self, values: &'static [i64]) -> Self {
+        self.choices = Some(values);
+        self
+    }
+    pub const fn kind(self) -> Kind {
+        Kind::Integer(self)
+    }
+}
+
+/// A decimal number, optionally bounded.
+pub const fn number(minimum: Option<f64>, maximum: Option<f64>) -> Kind {
+    Kind::Number(Number { minimum, maximum })
+}
+
+/// A boolean.
+pub const fn boolean() -> Kind {
+    Kind::Boolean
+}
+
+/// An object of the given schema.
+pub const fn object(schema: &'static Schema) -> Kind {
+    Kind::Object(schema)
+}

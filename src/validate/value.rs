@@ -1,0 +1,248 @@
+//! The value the validator walks: a JSON tree that borrows its strings from the input where
+//! it can, keeps object keys in document order, and can also hold the JavaScript values JSON
+//! cannot carry (so `validate(schema, 10n)` is an issue, not a crash).
+//!
+//! Built from JSON text ([`Value::parse`]), from a `serde_json::Value`
+//! ([`Value::from_json`]) or, in the WebAssembly build, from a JavaScript value.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// A JSON value (plus the JavaScript values JSON cannot represent).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    Null,
+    Bool(bool),
+    /// Every JSON number, as JavaScript sees it (decisions R8 makes larger integers invalid).
+    Number(f64),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    /// Members in document order; a repeated key keeps every occurrence (the last one wins).
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
+    /// A JavaScript value that `JSON.stringify` cannot send.
+    Foreign(Foreign),
+}
+
+/// JavaScript values with no JSON form, named as issue params call them (`actual`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foreign {
+    Undefined,
+    BigInt,
+    Symbol,
+    Function,
+    NaN,
+    Infinity,
+    /// An object that contains itself.
+    Cycle,
+}
+
+impl Foreign {
+    pub fn name(self) -> &'static str {
+        match self {
+            Foreign::Undefined => "undefined",
+            Foreign::BigInt => "bigint",
+            Foreign::Symbol => "symbol",
+            Foreign::Function => "function",
+            Foreign::NaN => "NaN",
+            Foreign::Infinity => "Infinity",
+            Foreign::Cycle => "cycle",
+        }
+    }
+}
+
+impl<'a> Value<'a> {
+    /// The JSON type name of this value, or the JavaScript name of a foreign one.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+            Value::Foreign(f) => f.name(),
+        }
+    }
+
+    /// Parses JSON text, borrowing unescaped strings from it.
+    pub fn parse(text: &'a str) -> Result<Value<'a>, serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let v = ValueSeed.deserialize(&mut de)?;
+        de.end()?;
+        Ok(v)
+    }
+
+    /// A view of a `serde_json::Value` (borrows its strings).
+    pub fn from_json(v: &'a serde_json::Value) -> Value<'a> {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+            serde_json::Value::String(s) => Value::String(Cow::Borrowed(s)),
+            serde_json::Value::Array(a) => Value::Array(a.iter().map(Value::from_json).collect()),
+            serde_json::Value::Object(o) => {
+                Value::Object(o.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Value::from_json(v))).collect())
+            }
+        }
+    }
+
+    /// The member `key` of an object (the last occurrence), if any.
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        match self {
+            Value::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// This value as JSON (foreign values become `null`, as `JSON.stringify` does for NaN).
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Value::Null | Value::Foreign(_) => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Number(n) => serde_json::Number::from_f64(*n)
+                .map(|n| {
+                    // Keep integers integral so they print as `1`, not `1.0`.
+                    if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15) {
+                        serde_json::Value::from(n.as_f64().unwrap_or(0.0) as i64)
+                    } else {
+                        serde_json::Value::Number(n)
+                    }
+                })
+                .unwrap_or(serde_json::Value::Null),
+            Value::String(s) => serde_json::Value::String(s.to_string()),
+            Value::Array(a) => serde_json::Value::Array(a.iter().map(Value::to_json).collect()),
+            Value::Object(o) => {
+                let mut map = serde_json::Map::with_capacity(o.len());
+                for (k, v) in o {
+                    map.insert(k.to_string(), v.to_json());
+                }
+                serde_json::Value::Object(map)
+            }
+        }
+    }
+}
+
+// ---- JSON text → Value, borrowing where possible -------------------------------------------
+
+struct ValueSeed;
+
+impl<'de> DeserializeSeed<'de> for ValueSeed {
+    type Value = Value<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value<'de>, D::Error> {
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value<'de>, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value<'de>, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Value<'de>, E> {
+        Ok(Value::Number(n as f64))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Value<'de>, E> {
+        Ok(Value::Number(n as f64))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Value<'de>, E> {
+        Ok(Value::Number(n))
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Value<'de>, E> {
+        Ok(Value::String(Cow::Borrowed(s)))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value<'de>, E> {
+        Ok(Value::String(Cow::Owned(s.to_owned())))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value<'de>, E> {
+        Ok(Value::String(Cow::Owned(s)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(v) = seq.next_element_seed(ValueSeed)? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
+        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+        while let Some(k) = map.next_key_seed(KeySeed)? {
+            let v = map.next_value_seed(ValueSeed)?;
+            members.push((k, v));
+        }
+        Ok(Value::Object(members))
+    }
+}
+
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Borrowed(s))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(s.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_borrows_plain_strings_and_keeps_key_order() {
+        let v = Value::parse(r#"{"b":"x","a":[1,2.5,null,true],"c":"e\u0301"}"#).unwrap();
+        let Value::Object(m) = &v else { panic!() };
+        assert_eq!(m.iter().map(|(k, _)| k.as_ref()).collect::<Vec<_>>(), ["b", "a", "c"]);
+        assert!(matches!(&m[0].1, Value::String(Cow::Borrowed("x"))));
+        assert!(matches!(&m[2].1, Value::String(Cow::Owned(s)) if s == "e\u{301}"));
+        assert_eq!(
+            m[1].1,
+            Value::Array(vec![Value::Number(1.0), Value::Number(2.5), Value::Null, Value::Bool(true)])
+        );
+    }
+
+    #[test]
+    fn repeated_keys_resolve_to_the_last() {
+        let v = Value::parse(r#"{"a":1,"a":2}"#).unwrap();
+        assert_eq!(v.get("a"), Some(&Value::Number(2.0)));
+    }
+
+    #[test]
+    fn parse_rejects_trailing_garbage_and_deep_nesting() {
+        assert!(Value::parse("{} x").is_err());
+        assert!(Value::parse(&"[".repeat(10_000)).is_err());
+    }
+
+    #[test]
+    fn json_round_trip() {
+        let j: serde_json::Value = serde_json::from_str(r#"{"a":[1,1.5,"s",{"b":null}],"c":false}"#).unwrap();
+        assert_eq!(Value::from_json(&j).to_json(), j);
+    }
+}
