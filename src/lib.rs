@@ -12,5 +12,9 @@
 
 #![forbid(unsafe_code)]
 
+pub mod endpoints;
 pub mod model;
 pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

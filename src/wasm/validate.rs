@@ -1,0 +1,122 @@
+//! `validate`, `validateField`, `formatMessage`, `setPattern` and friends for JavaScript.
+
+use js_sys::Reflect;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{error, from_js, to_js};
+use crate::validate::{self as v, Issue, IssueKind, Options, Report};
+
+/// `{ valid, errors }`, the shape every validator returns to JavaScript.
+#[derive(Serialize)]
+pub(crate) struct ValidationResult<'a> {
+    valid: bool,
+    errors: &'a [Issue],
+}
+
+pub(crate) fn result_to_js(report: &Report) -> Result<JsValue, JsError> {
+    to_js(&ValidationResult { valid: report.is_valid(), errors: &report.issues })
+}
+
+fn options_from_js(options: &JsValue) -> Result<Options, JsError> {
+    let mut out = Options::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(out);
+    }
+    if !options.is_object() {
+        return Err(error("options must be an object such as { abortEarly: true }"));
+    }
+    let get = |name: &str| Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let abort = get("abortEarly");
+    if !abort.is_undefined() {
+        out.abort_early = abort.as_bool().ok_or_else(|| error("options.abortEarly must be true or false"))?;
+    }
+    let unknown = get("unknownFields");
+    if !unknown.is_undefined() {
+        out.report_unknown_fields = match unknown.as_string().as_deref() {
+            Some("report") => true,
+            Some("ignore") => false,
+            _ => return Err(error("options.unknownFields must be 'ignore' or 'report'")),
+        };
+    }
+    Ok(out)
+}
+
+/// Checks `value` against the request-body schema `schema` and reports every defect at once,
+/// in document order. Throws only for an unknown schema name or a value that cannot be read
+/// (a getter that throws, nesting deeper than 256).
+#[wasm_bindgen(js_name = validate, unchecked_return_type = "ValidationResult")]
+pub fn validate_js(
+    #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options = options_from_js(&options)?;
+    let entry = crate::model::schema(schema).ok_or_else(|| error(v::Error::UnknownSchema { name: schema.into() }))?;
+    let value = from_js(&value).map_err(|e| error(e.message()))?;
+    result_to_js(&v::validate_kind(&entry.root, &value, options))
+}
+
+/// Checks one field in place, e.g. `validateField('Site', '/siteAddress/postcode', 'SW1A 1AA')`.
+/// `undefined` or `null` means the field is empty (a `required` issue if it must be given).
+/// Rules that relate several fields need the whole object: use `validate` for those.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
+pub fn validate_field_js(
+    #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
+    pointer: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+) -> Result<JsValue, JsError> {
+    let value = from_js(&value).map_err(|e| error(e.message()))?;
+    let report = v::validate_field(schema, pointer, Some(&value)).map_err(error)?;
+    result_to_js(&report)
+}
+
+/// The English message for an issue, from its `path`, `code` and `params` only. Replace this
+/// function to translate: it is how every message the package returns is made.
+#[wasm_bindgen(js_name = formatMessage)]
+pub fn format_message_js(
+    #[wasm_bindgen(unchecked_param_type = "Pick<ValidationIssue, 'path' | 'code' | 'params'>")] issue: JsValue,
+) -> Result<String, JsError> {
+    let json: serde_json::Value =
+        serde_wasm_bindgen::from_value(issue).map_err(|e| error(format!("formatMessage needs an issue object: {e}")))?;
+    let path = json.get("path").and_then(|p| p.as_str()).unwrap_or("").to_owned();
+    let tagged = serde_json::json!({
+        "code": json.get("code").cloned().unwrap_or_default(),
+        "params": json.get("params").cloned().unwrap_or_else(|| serde_json::json!({})),
+    });
+    let kind: IssueKind = serde_json::from_value(tagged)
+        .map_err(|e| error(format!("formatMessage: not a known issue code with valid params: {e}")))?;
+    Ok(crate::validate::message::message(&path, &kind))
+}
+
+/// Replaces the named pattern (`'NAME_CURLY'`, `'PHONE'`, …) with `source`, a regex in the
+/// server's Java dialect, for all later validations (decisions R3). Throws, changing
+/// nothing, if the name is unknown or the regex is invalid or too large.
+#[wasm_bindgen(js_name = setPattern)]
+pub fn set_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name: &str, source: &str) -> Result<(), JsError> {
+    v::set_pattern(name, source).map_err(error)
+}
+
+/// Restores the built-in pattern `name`, or every pattern when `name` is omitted.
+#[wasm_bindgen(js_name = resetPattern)]
+pub fn reset_pattern_js(
+    #[wasm_bindgen(unchecked_optional_param_type = "PatternName")] name: Option<String>,
+) -> Result<(), JsError> {
+    v::reset_pattern(name.as_deref()).map_err(error)
+}
+
+/// The source text of the pattern in force for `name` (built-in or set by `setPattern`).
+#[wasm_bindgen(js_name = getPattern)]
+pub fn get_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name: &str) -> Result<String, JsError> {
+    let p = v::Pattern::from_name(name).ok_or_else(|| {
+        let known: Vec<_> = v::PATTERNS.iter().map(|d| d.name).collect();
+        error(format!("unknown pattern name {name:?}; known names: {}", known.join(", ")))
+    })?;
+    Ok(p.source())
+}
+
+/// The names `validate` accepts.
+#[wasm_bindgen(js_name = schemaNames, unchecked_return_type = "SchemaName[]")]
+pub fn schema_names_js() -> Result<JsValue, JsError> {
+    to_js(&crate::model::schema_names().collect::<Vec<_>>())
+}
