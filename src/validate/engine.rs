@@ -288,12 +288,12 @@ impl<'v> Walker<'v> {
                 continue;
             }
             let field = &schema.fields[fi];
-            self.enter(Seg::Key(k), mi);
             if is_absent(v) && !matches!(field.kind, Kind::Any) {
-                if field.required && !field.read_only {
-                    self.emit(IssueKind::required());
-                }
-            } else if field.read_only {
+                // `null`: judged with the absent fields below, at this member's position.
+                continue;
+            }
+            self.enter(Seg::Key(k), mi);
+            if field.read_only {
                 self.type_only(&field.kind, v);
             } else {
                 self.value(&field.kind, v);
@@ -308,7 +308,7 @@ impl<'v> Walker<'v> {
             self.leave();
         }
 
-        // Absent fields that must be there, in schema order, after every present member.
+        // Absent (or null) fields that must be there; missing ones sort after every member.
         for (fi, field) in schema.fields.iter().enumerate() {
             if self.done() {
                 return;
@@ -316,7 +316,8 @@ impl<'v> Walker<'v> {
             if get(field.name).is_some() || (matches!(field.kind, Kind::Any) && slot[fi] != usize::MAX) {
                 continue;
             }
-            let at = members.len() + fi;
+            // A `null` member keeps its place in the document; a missing one goes last.
+            let at = if slot[fi] == usize::MAX { members.len() + fi } else { slot[fi] };
             if field.required {
                 if !field.read_only {
                     self.enter(Seg::Key(field.name), at);

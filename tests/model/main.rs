@@ -1,0 +1,7 @@
+//! Model tests: every field of every schema at its boundaries, and every cross-field rule.
+//! One module per API area, mirroring `src/model/`.
+
+mod support;
+
+mod customer;
+mod semantics;

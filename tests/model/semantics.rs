@@ -1,0 +1,204 @@
+//! The contract of `validate` itself, shown on Customer and Sites: all defects at once, in
+//! document order, no cascades, the server's string semantics, and `validate_field`.
+
+use elevate_billing::validate::{validate_field, validate_json, validate_str, Error, Options, Value as V};
+use serde_json::{json, Value};
+
+use crate::customer::{customer, site};
+use crate::support::*;
+
+#[test]
+fn every_defect_at_once_in_document_order() {
+    // Keys deliberately out of schema order: issues follow the document.
+    let v = json!({
+        "siteName": "",
+        "siteAddress": { "country": "UK", "town": "x".repeat(51), "address1": "1 High St", "postcode": "SW1" },
+        "customerId": "12",
+        "siteReference": "R<1>",
+        "startDate": "2023-02-29",
+        "siteContacts": [{ "contactRole": "BOSS", "contactName": "Jo" }]
+    });
+    assert_eq!(
+        codes("Site", &v),
+        [
+            ("/siteName".to_owned(), "minLength"),
+            ("/siteAddress/country".to_owned(), "countryCode"),
+            ("/siteAddress/town".to_owned(), "maxLength"),
+            ("/customerId".to_owned(), "type"),
+            ("/siteReference".to_owned(), "pattern"),
+            ("/startDate".to_owned(), "format"),
+            ("/siteContacts/0/contactRole".to_owned(), "enum"),
+        ]
+    );
+}
+
+#[test]
+fn absent_fields_come_after_present_ones_in_schema_order() {
+    let v = json!({ "siteName": "x".repeat(101), "siteContacts": [] });
+    assert_eq!(
+        codes("Site", &v),
+        [
+            ("/siteName".to_owned(), "maxLength"),
+            ("/siteContacts".to_owned(), "minItems"),
+            ("/customerId".to_owned(), "required"),
+            ("/siteReference".to_owned(), "required"),
+            ("/startDate".to_owned(), "required"),
+            ("/siteAddress".to_owned(), "required"),
+        ]
+    );
+}
+
+#[test]
+fn no_cascades() {
+    // A missing object is one issue, not one per field inside it.
+    assert_one("Site", &with(&site(), "/siteAddress", None), "/siteAddress", "required");
+    // A wrong type stops the checks below that value.
+    let i = assert_one("Site", &with(&site(), "/siteAddress", Some("1 High St".into())), "/siteAddress", "type");
+    assert_eq!(i.params(), json!({"expected": "object", "actual": "string"}));
+    assert_one("Site", &with(&site(), "/siteContacts", Some(json!({}))), "/siteContacts", "type");
+    assert_one("Site", &with(&site(), "/siteContacts/0", Some(Value::Null)), "/siteContacts/0", "type");
+    // An empty required name is one issue (length), not also a pattern failure.
+    assert_one("Site", &with(&site(), "/siteName", Some("".into())), "/siteName", "minLength");
+    // A whole customer of the wrong type.
+    assert_eq!(codes("Customer", &json!([])), [("".to_owned(), "type")]);
+    assert_eq!(codes("Customer", &Value::Null), [("".to_owned(), "type")]);
+}
+
+#[test]
+fn valid_is_exactly_no_issues() {
+    let r = validate_json("Site", &site(), Options::default()).unwrap();
+    assert!(r.is_valid() && r.issues.is_empty());
+    let r = validate_json("Site", &json!({}), Options::default()).unwrap();
+    assert!(!r.is_valid() && !r.issues.is_empty());
+}
+
+#[test]
+fn lengths_count_utf16_code_units() {
+    // decisions R5: U+1D400 (a letter outside the BMP) counts 2.
+    let bold_a = "\u{1D400}";
+    assert_valid("Site", &with(&site(), "/siteName", Some(s(bold_a, 50))));
+    let i = assert_one("Site", &with(&site(), "/siteName", Some(s(bold_a, 51))), "/siteName", "maxLength");
+    assert_eq!(i.params(), json!({"limit": 100, "actual": 102}));
+    // "é" precomposed is 1 unit.
+    assert_valid("Site", &with(&site(), "/siteName", Some(s("é", 100))));
+}
+
+#[test]
+fn name_pattern_follows_java_and_the_truncation_ruling() {
+    let p = "/siteName";
+    // decisions R2: \w is ASCII; letters come in through \p{L}.
+    for ok in ["Zoë's Café", "Łódź – Główna", "日本支店", "O’Brien & Sons (UK) #2", "50% off: now!", "a\\b/c-d+e.f?g*h=i@j;k`l,m|n_o—p£"] {
+        assert_valid("Site", &with(&site(), p, Some(ok.into())));
+    }
+    // Combining marks, non-ASCII digits, and characters outside the visible class (decisions R3).
+    for (bad, ch) in [
+        ("e\u{301}", "\u{301}"),
+        ("Branch ٣", "٣"),
+        ("<b>", "<"),
+        ("a\"b", "\""),
+        ("{x}", "{"),
+        ("a~b", "~"),
+        ("$5", "$"),
+        ("x^2", "^"),
+        ("[a]", "["),
+        ("😀", "😀"),
+        ("tab\u{0}", "\u{0}"),
+    ] {
+        let i = assert_one("Site", &with(&site(), p, Some(bad.into())), p, "pattern");
+        assert_eq!(i.params()["character"], ch, "{bad}");
+        assert_eq!(i.params()["pattern"], "NAME_CURLY");
+    }
+    // Java \s includes vertical tab; the class has it.
+    assert_valid("Site", &with(&site(), p, Some("a\u{0B}b".into())));
+}
+
+#[test]
+fn null_means_absent_for_optional_fields_only() {
+    assert_valid("Site", &with(&site(), "/endDate", Some(Value::Null)));
+    assert_one("Site", &with(&site(), "/siteName", Some(Value::Null)), "/siteName", "required");
+}
+
+#[test]
+fn repeated_keys_take_the_last_value() {
+    let text = r#"{"customerId":12,"siteName":"<bad>","siteName":"Good","siteReference":"R","startDate":"2024-01-01",
+        "siteAddress":{"address1":"1","town":"T","postcode":"P","country":"GB"},
+        "siteContacts":[{"contactName":"N","contactRole":"SALES"}]}"#;
+    let r = validate_str("Site", text, Options::default()).unwrap();
+    assert!(r.is_valid(), "{}", render(&r.issues));
+}
+
+#[test]
+fn options_abort_early_and_unknown_fields() {
+    let bad = json!({ "siteName": 1, "siteReference": 2 });
+    let r = validate_json("Site", &bad, Options { abort_early: true, ..Options::default() }).unwrap();
+    assert_eq!(r.issues.len(), 1);
+    let typo = with(&site(), "/sitename", Some("x".into()));
+    assert_valid("Site", &typo);
+    let r = validate_json("Site", &typo, Options { report_unknown_fields: true, ..Options::default() }).unwrap();
+    assert_eq!(r.issues.iter().map(|i| (i.path.as_str(), i.code())).collect::<Vec<_>>(), [("/sitename", "unknownField")]);
+}
+
+#[test]
+fn unknown_schema_is_an_error_listing_the_names() {
+    let e = validate_json("Sites", &json!({}), Options::default()).unwrap_err();
+    assert!(matches!(e, Error::UnknownSchema { .. }));
+    let msg = e.to_string();
+    assert!(msg.contains("\"Sites\"") && msg.contains("Customer") && msg.contains("ContactDetails"), "{msg}");
+}
+
+#[test]
+fn json_text_errors_are_errors() {
+    assert!(matches!(validate_str("Site", "{", Options::default()), Err(Error::Json { .. })));
+}
+
+fn field(schema: &str, pointer: &str, v: Option<Value>) -> Vec<(String, &'static str)> {
+    let v = v.map(|v| V::from_json(&v).to_json());
+    let value = v.as_ref().map(V::from_json);
+    validate_field(schema, pointer, value.as_ref()).unwrap().issues.into_iter().map(|i| (i.path.clone(), i.code())).collect()
+}
+
+#[test]
+fn validate_field_checks_one_field_in_place() {
+    assert_eq!(field("Site", "/siteAddress/postcode", Some("SW1A 1AA".into())), []);
+    assert_eq!(field("Site", "/siteAddress/postcode", Some("SW1A#".into())), [("/siteAddress/postcode".to_owned(), "pattern")]);
+    assert_eq!(
+        field("Site", "/siteContacts/0/contactEmailAddress", Some("jane@example".into())),
+        [("/siteContacts/0/contactEmailAddress".to_owned(), "pattern")]
+    );
+    assert_eq!(
+        field("Site", "/siteContacts/3/contactTelephoneNumber", Some("+44 1".into())),
+        [("/siteContacts/3/contactTelephoneNumber".to_owned(), "pattern")]
+    );
+    // Empty: required or not.
+    assert_eq!(field("Site", "/siteName", None), [("/siteName".to_owned(), "required")]);
+    assert_eq!(field("Site", "/siteName", Some(Value::Null)), [("/siteName".to_owned(), "required")]);
+    assert_eq!(field("Site", "/endDate", None), []);
+    // Context decides: a customer's site has customerId 0.
+    assert_eq!(field("Customer", "/sites/0/customerId", Some(0.into())), []);
+    assert_eq!(field("Customer", "/sites/0/customerId", Some(7.into())), [("/sites/0/customerId".to_owned(), "enum")]);
+    assert_eq!(field("Site", "/customerId", Some(7.into())), []);
+    // A whole nested object, and the root.
+    assert_eq!(field("Site", "/siteAddress", Some(site()["siteAddress"].clone())), []);
+    assert_eq!(field("Customer", "", Some(customer())), []);
+    // Keys with / and ~ are escaped in pointers.
+    assert_eq!(field("Site", "/siteAddress/country", Some("UK".into())), [("/siteAddress/country".to_owned(), "countryCode")]);
+}
+
+#[test]
+fn validate_field_rejects_pointers_that_name_no_field() {
+    for bad in ["/siteAdress/postcode", "siteName", "/siteContacts/x/contactName", "/siteName/0"] {
+        let e = validate_field("Site", bad, None).unwrap_err();
+        assert!(matches!(e, Error::UnknownField { .. }), "{bad}");
+        assert!(e.to_string().contains(bad), "{e}");
+    }
+}
+
+#[test]
+fn messages_name_the_field_and_the_limit() {
+    let i = assert_one("Site", &with(&site(), "/siteName", Some(s("a", 101))), "/siteName", "maxLength");
+    assert_eq!(i.message(), "siteName must be at most 100 characters long (it has 101).");
+    let i = assert_one("Site", &with(&site(), "/siteContacts", Some(json!([]))), "/siteContacts", "minItems");
+    assert_eq!(i.message(), "siteContacts must have at least one item.");
+    let i = assert_one("Site", &with(&site(), "/startDate", Some("2023-02-29".into())), "/startDate", "format");
+    assert!(i.message().contains("yyyy-MM-dd"));
+}

@@ -1,0 +1,162 @@
+//! Helpers for model tests: run a validation and compare `(path, code)` pairs, and mutate a
+//! valid fixture at a JSON Pointer to probe one rule at its boundary.
+
+#![allow(dead_code)]
+
+use elevate_billing::validate::{validate_json, Issue, Options};
+use serde_json::Value;
+
+/// The issues of validating `value` against `schema`.
+pub fn issues(schema: &str, value: &Value) -> Vec<Issue> {
+    validate_json(schema, value, Options::default()).expect("known schema").issues
+}
+
+/// `(path, code)` of every issue, in order.
+pub fn codes(schema: &str, value: &Value) -> Vec<(String, &'static str)> {
+    issues(schema, value).into_iter().map(|i| (i.path.clone(), i.code())).collect()
+}
+
+#[track_caller]
+pub fn assert_valid(schema: &str, value: &Value) {
+    let found = issues(schema, value);
+    assert!(found.is_empty(), "expected {schema} to be valid, got:\n{}", render(&found));
+}
+
+/// Exactly one issue, with this path and code.
+#[track_caller]
+pub fn assert_one(schema: &str, value: &Value, path: &str, code: &str) -> Issue {
+    let found = issues(schema, value);
+    assert!(
+        found.len() == 1 && found[0].path == path && found[0].code() == code,
+        "expected exactly {path} {code} for {schema}, got:\n{}",
+        render(&found)
+    );
+    found.into_iter().next().unwrap()
+}
+
+pub fn render(issues: &[Issue]) -> String {
+    issues.iter().map(|i| format!("  {i}\n")).collect()
+}
+
+/// `base` with the value at `pointer` replaced by `v` (or removed when `v` is `None`);
+/// missing parent objects are not created.
+pub fn with(base: &Value, pointer: &str, v: Option<Value>) -> Value {
+    let mut out = base.clone();
+    let (parent, last) = pointer.rsplit_once('/').expect("pointer");
+    let target = out.pointer_mut(parent).unwrap_or_else(|| panic!("no parent for {pointer}"));
+    match (target, v) {
+        (Value::Object(m), Some(v)) => {
+            m.insert(last.to_owned(), v);
+        }
+        (Value::Object(m), None) => {
+            m.shift_remove(last);
+        }
+        (Value::Array(a), Some(v)) => {
+            let i: usize = last.parse().expect("index");
+            if i == a.len() {
+                a.push(v)
+            } else {
+                a[i] = v
+            }
+        }
+        (Value::Array(a), None) => {
+            a.remove(last.parse::<usize>().expect("index"));
+        }
+        _ => panic!("{pointer}: parent is not a container"),
+    }
+    out
+}
+
+/// A string of `n` copies of `c`.
+pub fn s(c: &str, n: usize) -> Value {
+    Value::String(c.repeat(n))
+}
+
+/// Checks a length-bounded text field at its boundaries: `min` and `max` pass, `max + 1`
+/// fails with `maxLength`, and (when `min > 0`) `min - 1` fails with `minLength`.
+#[track_caller]
+pub fn check_length(schema: &str, base: &Value, pointer: &str, min: usize, max: usize, fill: &str) {
+    if min > 0 {
+        assert_valid(schema, &with(base, pointer, Some(s(fill, min))));
+        assert_one(schema, &with(base, pointer, Some(s(fill, min - 1))), pointer, "minLength");
+    }
+    assert_valid(schema, &with(base, pointer, Some(s(fill, max))));
+    let i = assert_one(schema, &with(base, pointer, Some(s(fill, max + 1))), pointer, "maxLength");
+    assert_eq!(i.params()["limit"], max);
+    assert_eq!(i.params()["actual"], max + 1);
+}
+
+/// Checks an integer field: `min` and `max` pass; one below / above fail with
+/// `minimum` / `maximum` (bounds given as `None` are not probed).
+#[track_caller]
+pub fn check_range(schema: &str, base: &Value, pointer: &str, min: Option<f64>, max: Option<f64>, step: f64) {
+    if let Some(min) = min {
+        assert_valid(schema, &with(base, pointer, Some(min.into())));
+        assert_one(schema, &with(base, pointer, Some((min - step).into())), pointer, "minimum");
+    }
+    if let Some(max) = max {
+        assert_valid(schema, &with(base, pointer, Some(max.into())));
+        assert_one(schema, &with(base, pointer, Some((max + step).into())), pointer, "maximum");
+    }
+}
+
+/// Checks a required field: removing it or setting it to `null` gives one `required` issue.
+#[track_caller]
+pub fn check_required(schema: &str, base: &Value, pointer: &str) {
+    assert_one(schema, &with(base, pointer, None), pointer, "required");
+    assert_one(schema, &with(base, pointer, Some(Value::Null)), pointer, "required");
+}
+
+/// Checks an optional field: removing it or setting it to `null` stays valid.
+#[track_caller]
+pub fn check_optional(schema: &str, base: &Value, pointer: &str) {
+    assert_valid(schema, &with(base, pointer, None));
+    assert_valid(schema, &with(base, pointer, Some(Value::Null)));
+}
+
+/// Checks an enum field: each allowed value passes, anything else fails with `enum`.
+#[track_caller]
+pub fn check_enum(schema: &str, base: &Value, pointer: &str, allowed: &[&str]) {
+    for a in allowed {
+        assert_valid(schema, &with(base, pointer, Some((*a).into())));
+    }
+    for bad in ["", "other", &allowed[0].to_lowercase()] {
+        let i = assert_one(schema, &with(base, pointer, Some(bad.into())), pointer, "enum");
+        assert_eq!(i.params()["allowed"], serde_json::json!(allowed));
+    }
+}
+
+/// Checks an `int32` / `int64` field's type and width rules.
+#[track_caller]
+pub fn check_integer(schema: &str, base: &Value, pointer: &str, int32: bool) {
+    assert_one(schema, &with(base, pointer, Some(1.5.into())), pointer, "type");
+    assert_one(schema, &with(base, pointer, Some("1".into())), pointer, "type");
+    if int32 {
+        assert_valid(schema, &with(base, pointer, Some(2_147_483_647i64.into())));
+        let i = assert_one(schema, &with(base, pointer, Some(2_147_483_648i64.into())), pointer, "format");
+        assert_eq!(i.params()["format"], "int32");
+    } else {
+        assert_valid(schema, &with(base, pointer, Some(9_007_199_254_740_991i64.into())));
+        let i = assert_one(schema, &with(base, pointer, Some(9_007_199_254_740_992i64.into())), pointer, "format");
+        assert_eq!(i.params()["format"], "int64");
+    }
+}
+
+/// Checks a `date` field: a leap day passes, a non-existent day and other shapes fail.
+#[track_caller]
+pub fn check_date(schema: &str, base: &Value, pointer: &str) {
+    assert_valid(schema, &with(base, pointer, Some("2024-02-29".into())));
+    for bad in ["2023-02-29", "2024-13-01", "2024-1-01", "01/02/2024", "2024-02-29T00:00:00Z"] {
+        assert_one(schema, &with(base, pointer, Some(bad.into())), pointer, "format");
+    }
+    assert_one(schema, &with(base, pointer, Some(20240229.into())), pointer, "type");
+}
+
+/// Checks a boolean field.
+#[track_caller]
+pub fn check_boolean(schema: &str, base: &Value, pointer: &str) {
+    assert_valid(schema, &with(base, pointer, Some(true.into())));
+    assert_valid(schema, &with(base, pointer, Some(false.into())));
+    assert_one(schema, &with(base, pointer, Some("true".into())), pointer, "type");
+    assert_one(schema, &with(base, pointer, Some(1.into())), pointer, "type");
+}
