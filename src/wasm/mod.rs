@@ -6,7 +6,7 @@
 //! are generated from the model by `src/bin/codegen.rs` into the package's `types.d.ts`.
 
 mod from_js;
-mod validate;
+pub mod validate;
 
 pub use from_js::{from_js, FromJsError};
 
