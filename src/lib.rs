@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 pub mod endpoints;
+pub mod export;
 pub mod model;
 pub mod validate;
 

@@ -13,7 +13,7 @@
 //! assert_eq!(report.issues[0].code(), "pattern");
 //! ```
 
-pub(crate) mod engine;
+pub mod engine;
 pub mod formats;
 pub mod issue;
 pub mod java_regex;

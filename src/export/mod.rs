@@ -1,0 +1,5 @@
+//! Artefacts generated from the model tables: TypeScript declarations (and, with the
+//! exporters of `jsonSchema`/`openApiDocument`, JSON Schema and OpenAPI). Never hand-written
+//! copies of a rule.
+
+pub mod typescript;

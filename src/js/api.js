@@ -1,0 +1,106 @@
+// The package's public API object, built around a wasm-bindgen glue module. Every entry of
+// the package (browser/bundler ESM, Node ESM, Node CommonJS) is `createApi(glue, loader)`
+// with a different glue and loader; see scripts/build.mjs.
+//
+// - `ready` resolves once the module is usable (at once in Node, where the module is
+//   instantiated synchronously on import).
+// - `init(input?)` is idempotent; in browsers it loads the .wasm from a custom URL, Response,
+//   bytes or WebAssembly.Module (CDN, strict CSP). Without a call, the default URL (next to
+//   this file) is loaded on the next macrotask, so an `init(url)` made while the page starts
+//   wins over the default.
+// - Calling a function before the module is ready throws a clear Error, never a wasm trap.
+
+import { createClientApi } from './client.js';
+
+const PREFIX = 'elevate-billing: ';
+const NOT_READY =
+  PREFIX +
+  'the WebAssembly module is not initialised yet. `await ready` (or `await init()`) before calling this function.';
+
+/** Exports of the glue that are plumbing, not API. */
+function isPlumbing(name) {
+  return name === 'default' || name === 'initSync' || name.startsWith('__');
+}
+
+/**
+ * @param {Record<string, unknown>} glue  the wasm-bindgen module (its exports)
+ * @param {{ sync: true } | { load: (input?: unknown) => Promise<unknown> }} loader
+ */
+export function createApi(glue, loader) {
+  let isReady = 'sync' in loader;
+  let loading = null; // the load in flight
+  let explicit = false; // init() was called by the user
+  let settle;
+  const ready = isReady
+    ? Promise.resolve()
+    : new Promise((resolve, reject) => {
+        settle = { resolve, reject };
+      });
+  // A page that never awaits `ready` must not see an unhandled rejection for it.
+  ready.catch(() => {});
+
+  const assertReady = () => {
+    if (!isReady) throw new Error(NOT_READY);
+  };
+
+  function start(input) {
+    const attempt = Promise.resolve()
+      .then(() => loader.load(input))
+      .then(
+        () => {
+          isReady = true;
+          loading = null;
+          settle.resolve();
+        },
+        (cause) => {
+          loading = null;
+          const where = input === undefined ? 'its default URL (next to the package entry)' : 'the given input';
+          throw new Error(
+            `${PREFIX}could not load the WebAssembly module from ${where}: ${cause && cause.message ? cause.message : cause}. ` +
+              'Pass its URL, a Response or its bytes to init().',
+            { cause },
+          );
+        },
+      );
+    loading = attempt;
+    return attempt;
+  }
+
+  /** Loads the module (once); later calls resolve at once. */
+  function init(input) {
+    if (isReady) return Promise.resolve();
+    explicit = true;
+    if (loading) {
+      // A load is in flight (perhaps the default one): if it fails, try the caller's input.
+      return loading.then(
+        () => undefined,
+        () => start(input),
+      );
+    }
+    return start(input).then(() => undefined);
+  }
+
+  if (!isReady) {
+    setTimeout(() => {
+      if (isReady || loading || explicit) return;
+      start(undefined).catch((e) => {
+        // Only the default load reports through `ready`; an explicit init() reports itself.
+        if (!explicit) settle.reject(e);
+      });
+    }, 0);
+  }
+
+  const guard = (fn) =>
+    function (...args) {
+      assertReady();
+      return fn.apply(this, args);
+    };
+
+  const api = { ready, init };
+  for (const [name, value] of Object.entries(glue)) {
+    if (isPlumbing(name) || typeof value !== 'function') continue;
+    api[name] = guard(value);
+  }
+  Object.assign(api, createClientApi(glue, assertReady));
+  return api;
+}
