@@ -48,8 +48,20 @@ if (!debug && existsSync(join(root, 'node_modules', '.bin', 'wasm-opt'))) {
   // npm `binaryen`, never Debian's (toolchain.md). Flags chosen in bench/README.md.
   run(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', join(pkg, `${NAME}_bg.wasm`), '-o', join(pkg, `${NAME}_bg.wasm`)]);
 }
-// Node glue sits next to the .wasm it reads with `${__dirname}/elevate_billing_bg.wasm`.
-copyFileSync(join(tmp, 'node', `${NAME}.js`), join(pkg, `${NAME}_node.cjs`));
+// Node glue sits next to the .wasm it reads with `${__dirname}/elevate_billing_bg.wasm`. It
+// `require`s our JS snippets (src/js/encode.js…), which are ES modules: ship CommonJS copies,
+// since require(esm) needs Node >= 20.19 and the package supports every Node 20.
+let nodeGlueText = readFileSync(join(tmp, 'node', `${NAME}.js`), 'utf8');
+const snippetRequires = [...nodeGlueText.matchAll(/require\((?:String\.raw`|")(\.\/snippets\/[^`"]+)\.js(?:`|")\)/g)];
+for (const [call, path] of snippetRequires) {
+  const out = join(pkg, `${path}.cjs`);
+  mkdirSync(dirname(out), { recursive: true });
+  const source = readFileSync(join(tmp, 'node', `${path}.js`), 'utf8');
+  writeFileSync(out, (await esbuild.transform(source, { format: 'cjs', target: 'node20' })).code);
+  nodeGlueText = nodeGlueText.replace(call, `require(${JSON.stringify(`${path}.cjs`)})`);
+}
+if (/require\([^)]*snippets[^)]*\.js/.test(nodeGlueText)) throw new Error('a snippet require was not converted to CommonJS');
+writeFileSync(join(pkg, `${NAME}_node.cjs`), nodeGlueText);
 
 // 3. Generated types. Glue typings refer to them by name (SchemaName, ValidationResult…).
 const types = run('cargo', ['run', '--locked', '--quiet', '--bin', 'elevate-codegen', '--', 'dts'], { capture: true }).toString();

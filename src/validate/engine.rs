@@ -258,12 +258,16 @@ impl<'v> Walker<'v> {
     }
 
     fn object(&mut self, schema: &'static Schema, members: &'v [(Cow<'v, str>, Value<'v>)]) {
-        // Which member holds each field (the last occurrence of a repeated key).
+        // Which member holds each field (the last occurrence of a repeated key), and which
+        // field each member is: one lookup per member, reused by every pass below.
         let mut slot = [usize::MAX; MAX_FIELDS];
+        let mut field_of = Vec::with_capacity(members.len());
         for (mi, (k, _)) in members.iter().enumerate() {
-            if let Some(fi) = field_index(schema, k) {
+            let fi = field_index(schema, k);
+            if let Some(fi) = fi {
                 slot[fi] = mi;
             }
+            field_of.push(fi);
         }
         let get = |name: &str| -> Option<&'v Value<'v>> {
             let fi = field_index(schema, name)?;
@@ -276,7 +280,7 @@ impl<'v> Walker<'v> {
             if self.done() {
                 return;
             }
-            let Some(fi) = field_index(schema, k) else {
+            let Some(fi) = field_of[mi] else {
                 if self.opts.report_unknown_fields {
                     self.enter(Seg::Key(k), mi);
                     self.emit(IssueKind::UnknownField {});
@@ -313,7 +317,8 @@ impl<'v> Walker<'v> {
             if self.done() {
                 return;
             }
-            if get(field.name).is_some() || (matches!(field.kind, Kind::Any) && slot[fi] != usize::MAX) {
+            let present = members.get(slot[fi]).is_some_and(|(_, v)| !is_absent(v) || matches!(field.kind, Kind::Any));
+            if present {
                 continue;
             }
             // A `null` member keeps its place in the document; a missing one goes last.
@@ -412,7 +417,9 @@ fn is_absent(v: &Value<'_>) -> bool {
 }
 
 fn field_index(schema: &Schema, key: &str) -> Option<usize> {
-    schema.fields.iter().position(|f| f.name.len() == key.len() && f.name == key)
+    // Length and first byte rule out almost every field before a full comparison.
+    let (len, first) = (key.len(), key.as_bytes().first());
+    schema.fields.iter().position(|f| f.name.len() == len && f.name.as_bytes().first() == first && f.name == key)
 }
 
 /// UTF-16 code units, as Java's `String.length()` and the browser count (decisions R5).

@@ -178,9 +178,19 @@ impl Issue {
     }
 }
 
+/// The wire shape of an issue, serialised straight from the typed kind (no intermediate
+/// `serde_json::Value`: this is on the hot path of every invalid result).
+#[derive(Serialize)]
+struct IssueOut<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    kind: &'a IssueKind,
+    message: String,
+}
+
 impl Serialize for Issue {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.to_json().serialize(s)
+        IssueOut { path: &self.path, kind: &self.kind, message: self.message() }.serialize(s)
     }
 }
 
@@ -227,6 +237,14 @@ mod tests {
             let back: IssueKind = serde_json::from_value(v).unwrap();
             assert_eq!(&back, k);
         }
+    }
+
+    #[test]
+    fn serialises_as_path_code_params_message() {
+        let i = Issue { path: "/a".into(), kind: IssueKind::MaxLength { limit: 50, actual: 51 } };
+        assert_eq!(serde_json::to_value(&i).unwrap(), i.to_json());
+        let r = Issue { path: "".into(), kind: IssueKind::required() };
+        assert_eq!(serde_json::to_value(&r).unwrap(), r.to_json());
     }
 
     #[test]

@@ -4,7 +4,7 @@ use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{error, from_js, to_js};
+use super::{encode, error, to_js};
 use crate::validate::{self as v, Issue, IssueKind, Options, Report};
 
 /// `{ valid, errors }`, the shape every validator returns to JavaScript.
@@ -14,11 +14,24 @@ pub(crate) struct ValidationResult<'a> {
     errors: &'a [Issue],
 }
 
-pub(crate) fn result_to_js(report: &Report) -> Result<JsValue, JsError> {
-    to_js(&ValidationResult { valid: report.is_valid(), errors: &report.issues })
+pub(crate) fn result_to_js(report: &Report) -> Result<JsValue, JsValue> {
+    if report.is_valid() {
+        // The common case on every keystroke: two property sets with cached keys, no text
+        // to decode.
+        thread_local! {
+            static KEYS: (JsValue, JsValue) = (JsValue::from_str("valid"), JsValue::from_str("errors"));
+        }
+        let out = js_sys::Object::new();
+        KEYS.with(|(valid, errors)| {
+            let _ = Reflect::set(&out, valid, &JsValue::TRUE);
+            let _ = Reflect::set(&out, errors, &js_sys::Array::new());
+        });
+        return Ok(out.into());
+    }
+    to_js(&ValidationResult { valid: false, errors: &report.issues })
 }
 
-fn options_from_js(options: &JsValue) -> Result<Options, JsError> {
+fn options_from_js(options: &JsValue) -> Result<Options, JsValue> {
     let mut out = Options::default();
     if options.is_undefined() || options.is_null() {
         return Ok(out);
@@ -50,11 +63,11 @@ pub fn validate_js(
     #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let options = options_from_js(&options)?;
     let entry = crate::model::schema(schema).ok_or_else(|| error(v::Error::UnknownSchema { name: schema.into() }))?;
-    let value = from_js(&value).map_err(|e| error(e.message()))?;
-    result_to_js(&v::validate_kind(&entry.root, &value, options))
+    let encoded = encode(&value)?;
+    result_to_js(&v::validate_kind(&entry.root, &encoded.value()?, options))
 }
 
 /// Checks one field in place, e.g. `validateField('Site', '/siteAddress/postcode', 'SW1A 1AA')`.
@@ -65,9 +78,9 @@ pub fn validate_field_js(
     #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
     pointer: &str,
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
-) -> Result<JsValue, JsError> {
-    let value = from_js(&value).map_err(|e| error(e.message()))?;
-    let report = v::validate_field(schema, pointer, Some(&value)).map_err(error)?;
+) -> Result<JsValue, JsValue> {
+    let encoded = encode(&value)?;
+    let report = v::validate_field(schema, pointer, Some(&encoded.value()?)).map_err(error)?;
     result_to_js(&report)
 }
 
@@ -76,7 +89,7 @@ pub fn validate_field_js(
 #[wasm_bindgen(js_name = formatMessage)]
 pub fn format_message_js(
     #[wasm_bindgen(unchecked_param_type = "Pick<ValidationIssue, 'path' | 'code' | 'params'>")] issue: JsValue,
-) -> Result<String, JsError> {
+) -> Result<String, JsValue> {
     let json: serde_json::Value =
         serde_wasm_bindgen::from_value(issue).map_err(|e| error(format!("formatMessage needs an issue object: {e}")))?;
     let path = json.get("path").and_then(|p| p.as_str()).unwrap_or("").to_owned();
@@ -93,7 +106,7 @@ pub fn format_message_js(
 /// server's Java dialect, for all later validations (decisions R3). Throws, changing
 /// nothing, if the name is unknown or the regex is invalid or too large.
 #[wasm_bindgen(js_name = setPattern)]
-pub fn set_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name: &str, source: &str) -> Result<(), JsError> {
+pub fn set_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name: &str, source: &str) -> Result<(), JsValue> {
     v::set_pattern(name, source).map_err(error)
 }
 
@@ -101,13 +114,13 @@ pub fn set_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name
 #[wasm_bindgen(js_name = resetPattern)]
 pub fn reset_pattern_js(
     #[wasm_bindgen(unchecked_optional_param_type = "PatternName")] name: Option<String>,
-) -> Result<(), JsError> {
+) -> Result<(), JsValue> {
     v::reset_pattern(name.as_deref()).map_err(error)
 }
 
 /// The source text of the pattern in force for `name` (built-in or set by `setPattern`).
 #[wasm_bindgen(js_name = getPattern)]
-pub fn get_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name: &str) -> Result<String, JsError> {
+pub fn get_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name: &str) -> Result<String, JsValue> {
     let p = v::Pattern::from_name(name).ok_or_else(|| {
         let known: Vec<_> = v::PATTERNS.iter().map(|d| d.name).collect();
         error(format!("unknown pattern name {name:?}; known names: {}", known.join(", ")))
@@ -117,6 +130,6 @@ pub fn get_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name
 
 /// The names `validate` accepts.
 #[wasm_bindgen(js_name = schemaNames, unchecked_return_type = "SchemaName[]")]
-pub fn schema_names_js() -> Result<JsValue, JsError> {
+pub fn schema_names_js() -> Result<JsValue, JsValue> {
     to_js(&crate::model::schema_names().collect::<Vec<_>>())
 }
