@@ -34,6 +34,7 @@ const RPI_ID: Field =
 const START_DATE: Field = field("startDate", date()).required().doc("Start date");
 const END_DATE: Field = field("endDate", date()).doc("End date");
 
+/// At `level`, `id_field` is required (decisions R9).
 const fn at_level(level: &'static str, id_field: &'static str) -> Rule {
     Rule::RequiredIf { field: id_field, when: Condition::Equals("assignmentLevel", Literal::Str(level)) }
 }

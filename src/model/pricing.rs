@@ -51,13 +51,18 @@ pub static RENTAL_RATE_FREQUENCY: Choices = Choices {
 pub(crate) const RENTAL_PRICE: Field = field("price", number(Some(-9_999_999.0), Some(9_999_999.0)))
     .required()
     .doc("Price, between -9999999 and 9999999");
+/// Recurring or one-off: the field the RENTAL rules read.
 pub(crate) const RENTAL_RATE_PRICE_TYPE_FIELD: Field = field("rentalRatePriceType", one_of(&RENTAL_RATE_PRICE_TYPE))
     .required()
     .doc("Recurring (RENTAL) or one-off (ONEOFF) price");
+/// Advance or arrears; conditionally required (see [`RENTAL_RATE_TYPE_IF_RENTAL`]).
 pub(crate) const RENTAL_RATE_TYPE_FIELD: Field = field("rentalRateType", one_of(&RENTAL_RATE_TYPE))
     .doc("Billed in advance or in arrears; required when rentalRatePriceType is RENTAL");
+/// Conditionally required (see [`PERIODS_IN_ADVANCE_IF_ADVANCE`]).
 pub(crate) const PERIODS_IN_ADVANCE_FIELD: Field = field("periodsInAdvance", one_of(&PERIODS_IN_ADVANCE))
     .doc("Periods billed in advance; required when rentalRateType is ADVANCE");
+/// Optional as written; RentalRate makes it required, the overrides add
+/// [`RENTAL_RATE_FREQUENCY_IF_RENTAL`] (api-facts §6.5, §7.4, §9 #11).
 pub(crate) const RENTAL_RATE_FREQUENCY_FIELD: Field = field("rentalRateFrequency", one_of(&RENTAL_RATE_FREQUENCY))
     .doc("How often the rental is charged; required when rentalRatePriceType is RENTAL");
 
