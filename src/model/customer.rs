@@ -4,7 +4,7 @@
 use crate::validate::schema::*;
 use crate::validate::Pattern;
 
-use super::{email, name};
+use super::{email, name, phone};
 
 // ---- enums ----------------------------------------------------------------------------------
 
@@ -152,9 +152,9 @@ pub static CONTACT_DETAILS: Schema = Schema {
         field("id", int64().kind()).read_only().doc("Contact identifier"),
         field("contactName", name(1, 100)).required().doc("Contact name"),
         // decisions R6: 4..100 and `^$|…` both apply, so "" fails minLength.
-        field("contactTelephoneNumber", string(4, 100).pattern(Pattern::Phone).kind())
+        field("contactTelephoneNumber", phone(4, 100))
             .doc("Telephone number, without '+' (the server rejects it)"),
-        field("contactAlternativeTelephoneNumber", string(4, 100).pattern(Pattern::Phone).kind())
+        field("contactAlternativeTelephoneNumber", phone(4, 100))
             .doc("Alternative telephone number, without '+'"),
         field("contactEmailAddress", email()).doc("E-mail address"),
         field("contactRole", one_of(&CONTACT_ROLE)).required().doc("Role of the contact"),

@@ -5,9 +5,15 @@
 //! Each table cites its section of `api-facts.md`; rulings on what the docs leave open cite
 //! `decisions.md`.
 
+pub mod admin;
+pub mod assignment;
 pub mod customer;
+pub mod inclusive;
+pub mod inventory;
+pub mod pricing;
+pub mod product;
 
-use crate::validate::schema::{string, Kind, Schema};
+use crate::validate::schema::{int32, string, Array, Kind, Schema};
 use crate::validate::Pattern;
 
 /// A schema name `validate()` accepts, and the value it describes.
@@ -33,6 +39,40 @@ pub static SCHEMAS: &[SchemaEntry] = &[
     entry("Customer and Sites", &customer::CONTACT_DETAILS),
     entry("Customer and Sites", &customer::SITE_INVOICE_DETAILS),
     entry("Customer and Sites", &customer::ASSIGNED_CUSTOM_FIELD),
+    entry("Products", &product::USAGE_PRODUCT),
+    entry("Products", &product::RENTAL_PRODUCT),
+    entry("Products", &product::RENTAL_PRODUCT_CATEGORY),
+    entry("Products", &product::CUSTOM_FIELD),
+    entry("Product Inventory", &inventory::USAGE_PRODUCT_INVENTORY),
+    entry("Product Inventory", &inventory::USAGE_PRODUCT_REFERENCE),
+    entry("Product Inventory", &inventory::RENTAL_PRODUCT_INVENTORY),
+    entry("Product Inventory", &inventory::ADHOC_INVENTORY),
+    entry("Pricing", &pricing::USAGE_RATE_CARD),
+    entry("Pricing", &pricing::USAGE_RATE),
+    entry("Pricing", &pricing::RENTAL_RATE_CARD),
+    entry("Pricing", &pricing::RENTAL_RATE),
+    entry("Pricing", &inclusive::INCLUSIVE_USAGE_PLAN),
+    entry("Pricing", &inclusive::INCLUSIVE_USAGE),
+    entry("Pricing", &inclusive::INCLUSIVE_USAGE_BOLT_ON_CHARGE),
+    entry("Pricing", &pricing::RENTAL_DISCOUNT_PLAN),
+    entry("Pricing", &pricing::RENTAL_DISCOUNT_PLAN_RULE),
+    entry("Pricing Assignment", &assignment::USAGE_RATE_CARD_ASSIGNMENT),
+    entry("Pricing Assignment", &assignment::RENTAL_RATE_CARD_ASSIGNMENT),
+    entry("Pricing Assignment", &assignment::INCLUSIVE_USAGE_PLAN_ASSIGNMENT),
+    entry("Pricing Assignment", &assignment::RENTAL_DISCOUNT_PLAN_ASSIGNMENT),
+    entry("Pricing Assignment", &assignment::USAGE_RATE_OVERRIDE),
+    entry("Pricing Assignment", &assignment::RENTAL_RATE_OVERRIDE),
+    entry("Pricing Assignment", &assignment::BUY_RENTAL_RATE_OVERRIDE),
+    entry("Admin", &admin::CUSTOM_FIELD_DEFINITION),
+];
+
+/// Records the API only returns (list items the client types), never request bodies: they
+/// are not validatable by name, so they are kept out of [`SCHEMAS`].
+pub static RESPONSE_SCHEMAS: &[&Schema] = &[
+    &product::USAGE_PRODUCT_CATEGORY,
+    &product::USAGE_PRODUCT_SUPPLIER,
+    &product::PRODUCT_CUSTOM_FIELD,
+    &inclusive::INCLUSIVE_USAGE_BALANCE,
 ];
 
 /// The schema called `name`.
@@ -45,7 +85,18 @@ pub fn schema_names() -> impl Iterator<Item = &'static str> {
     SCHEMAS.iter().map(|s| s.name)
 }
 
-/// Every object schema reachable from the registry (each once), for exports and model tests.
+/// The object schema of a resource's records (`Resource::schema`), request body or
+/// response-only, so the client can type what a list returns.
+pub fn record_schema(name: &str) -> Option<&'static Schema> {
+    let request = SCHEMAS.iter().find_map(|e| match e.root {
+        Kind::Object(s) if s.name == name => Some(s),
+        _ => None,
+    });
+    request.or_else(|| RESPONSE_SCHEMAS.iter().copied().find(|s| s.name == name))
+}
+
+/// Every object schema reachable from the registry and the response records (each once),
+/// for exports and model tests.
 pub fn all_object_schemas() -> Vec<&'static Schema> {
     fn visit(kind: &Kind, out: &mut Vec<&'static Schema>) {
         match kind {
@@ -66,6 +117,9 @@ pub fn all_object_schemas() -> Vec<&'static Schema> {
     for e in SCHEMAS {
         visit(&e.root, &mut out);
     }
+    for s in RESPONSE_SCHEMAS {
+        visit(&Kind::Object(s), &mut out);
+    }
     out
 }
 
@@ -79,11 +133,29 @@ pub(crate) const fn email() -> Kind {
     string(0, 255).pattern(Pattern::Email).kind()
 }
 
+/// A telephone number or inventory reference: PAT-PHONE with the given length. Both apply,
+/// so `""` fails the length when `min > 0` although the pattern allows it (decisions R6).
+pub(crate) const fn phone(min: u32, max: u32) -> Kind {
+    string(min, max).pattern(Pattern::Phone).kind()
+}
+
+/// A nominal (ledger) code: PAT-NOMINAL with the given length. Pages showing PAT-NOMINAL-DBL
+/// get PAT-NOMINAL too (api-facts §2, decisions R6).
+pub(crate) const fn nominal_code(min: u32, max: u32) -> Kind {
+    string(min, max).pattern(Pattern::Nominal).kind()
+}
+
+/// `Array of integers(int32)`: contract owner and supplier account id lists (api-facts §4.4, §6.2).
+pub(crate) static INT32_IDS: Array = Array { items: Kind::Integer(int32()), min_items: 0, max_items: None };
+
+/// A `non-empty` `Array of integers(int32)` (RentalProductCategory.contractOwnerIds, api-facts §4.4).
+pub(crate) static INT32_IDS_NON_EMPTY: Array = Array { items: Kind::Integer(int32()), min_items: 1, max_items: None };
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::validate::engine::MAX_FIELDS;
-    use crate::validate::schema::{Condition, Rule};
+    use crate::validate::schema::{Condition, Literal, Rule};
 
     #[test]
     fn schema_names_are_unique() {
@@ -92,6 +164,29 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), n);
+    }
+
+    #[test]
+    fn response_schemas_are_not_validatable_and_do_not_shadow_request_schemas() {
+        for s in RESPONSE_SCHEMAS {
+            assert!(schema(s.name).is_none(), "{} is both a request and a response schema", s.name);
+            assert!(all_object_schemas().iter().any(|o| std::ptr::eq(*o, *s)), "{} unreachable", s.name);
+        }
+    }
+
+    #[test]
+    fn every_resource_schema_resolves() {
+        for r in crate::endpoints::RESOURCES {
+            let record = record_schema(r.schema);
+            assert!(record.is_some_and(|s| s.name == r.schema), "resource {} names unknown schema {}", r.name, r.schema);
+            // A body the client posts must be validatable by name.
+            for e in r.endpoints {
+                if let Some(body) = e.body.filter(|b| *b != "JsonPatch") {
+                    assert!(schema(body).is_some(), "{} {}: body {body} is not in SCHEMAS", e.method.as_str(), e.path);
+                }
+            }
+        }
+        assert!(record_schema("Nope").is_none());
     }
 
     #[test]
@@ -121,6 +216,59 @@ mod tests {
                 }
                 if let Rule::RequiredIf { when: Condition::OneOf(_, v), .. } = r {
                     assert!(!v.is_empty());
+                }
+                // A condition or expected value can actually occur: a string is one of the
+                // field's enum values, a boolean compares a boolean field.
+                let when = match *r {
+                    Rule::RequiredIf { when, .. } | Rule::EqualsIf { when, .. } => Some(when),
+                    _ => None,
+                };
+                if let Some(when) = when {
+                    let kind = s.field(when.field()).map(|f| f.kind);
+                    match when {
+                        Condition::Equals(_, lit) => assert!(literal_fits(lit, kind), "{}: {when:?}", s.name),
+                        Condition::OneOf(_, values) => {
+                            for v in values {
+                                assert!(literal_fits(Literal::Str(v), kind), "{}: {when:?}", s.name);
+                            }
+                        }
+                        Condition::Present(_) => {}
+                    }
+                }
+                if let Rule::EqualsIf { field, value, .. } = *r {
+                    assert!(literal_fits(value, s.field(field).map(|f| f.kind)), "{}: {r:?}", s.name);
+                }
+            }
+        }
+    }
+
+    fn literal_fits(lit: Literal, kind: Option<Kind>) -> bool {
+        match (lit, kind) {
+            (Literal::Bool(_), Some(Kind::Boolean)) => true,
+            (Literal::Int(_), Some(Kind::Integer(_))) => true,
+            (Literal::Str(v), Some(Kind::String(t))) => t.choices.is_none_or(|c| c.values.contains(&v)),
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn enum_values_are_unique_and_non_empty() {
+        for s in all_object_schemas() {
+            for f in s.fields {
+                let text = match f.kind {
+                    Kind::String(t) => Some(t),
+                    Kind::Array(a) => match a.items {
+                        Kind::String(t) => Some(t),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(c) = text.and_then(|t| t.choices) {
+                    let mut v = c.values.to_vec();
+                    v.sort_unstable();
+                    v.dedup();
+                    assert!(!v.is_empty() && v.len() == c.values.len(), "{} of {}.{}", c.name, s.name, f.name);
+                    assert!(!c.name.is_empty());
                 }
             }
         }

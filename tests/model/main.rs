@@ -3,5 +3,11 @@
 
 mod support;
 
+mod admin;
+mod assignment;
 mod customer;
+mod inclusive;
+mod inventory;
+mod pricing;
+mod product;
 mod semantics;

@@ -160,3 +160,104 @@ pub fn check_boolean(schema: &str, base: &Value, pointer: &str) {
     assert_one(schema, &with(base, pointer, Some("true".into())), pointer, "type");
     assert_one(schema, &with(base, pointer, Some(1.into())), pointer, "type");
 }
+
+/// Checks a decimal `number` field with no bounds: any finite number passes, other JSON
+/// types fail with `type`.
+#[track_caller]
+pub fn check_number(schema: &str, base: &Value, pointer: &str) {
+    for ok in [0.0, -1.5, 12.345, 1e9] {
+        assert_valid(schema, &with(base, pointer, Some(ok.into())));
+    }
+    let i = assert_one(schema, &with(base, pointer, Some("1".into())), pointer, "type");
+    assert_eq!(i.params(), serde_json::json!({"expected": "number", "actual": "string"}));
+    assert_one(schema, &with(base, pointer, Some(true.into())), pointer, "type");
+}
+
+/// Checks a string field with no documented constraint beyond its type.
+#[track_caller]
+pub fn check_text(schema: &str, base: &Value, pointer: &str) {
+    for ok in ["", " ", "<any> text ’ + {}", &"x".repeat(1000)] {
+        assert_valid(schema, &with(base, pointer, Some(ok.into())));
+    }
+    assert_one(schema, &with(base, pointer, Some(5.into())), pointer, "type");
+}
+
+/// Checks a read-only field: any value of its JSON type passes (the server ignores it), a
+/// value of another type fails with `type`.
+#[track_caller]
+pub fn check_read_only(schema: &str, base: &Value, pointer: &str, any_of_its_type: Value, other_type: Value) {
+    check_optional(schema, base, pointer);
+    assert_valid(schema, &with(base, pointer, Some(any_of_its_type)));
+    assert_one(schema, &with(base, pointer, Some(other_type)), pointer, "type");
+}
+
+/// Checks a field whose value is a regular expression in the server's dialect (decisions R10):
+/// a valid one passes, one that does not compile fails with `format` / `regex`.
+#[track_caller]
+pub fn check_regex(schema: &str, base: &Value, pointer: &str) {
+    for ok in ["[0-9]{3,11}", "[a-zA-Z0-9\\-]{3,100}", ".*", "(0|44)[0-9]{9,10}"] {
+        assert_valid(schema, &with(base, pointer, Some(ok.into())));
+    }
+    for bad in ["([", "[0-9", "a{2,1}"] {
+        let i = assert_one(schema, &with(base, pointer, Some(bad.into())), pointer, "format");
+        assert_eq!(i.params()["format"], "regex", "{bad}");
+        assert!(i.params()["reason"].is_string(), "{bad}: {}", i.params());
+    }
+    assert_one(schema, &with(base, pointer, Some(5.into())), pointer, "type");
+}
+
+/// Checks a PAT-NAME-CURLY field (decisions R3): the typographic apostrophe and the listed
+/// punctuation pass, characters outside the visible class fail with `pattern`.
+#[track_caller]
+pub fn check_name_curly(schema: &str, base: &Value, pointer: &str) {
+    for ok in ["O’Neil & Sons (UK) — #1", "Zoë's 50% off: a/b-c+d.e?*", "Straße_2"] {
+        assert_valid(schema, &with(base, pointer, Some(ok.into())));
+    }
+    for (bad, ch) in [("<b>", "<"), ("a\"b", "\""), ("a{b}", "{"), ("x~y", "~")] {
+        let i = assert_one(schema, &with(base, pointer, Some(bad.into())), pointer, "pattern");
+        assert_eq!(i.params()["pattern"], "NAME_CURLY");
+        assert_eq!(i.params()["character"], ch);
+    }
+}
+
+/// Checks a nominal code field: PAT-NOMINAL, also where the page shows PAT-NOMINAL-DBL
+/// (decisions R6): the docs' example passes; `{`, `\` and spaces (which the literal DBL text
+/// would treat differently) fail.
+#[track_caller]
+pub fn check_nominal(schema: &str, base: &Value, pointer: &str) {
+    for ok in ["SALES-01QTR2", "Café.1_x"] {
+        assert_valid(schema, &with(base, pointer, Some(ok.into())));
+    }
+    for (bad, ch) in [("A{L}", "{"), ("A\\B", "\\"), ("SALES 01", " ")] {
+        let i = assert_one(schema, &with(base, pointer, Some(bad.into())), pointer, "pattern");
+        assert_eq!(i.params()["pattern"], "NOMINAL");
+        assert_eq!(i.params()["character"], ch);
+    }
+}
+
+/// Checks an `Array of integers(int32)`: items are int32 (reported at their index), and
+/// `min_items` is the least count.
+#[track_caller]
+pub fn check_int32_list(schema: &str, base: &Value, pointer: &str, min_items: usize) {
+    assert_valid(schema, &with(base, pointer, Some(serde_json::json!([1, 2, 2147483647]))));
+    let i = assert_one(schema, &with(base, pointer, Some(serde_json::json!([1, 2147483648i64]))), &format!("{pointer}/1"), "format");
+    assert_eq!(i.params()["format"], "int32");
+    assert_one(schema, &with(base, pointer, Some(serde_json::json!(["1"]))), &format!("{pointer}/0"), "type");
+    assert_one(schema, &with(base, pointer, Some(1.into())), pointer, "type");
+    if min_items == 0 {
+        assert_valid(schema, &with(base, pointer, Some(serde_json::json!([]))));
+    } else {
+        let i = assert_one(schema, &with(base, pointer, Some(serde_json::json!([]))), pointer, "minItems");
+        assert_eq!(i.params()["limit"], min_items);
+    }
+}
+
+/// Checks a conditional requirement: with `trigger` applied, removing `field` gives one
+/// `required` issue whose `params.when` is `when`.
+#[track_caller]
+pub fn check_required_when(schema: &str, triggered: &Value, field: &str, when: Value) {
+    let i = assert_one(schema, &with(triggered, field, None), field, "required");
+    assert_eq!(i.params()["when"], when);
+    let i = assert_one(schema, &with(triggered, field, Some(Value::Null)), field, "required");
+    assert_eq!(i.params()["when"], when);
+}
