@@ -279,7 +279,7 @@ impl<'v> Walker<'v> {
             let Some(fi) = field_index(schema, k) else {
                 if self.opts.report_unknown_fields {
                     self.enter(Seg::Key(k), mi);
-                    self.emit(IssueKind::UnknownField {});
+                    self.emit(IssueKind::UnknownField { allowed: None });
                     self.leave();
                 }
                 continue;
@@ -475,6 +475,7 @@ fn pattern_issue(p: Pattern, s: &str, m: Mismatch) -> IssueKind {
         index: None,
         reason: None,
         suggestion: None,
+        format: None,
     };
     let IssueKind::Pattern { character, index, reason, suggestion, .. } = &mut issue else { return issue };
     if s.is_empty() {
