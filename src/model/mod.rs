@@ -6,6 +6,8 @@
 //! `decisions.md`.
 
 pub mod customer;
+pub mod patch;
+pub mod query;
 
 use crate::validate::schema::{string, Kind, Schema};
 use crate::validate::Pattern;
@@ -33,6 +35,9 @@ pub static SCHEMAS: &[SchemaEntry] = &[
     entry("Customer and Sites", &customer::CONTACT_DETAILS),
     entry("Customer and Sites", &customer::SITE_INVOICE_DETAILS),
     entry("Customer and Sites", &customer::ASSIGNED_CUSTOM_FIELD),
+    // Shared by every API: PATCH bodies (api-facts §1.8) and list paging (api-facts §1.4).
+    SchemaEntry { name: "JsonPatch", api: "All", root: Kind::Array(&patch::JSON_PATCH) },
+    entry("All", &query::LIST_QUERY),
 ];
 
 /// The schema called `name`.
