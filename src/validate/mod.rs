@@ -18,6 +18,7 @@ pub mod formats;
 pub mod issue;
 pub mod java_regex;
 pub mod message;
+pub mod patch;
 pub mod patterns;
 pub mod schema;
 pub mod value;
@@ -26,6 +27,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 pub use issue::{Issue, IssueKind, When, ISSUE_CODES};
+pub use patch::{validate_patch, validate_patch_json, validate_patch_kind, PatchReport};
 pub use patterns::{reset_pattern, set_pattern, Pattern, PATTERNS};
 pub use value::Value;
 
@@ -65,6 +67,9 @@ pub enum Error {
     UnknownField { schema: String, pointer: String, reason: String },
     /// The input is not JSON text.
     Json { message: String },
+    /// The input (or a patched document) exceeds a size bound of this crate: `what` it is,
+    /// `limit` in its unit.
+    TooLarge { what: &'static str, limit: usize },
 }
 
 impl fmt::Display for Error {
@@ -78,6 +83,7 @@ impl fmt::Display for Error {
                 write!(f, "{pointer:?} is not a field of {schema}: {reason}")
             }
             Error::Json { message } => write!(f, "the input is not valid JSON: {message}"),
+            Error::TooLarge { what, limit } => write!(f, "{what} exceeds the limit of {limit}"),
         }
     }
 }

@@ -1,7 +1,9 @@
 //! Model tests: every field of every schema at its boundaries, and every cross-field rule.
-//! One module per API area, mirroring `src/model/`.
+//! One module per API area, mirroring `src/model/`, plus the validators that are not request
+//! bodies: JSON Patch, query strings and product-defined formats.
 
 mod support;
 
 mod customer;
+mod patch;
 mod semantics;
