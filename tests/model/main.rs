@@ -6,4 +6,5 @@ mod support;
 
 mod customer;
 mod patch;
+mod query;
 mod semantics;
