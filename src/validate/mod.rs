@@ -21,6 +21,7 @@ pub mod message;
 pub mod patch;
 pub mod patterns;
 pub mod query;
+pub mod reference;
 pub mod schema;
 pub mod value;
 
@@ -31,6 +32,7 @@ pub use issue::{Issue, IssueKind, When, ISSUE_CODES};
 pub use patch::{validate_patch, validate_patch_json, validate_patch_kind, PatchReport};
 pub use patterns::{reset_pattern, set_pattern, Pattern, PATTERNS};
 pub use query::{validate_query, validate_query_string, validate_query_values};
+pub use reference::validate_product_reference;
 pub use value::Value;
 
 use crate::model::{self, SchemaEntry};

@@ -7,4 +7,5 @@ mod support;
 mod customer;
 mod patch;
 mod query;
+mod reference;
 mod semantics;
