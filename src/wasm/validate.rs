@@ -18,7 +18,7 @@ pub(crate) fn result_to_js(report: &Report) -> Result<JsValue, JsError> {
     to_js(&ValidationResult { valid: report.is_valid(), errors: &report.issues })
 }
 
-fn options_from_js(options: &JsValue) -> Result<Options, JsError> {
+pub(crate) fn options_from_js(options: &JsValue) -> Result<Options, JsError> {
     let mut out = Options::default();
     if options.is_undefined() || options.is_null() {
         return Ok(out);
