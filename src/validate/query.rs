@@ -7,6 +7,7 @@
 //! must name fields of the resource's schema. Every issue is at `/<parameter>`.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use super::engine::MAX_SAFE_INTEGER;
 use super::formats::{is_date, is_date_time};
@@ -51,43 +52,46 @@ pub fn validate_query_values(endpoint: &str, query: &[(Cow<'_, str>, Value<'_>)]
     if size > MAX_QUERY_BYTES {
         return Err(too_large());
     }
-    let params = accepted(ep);
     let given = |v: &Value<'_>| !matches!(v, Value::Null | Value::Foreign(Foreign::Undefined));
-    let mut issues = Vec::new();
-    for (i, (name, value)) in query.iter().enumerate() {
-        if !given(value) {
-            continue;
+    let params = accepted(ep);
+    // How often each accepted parameter is given, counted once up front (queries can hold
+    // thousands of pairs).
+    let mut slots: Vec<(Param, usize, bool)> = params.iter().map(|p| (*p, 0, false)).collect();
+    for (name, _) in query.iter().filter(|(_, v)| given(v)) {
+        if let Some(slot) = slots.iter_mut().find(|s| s.0.name() == name) {
+            slot.1 += 1;
         }
+    }
+    let mut unknown: HashSet<&str> = HashSet::new();
+    let mut issues = Vec::new();
+    for (name, value) in query.iter().filter(|(_, v)| given(v)) {
         let at = pointer(name);
-        let Some(param) = params.iter().find(|p| p.name() == name) else {
-            let allowed = params.iter().map(|p| p.name().to_owned()).collect();
-            issues.push(Issue { path: at, kind: IssueKind::UnknownField { allowed: Some(allowed) } });
-            continue;
-        };
-        let earlier = query[..i].iter().filter(|(k, v)| k == name && given(v)).count();
-        if earlier > 0 {
-            // One value per parameter; reported once, at the first repeat.
-            if earlier == 1 {
-                let n = query.iter().filter(|(k, v)| k == name && given(v)).count() as u64;
-                issues.push(Issue { path: at, kind: IssueKind::MaxItems { limit: 1, actual: n } });
+        let Some((param, count, seen)) = slots.iter_mut().find(|s| s.0.name() == name) else {
+            if unknown.insert(name) {
+                let allowed = params.iter().map(|p| p.name().to_owned()).collect();
+                issues.push(Issue { path: at, kind: IssueKind::UnknownField { allowed: Some(allowed) } });
             }
             continue;
-        }
-        let Value::String(text) = value else {
-            let kind = IssueKind::Type { expected: "string".into(), actual: value.type_name().into() };
-            issues.push(Issue { path: at, kind });
+        };
+        if std::mem::replace(seen, true) {
             continue;
+        }
+        // The first value is judged; a repeat is one issue with the count.
+        let found = match value {
+            Value::String(text) => match *param {
+                Param::Paging(field) => paging(field, text, resource, ep)?,
+                Param::Filter(filter) => self::filter(filter.kind, text),
+            },
+            other => Some(IssueKind::Type { expected: "string".into(), actual: other.type_name().into() }),
         };
-        let found = match *param {
-            Param::Paging(field) => paging(field, text, resource, ep)?,
-            Param::Filter(filter) => self::filter(filter.kind, text),
-        };
-        issues.extend(found.map(|kind| Issue { path: at, kind }));
+        issues.extend(found.map(|kind| Issue { path: at.clone(), kind }));
+        if *count > 1 {
+            issues.push(Issue { path: at, kind: IssueKind::MaxItems { limit: 1, actual: *count as u64 } });
+        }
     }
-    for p in &params {
-        let present = query.iter().any(|(k, v)| k == p.name() && given(v));
-        if p.required(ep) && !present {
-            issues.push(Issue { path: pointer(p.name()), kind: IssueKind::required() });
+    for (param, count, _) in &slots {
+        if param.required(ep) && *count == 0 {
+            issues.push(Issue { path: pointer(param.name()), kind: IssueKind::required() });
         }
     }
     Ok(Report { issues })

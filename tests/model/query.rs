@@ -100,11 +100,22 @@ fn get_by_id_takes_fields_only_and_create_takes_nothing() {
 fn unknown_and_repeated_parameters() {
     let i = fails("GET /sites", "sitename", &["x"], "unknownField");
     assert!(i.message().starts_with("sitename is not accepted here; use one of: page, pageSize, sort, fields, customerId"), "{}", i.message());
-    // One value per parameter: the repeat is reported once, with the count.
+    // One value per parameter: the repeat is reported once, with the count; the first value
+    // is judged as usual.
     let found = issues("GET /sites", &[("page", "1"), ("pageSize", "5"), ("siteName", "a"), ("siteName", "b"), ("siteName", "c")]);
     assert_eq!(found.len(), 1);
     assert_eq!((found[0].path.as_str(), found[0].code()), ("/siteName", "maxItems"));
     assert_eq!(found[0].params(), json!({"limit": 1, "actual": 3}));
+    let q = [("page", "0"), ("page", "1"), ("pageSize", "5"), ("nope", "1"), ("nope", "2")];
+    assert_eq!(
+        codes("GET /sites", &q),
+        [("/page".to_owned(), "minimum"), ("/page".to_owned(), "maxItems"), ("/nope".to_owned(), "unknownField")]
+    );
+    // Thousands of pairs stay cheap and give one issue per name.
+    let many = "siteName=a&".repeat(5000);
+    let r = validate_query_string("HEAD /sites", &many).unwrap();
+    assert_eq!(r.issues.len(), 1);
+    assert_eq!(r.issues[0].params()["actual"], 5000);
     // Names are escaped as pointer tokens.
     assert_eq!(sites("a/b~c", "1"), [("/a~1b~0c".to_owned(), "unknownField")]);
 }
