@@ -76,6 +76,20 @@ export interface ValidateOptions {
 
 ",
     );
+    out.push_str(
+        "/** The outcome of `validatePatch`: `document` is the patched document, present exactly when every
+ * operation applied (then the paths of `errors` point into it; otherwise into the patch). */
+export interface PatchValidationResult extends ValidationResult {
+  document?: unknown;
+}
+
+",
+    );
+    out.push_str("/** An endpoint, written as method and documented path (`validateQuery`). */\nexport type EndpointKey =");
+    for key in crate::endpoints::endpoint_keys() {
+        let _ = write!(out, "\n  | {}", quote(&key));
+    }
+    out.push_str(";\n\n");
     out.push_str("/** Names of the patterns `setPattern` can replace. */\nexport type PatternName =");
     for d in &PATTERNS {
         let _ = write!(out, "\n  /** {} */\n  | {}", d.origin, quote(d.name));

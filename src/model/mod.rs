@@ -10,8 +10,10 @@ pub mod assignment;
 pub mod customer;
 pub mod inclusive;
 pub mod inventory;
+pub mod patch;
 pub mod pricing;
 pub mod product;
+pub mod query;
 
 use crate::validate::schema::{int32, string, Array, Kind, Schema};
 use crate::validate::Pattern;
@@ -64,6 +66,9 @@ pub static SCHEMAS: &[SchemaEntry] = &[
     entry("Pricing Assignment", &assignment::RENTAL_RATE_OVERRIDE),
     entry("Pricing Assignment", &assignment::BUY_RENTAL_RATE_OVERRIDE),
     entry("Admin", &admin::CUSTOM_FIELD_DEFINITION),
+    // Shared by every API: PATCH bodies (api-facts §1.8) and list paging (api-facts §1.4).
+    SchemaEntry { name: "JsonPatch", api: "All", root: Kind::Array(&patch::JSON_PATCH) },
+    entry("All", &query::LIST_QUERY),
 ];
 
 /// Records the API only returns (list items the client types), never request bodies: they

@@ -283,7 +283,7 @@ impl<'v> Walker<'v> {
             let Some(fi) = field_of[mi] else {
                 if self.opts.report_unknown_fields {
                     self.enter(Seg::Key(k), mi);
-                    self.emit(IssueKind::UnknownField {});
+                    self.emit(IssueKind::UnknownField { allowed: None });
                     self.leave();
                 }
                 continue;
@@ -482,6 +482,7 @@ fn pattern_issue(p: Pattern, s: &str, m: Mismatch) -> IssueKind {
         index: None,
         reason: None,
         suggestion: None,
+        format: None,
     };
     let IssueKind::Pattern { character, index, reason, suggestion, .. } = &mut issue else { return issue };
     if s.is_empty() {

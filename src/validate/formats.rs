@@ -126,7 +126,8 @@ pub fn is_json_pointer(s: &str) -> bool {
 /// compile however often it is checked.
 pub fn user_regex(source: &str) -> Result<Arc<Compiled>, PatternError> {
     const CAPACITY: usize = 256;
-    static CACHE: Mutex<Option<HashMap<String, Result<Arc<Compiled>, PatternError>>>> = Mutex::new(None);
+    type Cache = HashMap<String, Result<Arc<Compiled>, PatternError>>;
+    static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
     let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     let cache = guard.get_or_insert_with(HashMap::new);
     if let Some(hit) = cache.get(source) {

@@ -61,6 +61,10 @@ pub enum IssueKind {
         /// A corrected value the server would accept, when one is obvious.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         suggestion: Option<String>,
+        /// For a product-defined format (decisions R10): the format itself; `pattern` is
+        /// then `PRODUCT_FORMAT`, as such formats have no name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        format: Option<String>,
     },
     /// Not one of the allowed values.
     Enum { allowed: Vec<serde_json::Value> },
@@ -90,8 +94,37 @@ pub enum IssueKind {
     SingleInvoiceContact { first: u64 },
     /// The field must have the value `expected` because of another field (`when`).
     Dependency { expected: serde_json::Value, when: When },
-    /// A field the schema does not define (only with `unknownFields: "report"`).
-    UnknownField {},
+    /// A field the schema does not define (only with `unknownFields: "report"`), or a query
+    /// parameter the endpoint does not take; `allowed` lists the accepted names when known.
+    UnknownField {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        allowed: Option<Vec<String>>,
+    },
+    /// A JSON Patch operation cannot apply to the document (RFC 6902 §4, §5): the location
+    /// `pointer` (the operation's `path` or `from`) does not exist (`missing`), names no array
+    /// position (`index`), goes into a value that is neither object nor array (`notContainer`),
+    /// is the whole document for `remove` (`root`), or lies inside the moved value (`inside`).
+    PatchTarget { op: String, pointer: String, reason: String },
+    /// A JSON Patch `test` operation found a different value at `pointer` (RFC 6902 §4.6);
+    /// `actual` is that value when it is short and not an object or array.
+    PatchTest {
+        pointer: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        actual: Option<serde_json::Value>,
+    },
+    /// A query parameter's value is not in its mini-language (api-facts §1.4, §1.5,
+    /// decisions R11). `syntax`: string, id, date, date-time, sort, fields. `reason`: `empty`,
+    /// `emptyItem`, `operator` (not one of `allowed`), `value` (not an id),
+    /// `unknownField` / `notSortable` (not one of `allowed`), `direction` (not `:desc`).
+    /// `item` is the offending part.
+    QuerySyntax {
+        syntax: String,
+        reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        allowed: Option<Vec<String>>,
+    },
 }
 
 /// One defect found in a value.
@@ -118,7 +151,10 @@ pub const ISSUE_CODES: &[(&str, &str)] = &[
     ("countryCode", "Two capital letters that are not an assigned ISO 3166-1 alpha-2 code."),
     ("singleInvoiceContact", "More than one contact of a site has contactNameToAppearOnInvoice: true."),
     ("dependency", "The field must be params.expected because of another field (params.when)."),
-    ("unknownField", "The object has a field its schema does not define (option unknownFields: 'report')."),
+    ("unknownField", "The object has a field its schema does not define (option unknownFields: 'report'), or the query has a parameter its endpoint does not take (params.allowed lists the accepted names)."),
+    ("patchTarget", "A JSON Patch operation cannot apply: its path or from (params.pointer) names no usable location in the document (params.reason: missing, index, notContainer, root, inside)."),
+    ("patchTest", "A JSON Patch test operation failed: the document holds another value at params.pointer (params.actual when short)."),
+    ("querySyntax", "A query parameter's value is not in its mini-language (params.syntax: string, id, date, date-time, sort, fields; params.reason; params.item; params.allowed)."),
 ];
 
 impl IssueKind {
@@ -139,7 +175,10 @@ impl IssueKind {
             IssueKind::CountryCode { .. } => "countryCode",
             IssueKind::SingleInvoiceContact { .. } => "singleInvoiceContact",
             IssueKind::Dependency { .. } => "dependency",
-            IssueKind::UnknownField {} => "unknownField",
+            IssueKind::UnknownField { .. } => "unknownField",
+            IssueKind::PatchTarget { .. } => "patchTarget",
+            IssueKind::PatchTest { .. } => "patchTest",
+            IssueKind::QuerySyntax { .. } => "querySyntax",
         }
     }
 
@@ -212,7 +251,14 @@ mod tests {
             IssueKind::Type { expected: "string".into(), actual: "number".into() },
             IssueKind::MinLength { limit: 1, actual: 0 },
             IssueKind::MaxLength { limit: 1, actual: 2 },
-            IssueKind::Pattern { pattern: "PHONE".into(), character: None, index: None, reason: None, suggestion: None },
+            IssueKind::Pattern {
+                pattern: "PHONE".into(),
+                character: None,
+                index: None,
+                reason: None,
+                suggestion: None,
+                format: None,
+            },
             IssueKind::Enum { allowed: vec![] },
             IssueKind::Minimum { limit: 1.0, actual: 0.0 },
             IssueKind::Maximum { limit: 1.0, actual: 2.0 },
@@ -222,7 +268,10 @@ mod tests {
             IssueKind::CountryCode { actual: "UK".into(), suggestion: None },
             IssueKind::SingleInvoiceContact { first: 0 },
             IssueKind::Dependency { expected: true.into(), when },
-            IssueKind::UnknownField {},
+            IssueKind::UnknownField { allowed: None },
+            IssueKind::PatchTarget { op: "remove".into(), pointer: "/a".into(), reason: "missing".into() },
+            IssueKind::PatchTest { pointer: "/a".into(), actual: Some(1.into()) },
+            IssueKind::QuerySyntax { syntax: "id".into(), reason: "value".into(), item: Some("x".into()), allowed: None },
         ]
     }
 

@@ -29,6 +29,10 @@ pub fn message(path: &str, kind: &IssueKind) -> String {
         IssueKind::MaxLength { limit, actual } => {
             format!("{field} must be at most {limit} characters long (it has {actual}).")
         }
+        IssueKind::Pattern { format: Some(format), character, .. } => match character {
+            Some(c) => format!("{field} cannot contain {}: the product's format is {format}.", show_char(c)),
+            None => format!("{field} does not match the product's format {format}."),
+        },
         IssueKind::Pattern { pattern, character, reason, suggestion, .. } => {
             pattern_message(&field, pattern, character.as_deref(), reason.as_deref(), suggestion.as_deref())
         }
@@ -73,7 +77,76 @@ pub fn message(path: &str, kind: &IssueKind) -> String {
         IssueKind::Dependency { expected, when } => {
             format!("{field} must be {} when {}.", json_text(expected), describe_when(when))
         }
-        IssueKind::UnknownField {} => format!("{field} is not a field of this object."),
+        IssueKind::UnknownField { allowed: None } => format!("{field} is not a field of this object."),
+        IssueKind::UnknownField { allowed: Some(names) } if names.is_empty() => {
+            format!("{field} is not accepted here: this call takes no parameters.")
+        }
+        IssueKind::UnknownField { allowed: Some(names) } => {
+            format!("{field} is not accepted here; use one of: {}.", names.join(", "))
+        }
+        IssueKind::PatchTarget { op, pointer, reason } => patch_target_message(&field, op, pointer, reason),
+        IssueKind::PatchTest { pointer, actual: Some(v) } => {
+            format!("The test of {} failed: the document holds {} there.", show_pointer(pointer), json_text(v))
+        }
+        IssueKind::PatchTest { pointer, actual: None } => {
+            format!("The test of {} failed: the document holds a different value there.", show_pointer(pointer))
+        }
+        IssueKind::QuerySyntax { syntax, reason, item, allowed } => {
+            query_message(&field, syntax, reason, item.as_deref(), allowed.as_deref())
+        }
+    }
+}
+
+fn show_pointer(p: &str) -> String {
+    if p.is_empty() {
+        "the whole document".to_owned()
+    } else {
+        p.to_owned()
+    }
+}
+
+/// RFC 6902 §4–§5: why an operation could not apply. `field` is `path` or `from`.
+fn patch_target_message(field: &str, op: &str, pointer: &str, reason: &str) -> String {
+    let at = show_pointer(pointer);
+    let what = if field == "from" { format!("{op} from {at}") } else { format!("{op} at {at}") };
+    match reason {
+        "missing" if op == "add" && field != "from" => format!("Cannot add at {at}: its parent does not exist in the document."),
+        "missing" => format!("Cannot {what}: nothing exists there in the document."),
+        "index" => format!("Cannot {what}: the array has no such position."),
+        "notContainer" => format!("Cannot {what}: it goes into a value that is neither an object nor an array."),
+        "root" => format!("Cannot {op} the whole document."),
+        "inside" => format!("Cannot move a value into itself: {at} is inside the value being moved."),
+        _ => format!("Cannot {what}."),
+    }
+}
+
+/// What a query parameter's value looks like, per mini-language (api-facts §1.4–§1.5).
+fn query_syntax(syntax: &str) -> &'static str {
+    match syntax {
+        "string" => "a text, in:x,y or like:xyz",
+        "id" => "an id such as 12, or in:12,13",
+        "date" => "a date such as 2024-02-29, optionally after lt:, gt: or gtn:",
+        "date-time" => "a date-time such as 2024-02-29T13:45:00Z, optionally after lt: or gt:",
+        "sort" => "field names separated by commas, each optionally followed by :desc, such as siteName:desc,id",
+        "fields" => "field names separated by commas, such as id,siteName",
+        _ => "a value in the parameter's documented form",
+    }
+}
+
+fn query_message(field: &str, syntax: &str, reason: &str, item: Option<&str>, allowed: Option<&[String]>) -> String {
+    let form = query_syntax(syntax);
+    let item = item.unwrap_or("");
+    let list = allowed.map(|a| a.join(", ")).unwrap_or_default();
+    match reason {
+        "empty" if !item.is_empty() => format!("{field}: nothing follows {item}; write {form}."),
+        "empty" => format!("{field} must not be empty; write {form}."),
+        "emptyItem" => format!("{field} has an empty item (two commas in a row, or one at the start or end)."),
+        "operator" if list.is_empty() => format!("{field} cannot use {item}; write {form}."),
+        "operator" => format!("{field} cannot use {item}; it takes {list} (or a plain value)."),
+        "unknownField" => format!("{field}: {item} is not a field of this resource; use one of: {list}."),
+        "notSortable" => format!("{field}: the list cannot be sorted on {item}; use one of: {list}."),
+        "direction" => format!("{field}: {item} must be a field name, optionally followed by :desc."),
+        _ => format!("{field}: {item} is not valid; write {form}."),
     }
 }
 
@@ -197,6 +270,42 @@ mod tests {
     }
 
     #[test]
+    fn patch_messages_say_which_operation_and_why() {
+        let t = |path: &str, op: &str, pointer: &str, reason: &str| {
+            message(path, &IssueKind::PatchTarget { op: op.into(), pointer: pointer.into(), reason: reason.into() })
+        };
+        assert_eq!(t("/0/path", "remove", "/a/9", "index"), "Cannot remove at /a/9: the array has no such position.");
+        assert_eq!(t("/2/from", "copy", "/x", "missing"), "Cannot copy from /x: nothing exists there in the document.");
+        assert_eq!(t("/1/from", "move", "/x", "missing"), "Cannot move from /x: nothing exists there in the document.");
+        assert_eq!(
+            t("/0/path", "add", "/s/k", "notContainer"),
+            "Cannot add at /s/k: it goes into a value that is neither an object nor an array."
+        );
+        assert_eq!(t("/0/path", "remove", "", "root"), "Cannot remove the whole document.");
+        assert_eq!(t("/0/path", "move", "/o/i", "inside"), "Cannot move a value into itself: /o/i is inside the value being moved.");
+        let m = message("/3/path", &IssueKind::PatchTest { pointer: "".into(), actual: None });
+        assert_eq!(m, "The test of the whole document failed: the document holds a different value there.");
+    }
+
+    #[test]
+    fn query_messages_describe_the_mini_language() {
+        let q = |syntax: &str, reason: &str, item: Option<&str>, allowed: Option<Vec<String>>| {
+            let kind = IssueKind::QuerySyntax { syntax: syntax.into(), reason: reason.into(), item: item.map(Into::into), allowed };
+            message("/p", &kind)
+        };
+        let ab = || Some(vec!["a".to_owned(), "b".to_owned()]);
+        assert_eq!(q("id", "value", Some("x"), None), "p: x is not valid; write an id such as 12, or in:12,13.");
+        assert_eq!(q("id", "empty", None, None), "p must not be empty; write an id such as 12, or in:12,13.");
+        assert_eq!(q("sort", "emptyItem", None, None), "p has an empty item (two commas in a row, or one at the start or end).");
+        assert_eq!(q("sort", "unknownField", Some("z"), ab()), "p: z is not a field of this resource; use one of: a, b.");
+        assert_eq!(q("sort", "notSortable", Some("z"), ab()), "p: the list cannot be sorted on z; use one of: a, b.");
+        assert_eq!(q("sort", "direction", Some("a:asc"), None), "p: a:asc must be a field name, optionally followed by :desc.");
+        let m = message("/nope", &IssueKind::UnknownField { allowed: ab() });
+        assert_eq!(m, "nope is not accepted here; use one of: a, b.");
+        assert_eq!(message("/x", &IssueKind::UnknownField { allowed: None }), "x is not a field of this object.");
+    }
+
+    #[test]
     fn plus_sign_message_suggests_a_fix() {
         let k = IssueKind::Pattern {
             pattern: "PHONE".into(),
@@ -204,6 +313,7 @@ mod tests {
             index: Some(0),
             reason: Some("plusSign".into()),
             suggestion: Some("0044 20 7946 0000".into()),
+            format: None,
         };
         let m = message("/siteContacts/0/contactTelephoneNumber", &k);
         assert!(m.starts_with("contactTelephoneNumber cannot contain '+'"), "{m}");

@@ -18,7 +18,10 @@ pub mod formats;
 pub mod issue;
 pub mod java_regex;
 pub mod message;
+pub mod patch;
 pub mod patterns;
+pub mod query;
+pub mod reference;
 pub mod schema;
 pub mod value;
 
@@ -26,7 +29,10 @@ use std::borrow::Cow;
 use std::fmt;
 
 pub use issue::{Issue, IssueKind, When, ISSUE_CODES};
+pub use patch::{validate_patch, validate_patch_json, validate_patch_kind, PatchReport};
 pub use patterns::{reset_pattern, set_pattern, Pattern, PATTERNS};
+pub use query::{validate_query, validate_query_string, validate_query_values};
+pub use reference::validate_product_reference;
 pub use value::Value;
 
 use crate::model::{self, SchemaEntry};
@@ -65,6 +71,14 @@ pub enum Error {
     UnknownField { schema: String, pointer: String, reason: String },
     /// The input is not JSON text.
     Json { message: String },
+    /// The endpoint key (`"GET /sites"`) is not one of [`crate::endpoints::endpoint_keys`].
+    UnknownEndpoint { key: String },
+    /// `sort` / `fields` name fields of the endpoint's schema, but that schema is not in the
+    /// model (yet), so they cannot be judged.
+    SchemaUnavailable { endpoint: String, schema: String },
+    /// The input (or a patched document) exceeds a size bound of this crate: `what` it is,
+    /// `limit` in its unit.
+    TooLarge { what: &'static str, limit: usize },
 }
 
 impl fmt::Display for Error {
@@ -78,6 +92,20 @@ impl fmt::Display for Error {
                 write!(f, "{pointer:?} is not a field of {schema}: {reason}")
             }
             Error::Json { message } => write!(f, "the input is not valid JSON: {message}"),
+            Error::UnknownEndpoint { key } => {
+                let known: Vec<_> = crate::endpoints::endpoint_keys().collect();
+                write!(f, "unknown endpoint {key:?}; known endpoints: {}", known.join(", "))
+            }
+            Error::SchemaUnavailable { endpoint, schema } => {
+                let known: Vec<_> = model::schema_names().collect();
+                write!(
+                    f,
+                    "{endpoint}: cannot check sort or fields, because its schema {schema} is not in this build \
+                     (known schemas: {})",
+                    known.join(", ")
+                )
+            }
+            Error::TooLarge { what, limit } => write!(f, "{what} exceeds the limit of {limit}"),
         }
     }
 }

@@ -6,6 +6,8 @@
 //! are generated from the model by `src/bin/codegen.rs` into the package's `types.d.ts`.
 
 mod from_js;
+pub mod patch;
+pub mod query;
 pub mod validate;
 
 pub use from_js::{encode, Encoded};

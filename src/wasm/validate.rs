@@ -31,7 +31,7 @@ pub(crate) fn result_to_js(report: &Report) -> Result<JsValue, JsValue> {
     to_js(&ValidationResult { valid: false, errors: &report.issues })
 }
 
-fn options_from_js(options: &JsValue) -> Result<Options, JsValue> {
+pub(crate) fn options_from_js(options: &JsValue) -> Result<Options, JsValue> {
     let mut out = Options::default();
     if options.is_undefined() || options.is_null() {
         return Ok(out);

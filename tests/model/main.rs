@@ -1,5 +1,6 @@
 //! Model tests: every field of every schema at its boundaries, and every cross-field rule.
-//! One module per API area, mirroring `src/model/`.
+//! One module per API area, mirroring `src/model/`, plus the validators that are not request
+//! bodies: JSON Patch, query strings and product-defined formats.
 
 mod support;
 
@@ -10,4 +11,7 @@ mod inclusive;
 mod inventory;
 mod pricing;
 mod product;
+mod patch;
+mod query;
+mod reference;
 mod semantics;

@@ -6,4 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod support;
+
+mod patch;
+mod query;
 mod validate;

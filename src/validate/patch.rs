@@ -1,0 +1,294 @@
+//! JSON Patch bodies judged the way the server must judge them: the operations are checked
+//! against the `JsonPatch` schema, applied to the current document (RFC 6902, by the
+//! `json-patch` crate), and the result is validated against the resource's schema
+//! (api-facts §1.1, §1.8).
+//!
+//! One result, three stages, each only when the one before found nothing:
+//! 1. the operations' shape: issues at `/<index>/…` of the patch;
+//! 2. applying them to a copy of `current`: the first operation that cannot apply is one
+//!    issue at `/<index>/path` or `/<index>/from` (RFC 6902 §5: processing stops there);
+//! 3. the patched document against the schema: issues at their paths in that document,
+//!    which [`PatchReport::document`] then holds.
+//!
+//! So `document` is present exactly when the paths of `issues` point into it.
+
+use json_patch::{PatchErrorKind, PatchOperation};
+use serde_json::Value as Json;
+
+use super::issue::{Issue, IssueKind};
+use super::schema::Kind;
+use super::value::Value;
+use super::{entry, validate_kind, Error, Options};
+use crate::model::patch::JSON_PATCH;
+
+/// Most values (scalars and containers) a patched document may hold; `copy` can double a
+/// document per operation, so growth is bounded, as the JS reader bounds its input.
+pub const MAX_DOCUMENT_VALUES: usize = 4_000_000;
+
+/// Deepest nesting of a patched document (that of the JS reader), so later walks cannot
+/// exhaust the stack.
+pub const MAX_DOCUMENT_DEPTH: usize = 256;
+
+/// A `test` operation's actual value is quoted in the issue only up to this many bytes.
+const MAX_QUOTED: usize = 200;
+
+/// The outcome of [`validate_patch`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatchReport {
+    /// Every defect, in order: of the patch (no `document`) or of the patched document.
+    pub issues: Vec<Issue>,
+    /// The patched document, when every operation applied (valid or not, a portal can show
+    /// it as a preview).
+    pub document: Option<Json>,
+}
+
+impl PatchReport {
+    /// True when the patch applies and yields a valid document.
+    pub fn is_valid(&self) -> bool {
+        self.issues.is_empty()
+    }
+}
+
+/// Checks the JSON Patch `ops` against `current`, a document of the schema called `schema`
+/// (`"Site"` for `PATCH /sites/{site_id}`). `current` itself is never changed.
+pub fn validate_patch(schema: &str, current: &Value<'_>, ops: &Value<'_>, options: Options) -> Result<PatchReport, Error> {
+    validate_patch_kind(&entry(schema)?.root, current, ops, options)
+}
+
+/// [`validate_patch`] for `serde_json` values.
+pub fn validate_patch_json(schema: &str, current: &Json, ops: &Json, options: Options) -> Result<PatchReport, Error> {
+    validate_patch(schema, &Value::from_json(current), &Value::from_json(ops), options)
+}
+
+/// [`validate_patch`] against a schema description (`Kind::Any` accepts any document).
+/// Errors only when the patched document would exceed [`MAX_DOCUMENT_VALUES`] or
+/// [`MAX_DOCUMENT_DEPTH`].
+pub fn validate_patch_kind(root: &Kind, current: &Value<'_>, ops: &Value<'_>, options: Options) -> Result<PatchReport, Error> {
+    let shape = validate_kind(&Kind::Array(&JSON_PATCH), ops, options);
+    if !shape.is_valid() {
+        return Ok(PatchReport { issues: shape.issues, document: None });
+    }
+    // `to_json` copies, and writes integral numbers as integers on both sides, so `test`
+    // compares numbers by value (RFC 6902 §4.6: 1 equals 1.0).
+    let mut doc = current.to_json();
+    let mut bounds = Bounds::of(&doc)?;
+    let items = match ops.to_json() {
+        Json::Array(items) => items,
+        _ => Vec::new(),
+    };
+    for (index, item) in items.into_iter().enumerate() {
+        let op: PatchOperation = match serde_json::from_value(item) {
+            Ok(op) => op,
+            // Stage 1 admits only operations the crate reads; kept as an issue, not a panic.
+            Err(e) => {
+                let kind = IssueKind::Format { format: "json-patch".into(), reason: Some(e.to_string()) };
+                return Ok(PatchReport { issues: vec![Issue { path: format!("/{index}"), kind }], document: None });
+            }
+        };
+        bounds.admit(&op, &doc)?;
+        if let Err(e) = json_patch::patch_unsafe(&mut doc, std::slice::from_ref(&op)) {
+            let issue = failure(index, &op, &e.kind, &doc);
+            return Ok(PatchReport { issues: vec![issue], document: None });
+        }
+    }
+    let report = validate_kind(root, &Value::from_json(&doc), options);
+    Ok(PatchReport { issues: report.issues, document: Some(doc) })
+}
+
+/// Upper bounds of the patched document's size and depth, grown cheaply per operation and
+/// measured exactly only when they pass a limit, always before the operation runs.
+#[derive(Clone, Copy)]
+struct Bounds {
+    values: usize,
+    depth: usize,
+}
+
+impl Bounds {
+    fn of(doc: &Json) -> Result<Bounds, Error> {
+        let (values, depth) = measure(doc);
+        let b = Bounds { values, depth };
+        b.check()?;
+        Ok(b)
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        if self.values > MAX_DOCUMENT_VALUES {
+            return Err(Error::TooLarge { what: "the patched document's number of values", limit: MAX_DOCUMENT_VALUES });
+        }
+        if self.depth > MAX_DOCUMENT_DEPTH {
+            return Err(Error::TooLarge { what: "the patched document's nesting depth", limit: MAX_DOCUMENT_DEPTH });
+        }
+        Ok(())
+    }
+
+    /// Admits `op` if the document stays within the limits after it.
+    fn admit(&mut self, op: &PatchOperation, doc: &Json) -> Result<(), Error> {
+        let grown = self.grown(op, doc);
+        if grown.check().is_ok() {
+            *self = grown;
+            return Ok(());
+        }
+        // The bounds never shrink (remove, replace); measure before refusing.
+        *self = Bounds::of(doc)?;
+        let grown = self.grown(op, doc);
+        grown.check()?;
+        *self = grown;
+        Ok(())
+    }
+
+    /// The bounds after `op`: its value, or the copied or moved value, placed below as many
+    /// containers as its `path` has tokens.
+    fn grown(&self, op: &PatchOperation, doc: &Json) -> Bounds {
+        let tokens = |p: &str| p.bytes().filter(|&b| b == b'/').count();
+        let (values, depth) = match op {
+            PatchOperation::Add(o) => with_depth(measure(&o.value), tokens(o.path.as_str())),
+            PatchOperation::Replace(o) => with_depth(measure(&o.value), tokens(o.path.as_str())),
+            PatchOperation::Copy(o) => {
+                let src = doc.pointer(o.from.as_str()).map_or((0, 0), measure);
+                with_depth(src, tokens(o.path.as_str()))
+            }
+            // A moved value keeps its size; its depth is at most what lies below `from`.
+            PatchOperation::Move(o) => {
+                (0, (self.depth + tokens(o.path.as_str())).saturating_sub(tokens(o.from.as_str())))
+            }
+            PatchOperation::Remove(_) | PatchOperation::Test(_) => (0, 0),
+        };
+        Bounds { values: self.values.saturating_add(values), depth: self.depth.max(depth) }
+    }
+}
+
+fn with_depth((values, depth): (usize, usize), below: usize) -> (usize, usize) {
+    (values, depth + below)
+}
+
+/// The number of values in `v` and its nesting depth (containers), without recursion.
+fn measure(v: &Json) -> (usize, usize) {
+    let mut stack = vec![(v, 0usize)];
+    let (mut values, mut depth) = (0usize, 0usize);
+    while let Some((v, level)) = stack.pop() {
+        values += 1;
+        match v {
+            Json::Array(a) => {
+                depth = depth.max(level + 1);
+                stack.extend(a.iter().map(|x| (x, level + 1)));
+            }
+            Json::Object(m) => {
+                depth = depth.max(level + 1);
+                stack.extend(m.values().map(|x| (x, level + 1)));
+            }
+            _ => {}
+        }
+    }
+    (values, depth)
+}
+
+/// The issue for operation `index` that could not apply; `doc` is the document as that
+/// operation left it (for `move`, after its removal: RFC 6902 §4.4).
+fn failure(index: usize, op: &PatchOperation, kind: &PatchErrorKind, doc: &Json) -> Issue {
+    let (name, path, from) = match op {
+        PatchOperation::Add(o) => ("add", o.path.as_str(), None),
+        PatchOperation::Remove(o) => ("remove", o.path.as_str(), None),
+        PatchOperation::Replace(o) => ("replace", o.path.as_str(), None),
+        PatchOperation::Move(o) => ("move", o.path.as_str(), Some(o.from.as_str())),
+        PatchOperation::Copy(o) => ("copy", o.path.as_str(), Some(o.from.as_str())),
+        PatchOperation::Test(o) => ("test", o.path.as_str(), None),
+    };
+    let target = |member: &str, pointer: &str, reason: &str| Issue {
+        path: format!("/{index}/{member}"),
+        kind: IssueKind::PatchTarget { op: name.into(), pointer: pointer.into(), reason: reason.into() },
+    };
+    match (kind, from) {
+        (PatchErrorKind::TestFailed, _) => Issue {
+            path: format!("/{index}/path"),
+            kind: IssueKind::PatchTest { pointer: path.into(), actual: doc.pointer(path).and_then(quotable) },
+        },
+        (PatchErrorKind::InvalidFromPointer, Some(from)) => target("from", from, diagnose(doc, from, false)),
+        (PatchErrorKind::CannotMoveInsideItself, _) => target("path", path, "inside"),
+        // The value goes into `path`'s parent for add, move and copy (RFC 6902 §4.1).
+        _ => target("path", path, diagnose(doc, path, matches!(name, "add" | "move" | "copy"))),
+    }
+}
+
+fn quotable(v: &Json) -> Option<Json> {
+    match v {
+        Json::Array(_) | Json::Object(_) => None,
+        Json::String(s) if s.len() > MAX_QUOTED => None,
+        other => Some(other.clone()),
+    }
+}
+
+/// Why `pointer` names no usable location in `doc`: the parent for an insertion
+/// (`into_parent`), else the value itself (RFC 6901 §4, RFC 6902 §4).
+fn diagnose(doc: &Json, pointer: &str, into_parent: bool) -> &'static str {
+    let Some(tokens) = super::parse_pointer(pointer) else { return "missing" };
+    let walk = match tokens.split_last() {
+        None => return "root",
+        Some((_, parent)) if into_parent => parent,
+        Some(_) => &tokens[..],
+    };
+    let mut cur = doc;
+    for t in walk {
+        cur = match cur {
+            Json::Object(m) => match m.get(t.as_ref()) {
+                Some(v) => v,
+                None => return "missing",
+            },
+            Json::Array(a) => match array_index(t).and_then(|i| a.get(i)) {
+                Some(v) => v,
+                None => return "index",
+            },
+            _ => return "notContainer",
+        };
+    }
+    match cur {
+        Json::Array(_) if into_parent => "index",
+        Json::Object(_) | Json::Array(_) => "missing",
+        _ if into_parent => "notContainer",
+        _ => "missing",
+    }
+}
+
+/// An RFC 6901 array index: `0` or digits without a leading zero.
+fn array_index(t: &str) -> Option<usize> {
+    let digits = !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits || (t.len() > 1 && t.starts_with('0')) {
+        return None;
+    }
+    t.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn diagnosis_names_the_broken_step() {
+        let doc = json!({"a": {"b": [1, 2]}, "s": "x"});
+        assert_eq!(diagnose(&doc, "/nope", false), "missing");
+        assert_eq!(diagnose(&doc, "/nope/x", true), "missing");
+        assert_eq!(diagnose(&doc, "/a/b/2", false), "index");
+        assert_eq!(diagnose(&doc, "/a/b/01", false), "index");
+        assert_eq!(diagnose(&doc, "/a/b/-", false), "index");
+        assert_eq!(diagnose(&doc, "/a/b/3", true), "index");
+        assert_eq!(diagnose(&doc, "/s/x", true), "notContainer");
+        assert_eq!(diagnose(&doc, "/s/x", false), "notContainer");
+        assert_eq!(diagnose(&doc, "", false), "root");
+    }
+
+    #[test]
+    fn measure_counts_values_and_container_depth() {
+        assert_eq!(measure(&json!(1)), (1, 0));
+        assert_eq!(measure(&json!([])), (1, 1));
+        assert_eq!(measure(&json!({"a": [1, {"b": null}]})), (5, 3));
+    }
+
+    #[test]
+    fn array_indexes_follow_rfc_6901() {
+        assert_eq!(array_index("0"), Some(0));
+        assert_eq!(array_index("10"), Some(10));
+        for bad in ["", "-", "01", "+1", "1a", "-1"] {
+            assert_eq!(array_index(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Query strings of list and exists calls, judged against the endpoint table (api-facts
+//! §1.4–§1.5, decisions R11).
+//!
+//! The endpoint decides which parameters exist: its filters ([`crate::endpoints`]), plus the
+//! paging parameters of `ListQuery` ([`crate::model::query`]) on list calls, or only
+//! `fields` on get-by-id calls; exists (`HEAD`) calls take filters only. `sort` and `fields`
+//! must name fields of the resource's schema. Every issue is at `/<parameter>`.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::engine::MAX_SAFE_INTEGER;
+use super::formats::{is_date, is_date_time};
+use super::issue::{Issue, IssueKind};
+use super::schema::{Field, Kind, Width};
+use super::value::{Foreign, Value};
+use super::{validate_kind, Error, Options, Report};
+use crate::endpoints::{self, Endpoint, Filter, FilterKind, Resource};
+use crate::model::{self, query::LIST_QUERY};
+
+/// Longest query accepted, in bytes of names and values: far beyond any URL a server takes.
+pub const MAX_QUERY_BYTES: usize = 64 * 1024;
+
+/// Validates `query` (decoded name/value pairs, in order) for the endpoint `endpoint`
+/// (`"GET /sites"`, as [`endpoints::endpoint`] reads it).
+pub fn validate_query(endpoint: &str, query: &[(&str, &str)]) -> Result<Report, Error> {
+    let values: Vec<(Cow<'_, str>, Value<'_>)> =
+        query.iter().map(|(k, v)| (Cow::Borrowed(*k), Value::String(Cow::Borrowed(*v)))).collect();
+    validate_query_values(endpoint, &values)
+}
+
+/// Validates a query string as sent (`page=1&pageSize=50&siteName=like%3AHead`; a leading
+/// `?` is allowed). `+` decodes to a space, as the server decodes it.
+pub fn validate_query_string(endpoint: &str, query: &str) -> Result<Report, Error> {
+    if query.len() > MAX_QUERY_BYTES {
+        return Err(too_large());
+    }
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let pairs: Vec<(Cow<'_, str>, Value<'_>)> =
+        form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k, Value::String(v))).collect();
+    validate_query_values(endpoint, &pairs)
+}
+
+/// Validates parameters whose values may be of any type (from JavaScript): strings are
+/// judged, `null` and `undefined` mean "not given", anything else is a `type` issue.
+pub fn validate_query_values(endpoint: &str, query: &[(Cow<'_, str>, Value<'_>)]) -> Result<Report, Error> {
+    let (resource, ep) = endpoints::endpoint(endpoint).ok_or_else(|| Error::UnknownEndpoint { key: endpoint.into() })?;
+    let size: usize = query
+        .iter()
+        .map(|(k, v)| k.len() + 2 + if let Value::String(s) = v { s.len() } else { 0 })
+        .fold(0, usize::saturating_add);
+    if size > MAX_QUERY_BYTES {
+        return Err(too_large());
+    }
+    let given = |v: &Value<'_>| !matches!(v, Value::Null | Value::Foreign(Foreign::Undefined));
+    let params = accepted(ep);
+    // How often each accepted parameter is given, counted once up front (queries can hold
+    // thousands of pairs).
+    let mut slots: Vec<(Param, usize, bool)> = params.iter().map(|p| (*p, 0, false)).collect();
+    for (name, _) in query.iter().filter(|(_, v)| given(v)) {
+        if let Some(slot) = slots.iter_mut().find(|s| s.0.name() == name) {
+            slot.1 += 1;
+        }
+    }
+    let mut unknown: HashSet<&str> = HashSet::new();
+    let mut issues = Vec::new();
+    for (name, value) in query.iter().filter(|(_, v)| given(v)) {
+        let at = pointer(name);
+        let Some((param, count, seen)) = slots.iter_mut().find(|s| s.0.name() == name) else {
+            if unknown.insert(name) {
+                let allowed = params.iter().map(|p| p.name().to_owned()).collect();
+                issues.push(Issue { path: at, kind: IssueKind::UnknownField { allowed: Some(allowed) } });
+            }
+            continue;
+        };
+        if std::mem::replace(seen, true) {
+            continue;
+        }
+        // The first value is judged; a repeat is one issue with the count.
+        let found = match value {
+            Value::String(text) => match *param {
+                Param::Paging(field) => paging(field, text, resource, ep)?,
+                Param::Filter(filter) => self::filter(filter.kind, text),
+            },
+            other => Some(IssueKind::Type { expected: "string".into(), actual: other.type_name().into() }),
+        };
+        issues.extend(found.map(|kind| Issue { path: at.clone(), kind }));
+        if *count > 1 {
+            issues.push(Issue { path: at, kind: IssueKind::MaxItems { limit: 1, actual: *count as u64 } });
+        }
+    }
+    for (param, count, _) in &slots {
+        if param.required(ep) && *count == 0 {
+            issues.push(Issue { path: pointer(param.name()), kind: IssueKind::required() });
+        }
+    }
+    Ok(Report { issues })
+}
+
+fn too_large() -> Error {
+    Error::TooLarge { what: "the query (bytes of names and values)", limit: MAX_QUERY_BYTES }
+}
+
+/// A parameter an endpoint takes.
+#[derive(Clone, Copy)]
+enum Param {
+    Paging(&'static Field),
+    Filter(&'static Filter),
+}
+
+impl Param {
+    fn name(&self) -> &'static str {
+        match self {
+            Param::Paging(f) => f.name,
+            Param::Filter(f) => f.name,
+        }
+    }
+
+    fn required(&self, ep: &Endpoint) -> bool {
+        match self {
+            Param::Paging(f) => ep.paged && f.required,
+            Param::Filter(f) => f.required,
+        }
+    }
+}
+
+/// Paging parameters (api-facts §1.4) then filters, in documentation order.
+fn accepted(ep: &'static Endpoint) -> Vec<Param> {
+    let paging = LIST_QUERY.fields.iter().filter(|f| ep.paged || (ep.fields && f.name == "fields"));
+    paging.map(Param::Paging).chain(ep.filters.iter().map(Param::Filter)).collect()
+}
+
+/// `s` as one JSON Pointer token.
+fn pointer(s: &str) -> String {
+    format!("/{}", s.replace('~', "~0").replace('/', "~1"))
+}
+
+/// A `ListQuery` parameter: integers through the schema's own bounds, `sort` and `fields`
+/// against the resource's fields.
+fn paging(field: &'static Field, text: &str, resource: &Resource, ep: &Endpoint) -> Result<Option<IssueKind>, Error> {
+    match field.kind {
+        Kind::Integer(i) => {
+            let width = match i.width {
+                Width::Int32 => "int32",
+                Width::Int64 => "int64",
+            };
+            let digits = text.strip_prefix('-').unwrap_or(text);
+            let n = match text.parse::<i64>() {
+                Ok(n) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => n,
+                _ => return Ok(Some(IssueKind::Format { format: width.into(), reason: None })),
+            };
+            Ok(validate_kind(&field.kind, &Value::Number(n as f64), Options::default()).issues.into_iter().next().map(|i| i.kind))
+        }
+        _ => {
+            let fields = resource_fields(resource, ep)?;
+            Ok(if field.name == "sort" { sort(fields, text) } else { field_list(fields, text) })
+        }
+    }
+}
+
+fn resource_fields(resource: &Resource, ep: &Endpoint) -> Result<&'static [Field], Error> {
+    // The record type of the resource: a request schema or a response-only record
+    // (a model test checks that every resource has one).
+    let schema = model::record_schema(resource.schema).ok_or_else(|| Error::SchemaUnavailable {
+        endpoint: format!("{} {}", ep.method.as_str(), ep.path),
+        schema: resource.schema.into(),
+    })?;
+    Ok(schema.fields)
+}
+
+fn syntax(syntax: &str, reason: &str, item: Option<&str>, allowed: Option<Vec<String>>) -> IssueKind {
+    IssueKind::QuerySyntax { syntax: syntax.into(), reason: reason.into(), item: item.map(Into::into), allowed }
+}
+
+/// The issue of an empty list or of an empty item in it (`in:`, `a,,b`, `a,`).
+fn list_issue(kind: &str, text: &str, operator: Option<&str>) -> Option<IssueKind> {
+    if text.is_empty() {
+        return Some(syntax(kind, "empty", operator, None));
+    }
+    text.split(',').any(str::is_empty).then(|| syntax(kind, "emptyItem", None, None))
+}
+
+/// `name` or `name:desc`, each a field of the resource with a scalar value (SortParam,
+/// api-facts §1.4). Objects and arrays have no order.
+fn sort(fields: &[Field], text: &str) -> Option<IssueKind> {
+    let scalar = |f: &&Field| !matches!(f.kind, Kind::Object(_) | Kind::Array(_) | Kind::Any);
+    let allowed = || Some(fields.iter().filter(scalar).map(|f| f.name.to_owned()).collect());
+    if let Some(issue) = list_issue("sort", text, None) {
+        return Some(issue);
+    }
+    for item in text.split(',') {
+        let name = match item.split_once(':') {
+            None => item,
+            Some((name, "desc")) => name,
+            Some(_) => return Some(syntax("sort", "direction", Some(item), None)),
+        };
+        match fields.iter().find(|f| f.name == name) {
+            Some(f) if scalar(&f) => {}
+            Some(_) => return Some(syntax("sort", "notSortable", Some(name), allowed())),
+            None => return Some(syntax("sort", "unknownField", Some(name), allowed())),
+        }
+    }
+    None
+}
+
+/// Field names of the resource (FieldsParam, api-facts §1.4).
+fn field_list(fields: &[Field], text: &str) -> Option<IssueKind> {
+    if let Some(issue) = list_issue("fields", text, None) {
+        return Some(issue);
+    }
+    let unknown = text.split(',').find(|i| !fields.iter().any(|f| f.name == *i))?;
+    Some(syntax("fields", "unknownField", Some(unknown), Some(fields.iter().map(|f| f.name.to_owned()).collect())))
+}
+
+/// `op:rest` when `text` starts with letters and a colon (an operator of api-facts §1.5).
+fn operator(text: &str) -> Option<(&str, &str)> {
+    let (op, rest) = text.split_once(':')?;
+    (!op.is_empty() && op.bytes().all(|b| b.is_ascii_alphabetic())).then_some((op, rest))
+}
+
+fn operator_issue(kind: &str, op: &str, allowed: &[&str]) -> Option<IssueKind> {
+    let item = format!("{op}:");
+    Some(syntax(kind, "operator", Some(&item), Some(allowed.iter().map(|a| format!("{a}:")).collect())))
+}
+
+/// A filter value in its mini-language (api-facts §1.5, decisions R11).
+fn filter(kind: FilterKind, text: &str) -> Option<IssueKind> {
+    match kind {
+        // Only `in:` and `like:` are operators; any other text is a literal value.
+        FilterKind::String => match operator(text) {
+            Some(("in", rest)) => list_issue("string", rest, Some("in:")),
+            Some(("like", "")) => Some(syntax("string", "empty", Some("like:"), None)),
+            _ if text.is_empty() => Some(syntax("string", "empty", None, None)),
+            _ => None,
+        },
+        FilterKind::Id => match operator(text) {
+            Some(("in", rest)) => list_issue("id", rest, Some("in:")).or_else(|| rest.split(',').find_map(id)),
+            Some((op, _)) => operator_issue("id", op, &["in"]),
+            None if text.is_empty() => Some(syntax("id", "empty", None, None)),
+            None => id(text),
+        },
+        FilterKind::Date => dated("date", text, &["lt", "gt", "gtn"], is_date),
+        FilterKind::DateTime => dated("date-time", text, &["lt", "gt"], is_date_time),
+        FilterKind::Boolean => one_of(&["true", "false"], text),
+        FilterKind::Enum(values) => one_of(values, text),
+    }
+}
+
+/// One id: a non-negative integer JavaScript holds exactly (decisions R8).
+fn id(text: &str) -> Option<IssueKind> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(syntax("id", "value", Some(text), None));
+    }
+    let n: f64 = text.parse().unwrap_or(f64::INFINITY);
+    if !(-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&n) {
+        return Some(IssueKind::Format { format: "int64".into(), reason: None });
+    }
+    (n < 0.0).then_some(IssueKind::Minimum { limit: 0.0, actual: n })
+}
+
+fn dated(kind: &str, text: &str, ops: &[&str], valid: fn(&str) -> bool) -> Option<IssueKind> {
+    let (op, rest) = match operator(text) {
+        Some((op, rest)) if ops.contains(&op) => (Some(op), rest),
+        Some((op, _)) => return operator_issue(kind, op, ops),
+        None => (None, text),
+    };
+    if rest.is_empty() {
+        let item = op.map(|o| format!("{o}:"));
+        return Some(syntax(kind, "empty", item.as_deref(), None));
+    }
+    (!valid(rest)).then(|| IssueKind::Format { format: kind.into(), reason: None })
+}
+
+fn one_of(values: &[&str], text: &str) -> Option<IssueKind> {
+    (!values.contains(&text)).then(|| IssueKind::Enum { allowed: values.iter().map(|v| (*v).into()).collect() })
+}
