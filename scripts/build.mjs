@@ -71,7 +71,9 @@ const typeNames = [...types.matchAll(/^export (?:type|interface) (\w+)/gm)].map(
 function glueTypings(file, from) {
   const text = readFileSync(file, 'utf8')
     // Only the function declarations are public; init/InitOutput belong to the glue.
-    .replace(/\nexport type InitInput[\s\S]*$/, '\n');
+    .replace(/\nexport type InitInput[\s\S]*$/, '\n')
+    // `[Symbol.dispose]` needs lib esnext in the consumer's tsconfig; `free()` stays typed.
+    .replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '');
   const used = typeNames.filter((n) => new RegExp(`\\b${n}\\b`).test(code));
   return `import type { ${used.join(', ')} } from '${from}';\n${text}`;
@@ -84,7 +86,12 @@ const requireHere = createRequire(import.meta.url);
 const nodeGlue = requireHere(join(pkg, `${NAME}_node.cjs`));
 const { createApi } = await import(pathToFileURL(join(root, 'src', 'js', 'api.js')).href);
 const names = Object.keys(createApi(nodeGlue, { sync: true }));
-const functionNames = names.filter((n) => n !== 'ready' && n !== 'init');
+// Exports of the glue are typed by its .d.ts; the JS runtime's own exports (client, streams)
+// are declared in the generated types.d.ts.
+const glueDeclared = new Set([...readFileSync(join(tmp, 'web', `${NAME}.d.ts`), 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]));
+const functionNames = names.filter((n) => glueDeclared.has(n));
+const undeclared = names.filter((n) => n !== 'ready' && n !== 'init' && !glueDeclared.has(n) && !new RegExp(`^export declare (?:function|class|const) ${n}\\b`, 'm').test(types));
+if (undeclared.length) throw new Error(`exports without typings: ${undeclared.join(', ')} (declare them in src/export/typescript.rs)`);
 const apiJs = JSON.stringify(join(root, 'src', 'js', 'api.js'));
 mkdirSync(tmp, { recursive: true });
 writeFileSync(

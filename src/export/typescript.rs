@@ -85,6 +85,53 @@ export interface PatchValidationResult extends ValidationResult {
 
 ",
     );
+    out.push_str(
+        "/** Options of `validateNdjson`, `NdjsonValidator` and `validateNdjsonStream`. */
+export interface NdjsonOptions extends ValidateOptions {
+  /** Keep the issues of at most this many invalid lines (all are still counted). */
+  maxInvalidLines?: number;
+}
+
+/** The outcome of validating NDJSON: counts, and the issues of each invalid line. */
+export interface NdjsonReport {
+  /** Non-blank lines; each is one record. */
+  records: number;
+  valid: number;
+  invalid: number;
+  /** Invalid lines in input order (1-based line numbers, blank lines counted). A line that is not JSON has one issue with code 'json'. */
+  invalidLines: Array<{ line: number; errors: ValidationIssue[] }>;
+  /** True when invalidLines was cut short by maxInvalidLines. */
+  truncated: boolean;
+}
+
+/** A web ReadableStream, typed structurally so these typings need no DOM library. */
+export interface ReadableStreamLike<T> {
+  getReader(): { read(): Promise<{ done: boolean; value?: T }>; releaseLock(): void };
+}
+
+/**
+ * Validates NDJSON read from a web ReadableStream, a Node Readable or any (async) iterable of
+ * string / Uint8Array chunks, without holding the whole input in memory.
+ */
+export declare function validateNdjsonStream(
+  source: ReadableStreamLike<Uint8Array | string> | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  schema: SchemaName,
+  options?: NdjsonOptions,
+): Promise<NdjsonReport>;
+
+",
+    );
+    out.push_str(
+        "/** The query of `validateQuery`: a plain object (strings, numbers, booleans; null or undefined
+ * mean not given), a URLSearchParams, or a query string. (URLSearchParams is typed structurally
+ * so these typings need no DOM library.) */
+export type QueryInput =
+  | Record<string, string | number | boolean | null | undefined>
+  | { forEach(callback: (value: string, key: string) => void): void; toString(): string }
+  | string;
+
+",
+    );
     out.push_str("/** An endpoint, written as method and documented path (`validateQuery`). */\nexport type EndpointKey =");
     for key in crate::endpoints::endpoint_keys() {
         let _ = write!(out, "\n  | {}", quote(&key));

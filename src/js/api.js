@@ -11,6 +11,7 @@
 // - Calling a function before the module is ready throws a clear Error, never a wasm trap.
 
 import { createClientApi } from './client.js';
+import { createNdjsonApi } from './ndjson.js';
 
 const PREFIX = 'elevate-billing: ';
 const NOT_READY =
@@ -20,6 +21,11 @@ const NOT_READY =
 /** Exports of the glue that are plumbing, not API. */
 function isPlumbing(name) {
   return name === 'default' || name === 'initSync' || name.startsWith('__');
+}
+
+/** wasm-bindgen exports Rust structs as JS classes. */
+function isClass(fn) {
+  return /^class[\s{]/.test(Function.prototype.toString.call(fn));
 }
 
 /**
@@ -96,11 +102,23 @@ export function createApi(glue, loader) {
       return fn.apply(this, args);
     };
 
+  // A class keeps working with `new`, `instanceof` and its statics; only construction waits.
+  const guardClass = (Class, name) => {
+    const Guarded = class extends Class {
+      constructor(...args) {
+        assertReady();
+        super(...args);
+      }
+    };
+    Object.defineProperty(Guarded, 'name', { value: name });
+    return Guarded;
+  };
+
   const api = { ready, init };
   for (const [name, value] of Object.entries(glue)) {
     if (isPlumbing(name) || typeof value !== 'function') continue;
-    api[name] = guard(value);
+    api[name] = isClass(value) ? guardClass(value, name) : guard(value);
   }
-  Object.assign(api, createClientApi(glue, assertReady));
+  Object.assign(api, createClientApi(glue, assertReady), createNdjsonApi(api, assertReady));
   return api;
 }

@@ -209,3 +209,11 @@ export function takeText(memory, ptr, cap) {
   text = '';
   return written;
 }
+
+/**
+ * Writes the string `s` as UTF-8 into `memory` at `ptr` (room for `cap` bytes) with one
+ * native encodeInto; returns the number of bytes written. For large inputs (NDJSON).
+ */
+export function writeString(memory, s, ptr, cap) {
+  return utf8.encodeInto(s, new Uint8Array(memory.buffer, ptr, cap)).written;
+}

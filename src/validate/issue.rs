@@ -100,6 +100,8 @@ pub enum IssueKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         allowed: Option<Vec<String>>,
     },
+    /// A line of NDJSON input that is not JSON at all (`column` is 1-based).
+    Json { message: String, column: u64 },
     /// A JSON Patch operation cannot apply to the document (RFC 6902 §4, §5): the location
     /// `pointer` (the operation's `path` or `from`) does not exist (`missing`), names no array
     /// position (`index`), goes into a value that is neither object nor array (`notContainer`),
@@ -155,6 +157,7 @@ pub const ISSUE_CODES: &[(&str, &str)] = &[
     ("patchTarget", "A JSON Patch operation cannot apply: its path or from (params.pointer) names no usable location in the document (params.reason: missing, index, notContainer, root, inside)."),
     ("patchTest", "A JSON Patch test operation failed: the document holds another value at params.pointer (params.actual when short)."),
     ("querySyntax", "A query parameter's value is not in its mini-language (params.syntax: string, id, date, date-time, sort, fields; params.reason; params.item; params.allowed)."),
+    ("json", "A line of NDJSON input is not JSON (params.message, params.column)."),
 ];
 
 impl IssueKind {
@@ -179,6 +182,7 @@ impl IssueKind {
             IssueKind::PatchTarget { .. } => "patchTarget",
             IssueKind::PatchTest { .. } => "patchTest",
             IssueKind::QuerySyntax { .. } => "querySyntax",
+            IssueKind::Json { .. } => "json",
         }
     }
 
@@ -272,6 +276,7 @@ mod tests {
             IssueKind::PatchTarget { op: "remove".into(), pointer: "/a".into(), reason: "missing".into() },
             IssueKind::PatchTest { pointer: "/a".into(), actual: Some(1.into()) },
             IssueKind::QuerySyntax { syntax: "id".into(), reason: "value".into(), item: Some("x".into()), allowed: None },
+            IssueKind::Json { message: "EOF while parsing".into(), column: 3 },
         ]
     }
 

@@ -77,6 +77,7 @@ pub fn message(path: &str, kind: &IssueKind) -> String {
         IssueKind::Dependency { expected, when } => {
             format!("{field} must be {} when {}.", json_text(expected), describe_when(when))
         }
+        IssueKind::Json { message, column } => format!("The line is not valid JSON at column {column}: {message}."),
         IssueKind::UnknownField { allowed: None } => format!("{field} is not a field of this object."),
         IssueKind::UnknownField { allowed: Some(names) } if names.is_empty() => {
             format!("{field} is not accepted here: this call takes no parameters.")

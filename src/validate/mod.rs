@@ -18,6 +18,7 @@ pub mod formats;
 pub mod issue;
 pub mod java_regex;
 pub mod message;
+pub mod ndjson;
 pub mod patch;
 pub mod patterns;
 pub mod query;
@@ -29,6 +30,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 pub use issue::{Issue, IssueKind, When, ISSUE_CODES};
+pub use ndjson::{validate_ndjson, NdjsonOptions, NdjsonReport, NdjsonValidator};
 pub use patch::{validate_patch, validate_patch_json, validate_patch_kind, PatchReport};
 pub use patterns::{reset_pattern, set_pattern, Pattern, PATTERNS};
 pub use query::{validate_query, validate_query_string, validate_query_values};

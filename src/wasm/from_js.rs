@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::validate::value::{Foreign, Value};
 
@@ -17,6 +18,35 @@ extern "C" {
     fn encode_value(v: &JsValue) -> Result<js_sys::Uint8Array, JsValue>;
     #[wasm_bindgen(js_name = takeText)]
     fn take_text(memory: &JsValue, ptr: u32, cap: u32) -> u32;
+    #[wasm_bindgen(js_name = writeString)]
+    fn write_string(memory: &JsValue, s: &js_sys::JsString, ptr: u32, cap: u32) -> u32;
+}
+
+/// The bytes of a JS string (UTF-8) or binary value (`Uint8Array`, any `ArrayBufferView`,
+/// `ArrayBuffer`), copied into wasm memory with native code (no per-character JS loop).
+pub fn bytes_of(v: &JsValue) -> Option<Vec<u8>> {
+    if let Some(s) = v.dyn_ref::<js_sys::JsString>() {
+        let cap = (s.length() as usize).saturating_mul(3);
+        let mut buf = vec![0u8; cap];
+        let written = MEMORY.with(|m| write_string(m, s, buf.as_mut_ptr() as u32, cap as u32)) as usize;
+        buf.truncate(written);
+        return Some(buf);
+    }
+    if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
+        return Some(a.to_vec());
+    }
+    if let Some(b) = v.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Some(js_sys::Uint8Array::new(b).to_vec());
+    }
+    if js_sys::ArrayBuffer::is_view(v) {
+        let view: &js_sys::Object = v.unchecked_ref();
+        let get = |k: &str| js_sys::Reflect::get(view, &JsValue::from_str(k)).ok();
+        let buffer = get("buffer")?;
+        let offset = get("byteOffset")?.as_f64()? as u32;
+        let len = get("byteLength")?.as_f64()? as u32;
+        return Some(js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, offset, len).to_vec());
+    }
+    None
 }
 
 /// The encoded form of a JS value; [`Encoded::value`] reads it.

@@ -6,11 +6,12 @@
 //! are generated from the model by `src/bin/codegen.rs` into the package's `types.d.ts`.
 
 mod from_js;
+pub mod ndjson;
 pub mod patch;
 pub mod query;
 pub mod validate;
 
-pub use from_js::{encode, Encoded};
+pub use from_js::{bytes_of, encode, Encoded};
 
 use wasm_bindgen::prelude::*;
 

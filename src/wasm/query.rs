@@ -35,10 +35,7 @@ extern "C" {
 #[wasm_bindgen(js_name = validateQuery, unchecked_return_type = "ValidationResult")]
 pub fn validate_query_js(
     #[wasm_bindgen(unchecked_param_type = "EndpointKey")] endpoint: &str,
-    #[wasm_bindgen(
-        unchecked_param_type = "Record<string, string | number | boolean | null | undefined> | URLSearchParams | string"
-    )]
-    query: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "QueryInput")] query: JsValue,
 ) -> Result<JsValue, JsValue> {
     let report = if query.is_string() || query.is_instance_of::<UrlSearchParams>() {
         let text: JsString = match query.dyn_into::<UrlSearchParams>() {

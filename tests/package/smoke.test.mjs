@@ -99,6 +99,8 @@ export = { r, s };
 `;
   for (const [dir, options, files] of [
     ['ts-nodenext', { module: 'nodenext', moduleResolution: 'nodenext' }, { 'main.mts': consumer, 'legacy.cts': cjsConsumer }],
+    // A Node project with no DOM library and no @types/node: the Node typings must not need them.
+    ['ts-node-no-dom', { module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022'] }, { 'main.mts': consumer, 'legacy.cts': cjsConsumer }],
     ['ts-bundler', { module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'] }, { 'main.ts': consumer }],
   ]) {
     const d = join(work, dir);

@@ -1,0 +1,247 @@
+//! Bulk validation of NDJSON (one JSON value per line), for back-end scripts that check
+//! thousands of records before an import. Lines are parsed and validated inside wasm, with no
+//! JavaScript objects built; only the issues of bad lines come back.
+//!
+//! [`NdjsonValidator`] takes the input in chunks of any size (a file stream); chunks may split
+//! lines and UTF-8 sequences. [`validate_ndjson`] is the one-shot form.
+
+use super::issue::{Issue, IssueKind};
+use super::schema::Kind;
+use super::value::Value;
+use super::{validate_kind, Error, Options};
+
+/// Longest line accepted; a longer one is reported as invalid and skipped, so one runaway
+/// line cannot hold the whole input in memory.
+pub const MAX_LINE_BYTES: usize = 64 << 20;
+
+/// How to validate an NDJSON input.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NdjsonOptions {
+    /// Options applied to each record.
+    pub record: Options,
+    /// Keep the issues of at most this many invalid lines (all of them are still counted).
+    pub max_invalid_lines: Option<usize>,
+}
+
+/// The issues of one invalid line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineIssues {
+    /// 1-based line number in the input (blank lines count).
+    pub line: u64,
+    pub issues: Vec<Issue>,
+}
+
+/// The outcome of validating an NDJSON input.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NdjsonReport {
+    /// Non-blank lines, each one record.
+    pub records: u64,
+    pub valid: u64,
+    pub invalid: u64,
+    /// Invalid lines in input order, up to `max_invalid_lines`.
+    pub invalid_lines: Vec<LineIssues>,
+    /// True when `invalid_lines` was cut short by `max_invalid_lines`.
+    pub truncated: bool,
+}
+
+/// Validates NDJSON input chunk by chunk.
+#[derive(Debug)]
+pub struct NdjsonValidator {
+    kind: Kind,
+    options: NdjsonOptions,
+    /// The start of a line whose end has not arrived yet.
+    pending: Vec<u8>,
+    /// The pending line is longer than [`MAX_LINE_BYTES`]: drop bytes until its end.
+    skipping: bool,
+    line: u64,
+    report: NdjsonReport,
+}
+
+impl NdjsonValidator {
+    /// A validator for records of schema `schema`.
+    pub fn new(schema: &str, options: NdjsonOptions) -> Result<Self, Error> {
+        let entry = crate::model::schema(schema).ok_or_else(|| Error::UnknownSchema { name: schema.to_owned() })?;
+        Ok(NdjsonValidator {
+            kind: entry.root,
+            options,
+            pending: Vec::new(),
+            skipping: false,
+            line: 0,
+            report: NdjsonReport::default(),
+        })
+    }
+
+    /// Validates every line that `chunk` completes; keeps the unfinished end for later.
+    pub fn push(&mut self, mut chunk: &[u8]) {
+        while let Some(nl) = chunk.iter().position(|&b| b == b'\n') {
+            let (head, rest) = (&chunk[..nl], &chunk[nl + 1..]);
+            if self.pending.is_empty() && !self.skipping {
+                self.record(head);
+            } else {
+                self.extend_pending(head);
+                let line = std::mem::take(&mut self.pending);
+                self.finish_line(&line);
+            }
+            chunk = rest;
+        }
+        self.extend_pending(chunk);
+    }
+
+    /// Validates the last line (if the input does not end with a newline) and reports.
+    pub fn finish(mut self) -> NdjsonReport {
+        if !self.pending.is_empty() || self.skipping {
+            let line = std::mem::take(&mut self.pending);
+            self.finish_line(&line);
+        }
+        self.report
+    }
+
+    /// The counts so far (for progress reporting on long streams).
+    pub fn progress(&self) -> (u64, u64, u64) {
+        (self.report.records, self.report.valid, self.report.invalid)
+    }
+
+    fn extend_pending(&mut self, bytes: &[u8]) {
+        if self.skipping {
+            return;
+        }
+        if self.pending.len() + bytes.len() > MAX_LINE_BYTES {
+            self.pending = Vec::new();
+            self.skipping = true;
+        } else {
+            self.pending.extend_from_slice(bytes);
+        }
+    }
+
+    fn finish_line(&mut self, line: &[u8]) {
+        if std::mem::take(&mut self.skipping) {
+            self.line += 1;
+            self.report.records += 1;
+            let message = format!("the line is longer than {MAX_LINE_BYTES} bytes");
+            self.invalid(vec![Issue { path: String::new(), kind: IssueKind::Json { message, column: 1 } }]);
+        } else {
+            self.record(line);
+        }
+    }
+
+    fn record(&mut self, line: &[u8]) {
+        self.line += 1;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return;
+        }
+        self.report.records += 1;
+        let issues = match Value::parse_bytes(line) {
+            Ok(value) => validate_kind(&self.kind, &value, self.options.record).issues,
+            Err(e) => vec![Issue {
+                path: String::new(),
+                kind: IssueKind::Json { message: parse_message(&e), column: e.column() as u64 },
+            }],
+        };
+        if issues.is_empty() {
+            self.report.valid += 1;
+        } else {
+            self.invalid(issues);
+        }
+    }
+
+    fn invalid(&mut self, issues: Vec<Issue>) {
+        self.report.invalid += 1;
+        if self.options.max_invalid_lines.is_some_and(|max| self.report.invalid_lines.len() >= max) {
+            self.report.truncated = true;
+        } else {
+            self.report.invalid_lines.push(LineIssues { line: self.line, issues });
+        }
+    }
+}
+
+/// serde_json's message without its " at line 1 column 7" suffix (the column is a param).
+fn parse_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+/// Validates a whole NDJSON input against `schema`.
+pub fn validate_ndjson(schema: &str, input: &[u8], options: NdjsonOptions) -> Result<NdjsonReport, Error> {
+    let mut v = NdjsonValidator::new(schema, options)?;
+    v.push(input);
+    Ok(v.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ADDRESS: &str = r#"{"address1":"1 High St","town":"London","postcode":"SW1A 1AA","country":"GB"}"#;
+
+    fn input(lines: &[&str]) -> String {
+        lines.join("\n")
+    }
+
+    fn codes(r: &NdjsonReport) -> Vec<(u64, Vec<(String, &'static str)>)> {
+        r.invalid_lines
+            .iter()
+            .map(|l| (l.line, l.issues.iter().map(|i| (i.path.clone(), i.code())).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn counts_records_and_reports_bad_lines_by_number() {
+        let bad = ADDRESS.replace("GB", "UK");
+        let text = input(&[ADDRESS, "", &bad, "{not json", ADDRESS, "  ", "[]"]);
+        let r = validate_ndjson("Address", text.as_bytes(), NdjsonOptions::default()).unwrap();
+        assert_eq!((r.records, r.valid, r.invalid, r.truncated), (5, 2, 3, false));
+        assert_eq!(
+            codes(&r),
+            [
+                (3, vec![("/country".to_owned(), "countryCode")]),
+                (4, vec![("".to_owned(), "json")]),
+                (7, vec![("".to_owned(), "type")]),
+            ]
+        );
+        let IssueKind::Json { column, message } = &r.invalid_lines[1].issues[0].kind else { panic!() };
+        assert_eq!(*column, 2);
+        assert!(!message.contains("line"), "{message}");
+    }
+
+    #[test]
+    fn chunks_may_split_lines_and_characters_anywhere() {
+        let bad = ADDRESS.replace("London", "Łódź <x>");
+        let text = format!("{ADDRESS}\r\n{bad}\n{ADDRESS}");
+        let whole = validate_ndjson("Address", text.as_bytes(), NdjsonOptions::default()).unwrap();
+        assert_eq!((whole.records, whole.invalid), (3, 1));
+        for size in [1, 2, 3, 7, 64] {
+            let mut v = NdjsonValidator::new("Address", NdjsonOptions::default()).unwrap();
+            for chunk in text.as_bytes().chunks(size) {
+                v.push(chunk);
+            }
+            assert_eq!(v.finish(), whole, "chunk size {size}");
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_json_issue() {
+        let mut bytes = ADDRESS.as_bytes().to_vec();
+        bytes[15] = 0xFF;
+        let r = validate_ndjson("Address", &bytes, NdjsonOptions::default()).unwrap();
+        assert_eq!(codes(&r), [(1, vec![("".to_owned(), "json")])]);
+    }
+
+    #[test]
+    fn max_invalid_lines_keeps_counting() {
+        let text = input(&["1", "2", "3", ADDRESS]);
+        let opts = NdjsonOptions { max_invalid_lines: Some(2), ..NdjsonOptions::default() };
+        let r = validate_ndjson("Address", text.as_bytes(), opts).unwrap();
+        assert_eq!((r.records, r.valid, r.invalid, r.invalid_lines.len(), r.truncated), (4, 1, 3, 2, true));
+    }
+
+    #[test]
+    fn unknown_schema_is_an_error() {
+        assert!(matches!(validate_ndjson("Nope", b"", NdjsonOptions::default()), Err(Error::UnknownSchema { .. })));
+        let r = validate_ndjson("Address", b"", NdjsonOptions::default()).unwrap();
+        assert_eq!(r, NdjsonReport::default());
+    }
+}

@@ -1,0 +1,103 @@
+//! `validateNdjson` and the streaming `NdjsonValidator` for JavaScript (bulk validation of
+//! NDJSON files in Node scripts; see `src/validate/ndjson.rs`).
+
+use js_sys::Reflect;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::validate::options_from_js;
+use super::{bytes_of, error, to_js};
+use crate::validate::ndjson::{self, LineIssues, NdjsonOptions, NdjsonReport};
+use crate::validate::Issue;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportOut<'a> {
+    records: u64,
+    valid: u64,
+    invalid: u64,
+    invalid_lines: Vec<LineOut<'a>>,
+    truncated: bool,
+}
+
+#[derive(Serialize)]
+struct LineOut<'a> {
+    line: u64,
+    errors: &'a [Issue],
+}
+
+fn report_to_js(r: &NdjsonReport) -> Result<JsValue, JsValue> {
+    let lines = r.invalid_lines.iter().map(|LineIssues { line, issues }| LineOut { line: *line, errors: issues }).collect();
+    to_js(&ReportOut { records: r.records, valid: r.valid, invalid: r.invalid, invalid_lines: lines, truncated: r.truncated })
+}
+
+fn ndjson_options(options: &JsValue) -> Result<NdjsonOptions, JsValue> {
+    let record = options_from_js(options)?;
+    let mut out = NdjsonOptions { record, max_invalid_lines: None };
+    if options.is_object() {
+        let max = Reflect::get(options, &JsValue::from_str("maxInvalidLines")).unwrap_or(JsValue::UNDEFINED);
+        if !max.is_undefined() {
+            let n = max.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0).ok_or_else(|| {
+                error("options.maxInvalidLines must be a non-negative integer")
+            })?;
+            out.max_invalid_lines = Some(n.min(usize::MAX as f64) as usize);
+        }
+    }
+    Ok(out)
+}
+
+fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
+    bytes_of(input).ok_or_else(|| error("NDJSON input must be a string, a Uint8Array (Buffer) or an ArrayBuffer"))
+}
+
+/// Validates NDJSON text or bytes: every non-blank line is one record of schema `schema`.
+/// Returns the counts and, for each invalid line, its 1-based number and issues (a line that
+/// is not JSON has one issue with code `json`). For large files use `NdjsonValidator` (or
+/// `validateNdjsonStream`) to feed chunks as they are read.
+#[wasm_bindgen(js_name = validateNdjson, unchecked_return_type = "NdjsonReport")]
+pub fn validate_ndjson_js(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "NdjsonOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = ndjson_options(&options)?;
+    let report = ndjson::validate_ndjson(schema, &input_bytes(&input)?, options).map_err(error)?;
+    report_to_js(&report)
+}
+
+/// Validates NDJSON fed in chunks of any size (lines and characters may be split across
+/// chunks): `push` each chunk as it is read, then `finish` for the report.
+#[wasm_bindgen(js_name = NdjsonValidator)]
+pub struct NdjsonValidatorJs {
+    inner: Option<ndjson::NdjsonValidator>,
+}
+
+#[wasm_bindgen(js_class = NdjsonValidator)]
+impl NdjsonValidatorJs {
+    /// A validator for records of schema `schema`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "NdjsonOptions")] options: JsValue,
+    ) -> Result<NdjsonValidatorJs, JsValue> {
+        let options = ndjson_options(&options)?;
+        Ok(NdjsonValidatorJs { inner: Some(ndjson::NdjsonValidator::new(schema, options).map_err(error)?) })
+    }
+
+    /// Validates the lines this chunk completes.
+    pub fn push(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] chunk: JsValue,
+    ) -> Result<(), JsValue> {
+        let bytes = input_bytes(&chunk)?;
+        self.inner.as_mut().ok_or_else(|| error("push after finish"))?.push(&bytes);
+        Ok(())
+    }
+
+    /// Validates the last line and returns the report; the validator cannot be used after.
+    #[wasm_bindgen(unchecked_return_type = "NdjsonReport")]
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let v = self.inner.take().ok_or_else(|| error("finish called twice"))?;
+        report_to_js(&v.finish())
+    }
+}

@@ -1,0 +1,80 @@
+// Bulk NDJSON validation through the built package (pkg/node.mjs): strings, bytes, chunked
+// streams (Node Readable, web ReadableStream, async iterables), and the report's shape.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { mkdtempSync, writeFileSync, createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateNdjson, validateNdjsonStream, NdjsonValidator } from '../../pkg/node.mjs';
+
+const ADDRESS = { address1: '1 High St', town: 'London', postcode: 'SW1A 1AA', country: 'GB' };
+const line = (patch = {}) => JSON.stringify({ ...ADDRESS, ...patch });
+const INPUT = [line(), '', line({ country: 'UK' }), '{not json', line({ town: 'Łódź' }), '[]', ''].join('\n');
+
+function check(report) {
+  assert.equal(report.records, 5);
+  assert.equal(report.valid, 2);
+  assert.equal(report.invalid, 3);
+  assert.equal(report.truncated, false);
+  assert.deepEqual(
+    report.invalidLines.map((l) => [l.line, l.errors.map((e) => `${e.path} ${e.code}`)]),
+    [
+      [3, ['/country countryCode']],
+      [4, [' json']],
+      [6, [' type']],
+    ],
+  );
+  assert.match(report.invalidLines[1].errors[0].message, /not valid JSON at column 2/);
+}
+
+test('a string and the same bytes give the same report', () => {
+  check(validateNdjson(INPUT, 'Address'));
+  check(validateNdjson(Buffer.from(INPUT), 'Address'));
+  check(validateNdjson(new TextEncoder().encode(INPUT).buffer, 'Address'));
+});
+
+test('maxInvalidLines keeps the counts and says it truncated', () => {
+  const r = validateNdjson(INPUT, 'Address', { maxInvalidLines: 1 });
+  assert.equal(r.invalid, 3);
+  assert.equal(r.invalidLines.length, 1);
+  assert.equal(r.truncated, true);
+  assert.throws(() => validateNdjson(INPUT, 'Address', { maxInvalidLines: -1 }), /maxInvalidLines/);
+});
+
+test('NdjsonValidator takes chunks split anywhere, even inside a character', () => {
+  const bytes = Buffer.from(INPUT);
+  for (const size of [1, 3, 17]) {
+    const v = new NdjsonValidator('Address');
+    for (let i = 0; i < bytes.length; i += size) v.push(bytes.subarray(i, i + size));
+    check(v.finish());
+    assert.throws(() => v.finish(), /finish called twice/);
+  }
+});
+
+test('validateNdjsonStream reads a file stream, a web stream and an async iterable', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ndjson-'));
+  const file = join(dir, 'in.ndjson');
+  writeFileSync(file, INPUT);
+  check(await validateNdjsonStream(createReadStream(file, { highWaterMark: 7 }), 'Address'));
+  check(await validateNdjsonStream(Readable.toWeb(createReadStream(file, { highWaterMark: 5 })), 'Address'));
+  check(await validateNdjsonStream((async function* () { for (const l of INPUT.split(/(?<=\n)/)) yield l; })(), 'Address'));
+  await assert.rejects(validateNdjsonStream(42, 'Address'), /ReadableStream/);
+});
+
+test('bad input types and schemas throw clear errors', () => {
+  assert.throws(() => validateNdjson({}, 'Address'), /must be a string, a Uint8Array/);
+  assert.throws(() => validateNdjson('', 'Nope'), /unknown schema "Nope"/);
+  assert.deepEqual(validateNdjson('', 'Address'), { records: 0, valid: 0, invalid: 0, invalidLines: [], truncated: false });
+});
+
+test('a large input: 20,000 records, half invalid', () => {
+  const lines = [];
+  for (let i = 0; i < 20000; i++) lines.push(line(i % 2 ? { postcode: `P${i}#` } : { address1: `${i} High St` }));
+  const r = validateNdjson(lines.join('\n'), 'Address');
+  assert.equal(r.records, 20000);
+  assert.equal(r.valid, 10000);
+  assert.equal(r.invalidLines[0].line, 2);
+  assert.equal(r.invalidLines.at(-1).line, 20000);
+});
