@@ -100,9 +100,10 @@ struct ClassShape {
 }
 
 /// A set of characters: a bit per ASCII character plus sorted, disjoint ranges above.
+/// (Two `u64` words rather than a `u128`: 128-bit shifts are library calls in wasm.)
 #[derive(Debug, Clone)]
 pub struct CharSet {
-    ascii: u128,
+    ascii: [u64; 2],
     ranges: Box<[(u32, u32)]>,
 }
 
@@ -111,7 +112,7 @@ impl CharSet {
     pub fn contains(&self, c: char) -> bool {
         let c = c as u32;
         if c < 128 {
-            return self.ascii & (1u128 << c) != 0;
+            return self.ascii[(c >> 6) as usize] & (1u64 << (c & 63)) != 0;
         }
         self.ranges
             .binary_search_by(|&(lo, hi)| {
@@ -234,12 +235,12 @@ fn class_shape(hir: &Hir) -> Option<ClassShape> {
     let (min, max, class) = rep?;
     let set = match class {
         Class::Unicode(u) => {
-            let mut ascii = 0u128;
+            let mut ascii = [0u64; 2];
             let mut ranges = Vec::new();
             for r in u.ranges() {
                 let (lo, hi) = (r.start() as u32, r.end() as u32);
                 for c in lo..=hi.min(127) {
-                    ascii |= 1u128 << c;
+                    ascii[(c >> 6) as usize] |= 1u64 << (c & 63);
                 }
                 if hi >= 128 {
                     ranges.push((lo.max(128), hi));

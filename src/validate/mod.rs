@@ -125,21 +125,35 @@ pub fn validate(schema: &str, value: &Value<'_>, options: Options) -> Result<Rep
 
 /// Validates `value` against a schema description (for callers holding a [`Kind`]).
 pub fn validate_kind(kind: &Kind, value: &Value<'_>, options: Options) -> Report {
+    // Reading a `Value` cannot fail; should it ever, say so rather than claim validity.
+    validate_from(kind, value, options).unwrap_or_else(|e| internal_error(&e))
+}
+
+/// Validates whatever `d` deserialises (JSON text, a `serde_json::Value`, …) against `kind`,
+/// without building a tree. Fails only when `d` fails (malformed JSON text).
+pub fn validate_from<'de, D: serde::Deserializer<'de>>(kind: &Kind, d: D, options: Options) -> Result<Report, D::Error> {
     let mut w = engine::Walker::new(options);
-    w.value(kind, value);
-    Report { issues: w.finish() }
+    w.check(kind, d)?;
+    Ok(Report { issues: w.finish() })
+}
+
+fn internal_error(e: &dyn std::fmt::Display) -> Report {
+    Report { issues: vec![Issue { path: String::new(), kind: IssueKind::Json { message: e.to_string(), column: 0 } }] }
 }
 
 /// Validates a `serde_json::Value` against the schema called `schema`.
 pub fn validate_json(schema: &str, value: &serde_json::Value, options: Options) -> Result<Report, Error> {
-    validate(schema, &Value::from_json(value), options)
+    let entry = entry(schema)?;
+    Ok(validate_from(&entry.root, value, options).unwrap_or_else(|e| internal_error(&e)))
 }
 
-/// Validates JSON text against the schema called `schema`.
+/// Validates JSON text against the schema called `schema`, in one pass over the text.
 pub fn validate_str(schema: &str, json: &str, options: Options) -> Result<Report, Error> {
     let entry = entry(schema)?;
-    let value = Value::parse(json).map_err(|e| Error::Json { message: e.to_string() })?;
-    Ok(validate_kind(&entry.root, &value, options))
+    let mut de = serde_json::Deserializer::from_str(json);
+    let report = validate_from(&entry.root, &mut de, options).map_err(|e| Error::Json { message: e.to_string() })?;
+    de.end().map_err(|e| Error::Json { message: e.to_string() })?;
+    Ok(report)
 }
 
 /// Validates one field in place: `pointer` names it within `schema` (`/siteContacts/0/contactName`),
@@ -157,18 +171,18 @@ pub fn validate_field(schema: &str, pointer: &str, value: Option<&Value<'_>>) ->
         pointer: pointer.to_owned(),
         reason,
     })?;
-    let w = engine::Walker::new(Options::default()).at(&segments);
+    let mut w = engine::Walker::new(Options::default()).at(&segments);
     let absent = matches!(value, None | Some(Value::Null) | Some(Value::Foreign(value::Foreign::Undefined)));
     if absent && !matches!(kind, Kind::Any) {
-        let mut w = w;
         if required {
             w.emit(IssueKind::required());
         }
         return Ok(Report { issues: w.finish() });
     }
     let null = Value::Null;
-    let mut w = w;
-    w.value(&kind, value.unwrap_or(&null));
+    if let Err(e) = w.check(&kind, value.unwrap_or(&null)) {
+        return Ok(internal_error(&e));
+    }
     Ok(Report { issues: w.finish() })
 }
 

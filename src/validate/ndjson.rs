@@ -7,8 +7,7 @@
 
 use super::issue::{Issue, IssueKind};
 use super::schema::Kind;
-use super::value::Value;
-use super::{validate_kind, Error, Options};
+use super::{validate_from, Error, Options};
 
 /// Longest line accepted; a longer one is reported as invalid and skipped, so one runaway
 /// line cannot hold the whole input in memory.
@@ -73,7 +72,7 @@ impl NdjsonValidator {
 
     /// Validates every line that `chunk` completes; keeps the unfinished end for later.
     pub fn push(&mut self, mut chunk: &[u8]) {
-        while let Some(nl) = chunk.iter().position(|&b| b == b'\n') {
+        while let Some(nl) = memchr::memchr(b'\n', chunk) {
             let (head, rest) = (&chunk[..nl], &chunk[nl + 1..]);
             if self.pending.is_empty() && !self.skipping {
                 self.record(head);
@@ -131,12 +130,24 @@ impl NdjsonValidator {
             return;
         }
         self.report.records += 1;
-        let issues = match Value::parse_bytes(line) {
-            Ok(value) => validate_kind(&self.kind, &value, self.options.record).issues,
-            Err(e) => vec![Issue {
-                path: String::new(),
-                kind: IssueKind::Json { message: parse_message(&e), column: e.column() as u64 },
-            }],
+        // UTF-8 is checked once for the whole line (the text reader then skips its per-string
+        // check); parsing and validation are one pass, with no tree built.
+        let issues = match std::str::from_utf8(line) {
+            Err(e) => {
+                let message = "the line is not valid UTF-8".to_owned();
+                vec![Issue { path: String::new(), kind: IssueKind::Json { message, column: e.valid_up_to() as u64 + 1 } }]
+            }
+            Ok(text) => {
+                let mut de = serde_json::Deserializer::from_str(text);
+                let checked = validate_from(&self.kind, &mut de, self.options.record).and_then(|r| de.end().map(|()| r));
+                match checked {
+                    Ok(report) => report.issues,
+                    Err(e) => vec![Issue {
+                        path: String::new(),
+                        kind: IssueKind::Json { message: parse_message(&e), column: e.column() as u64 },
+                    }],
+                }
+            }
         };
         if issues.is_empty() {
             self.report.valid += 1;

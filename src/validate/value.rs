@@ -39,6 +39,32 @@ pub enum Foreign {
 }
 
 impl Foreign {
+    /// The code the JavaScript encoder writes for this value (`src/js/encode.js`).
+    pub fn code(self) -> u8 {
+        match self {
+            Foreign::Undefined => 0,
+            Foreign::BigInt => 1,
+            Foreign::Symbol => 2,
+            Foreign::Function => 3,
+            Foreign::NaN => 4,
+            Foreign::Infinity => 5,
+            Foreign::Cycle => 6,
+        }
+    }
+
+    /// The value for an encoder code; an unknown code reads as `undefined`.
+    pub fn from_code(code: u8) -> Foreign {
+        match code {
+            1 => Foreign::BigInt,
+            2 => Foreign::Symbol,
+            3 => Foreign::Function,
+            4 => Foreign::NaN,
+            5 => Foreign::Infinity,
+            6 => Foreign::Cycle,
+            _ => Foreign::Undefined,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Foreign::Undefined => "undefined",
@@ -128,6 +154,59 @@ impl<'a> Value<'a> {
                 }
                 serde_json::Value::Object(map)
             }
+        }
+    }
+}
+
+// ---- Value as a serde Deserializer (so the engine reads it like JSON text) -------------------
+
+impl<'de> serde::Deserializer<'de> for &'de Value<'_> {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Number(n) => visitor.visit_f64(*n),
+            Value::String(s) => visitor.visit_borrowed_str(s.as_ref()),
+            Value::Array(items) => visitor.visit_seq(Items(items.iter())),
+            Value::Object(members) => visitor.visit_map(Members { iter: members.iter(), value: None }),
+            // The engine's convention for values JSON cannot carry (see engine/seed.rs).
+            Value::Foreign(f) => visitor.visit_newtype_struct(serde::de::IntoDeserializer::<Self::Error>::into_deserializer(f.code())),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+struct Items<'de, 'a>(std::slice::Iter<'de, Value<'a>>);
+
+impl<'de> SeqAccess<'de> for Items<'de, '_> {
+    type Error = serde::de::value::Error;
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Self::Error> {
+        self.0.next().map(|v| seed.deserialize(v)).transpose()
+    }
+}
+
+struct Members<'de, 'a> {
+    iter: std::slice::Iter<'de, (Cow<'a, str>, Value<'a>)>,
+    value: Option<&'de Value<'a>>,
+}
+
+impl<'de> MapAccess<'de> for Members<'de, '_> {
+    type Error = serde::de::value::Error;
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error> {
+        let Some((k, v)) = self.iter.next() else { return Ok(None) };
+        self.value = Some(v);
+        seed.deserialize(serde::de::value::BorrowedStrDeserializer::new(k.as_ref())).map(Some)
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Self::Error> {
+        match self.value.take() {
+            Some(v) => seed.deserialize(v),
+            None => Err(serde::de::Error::custom("a map value was requested before its key")),
         }
     }
 }

@@ -1,0 +1,170 @@
+//! The engine: checks a value against a [`Kind`] and collects every defect.
+//!
+//! It validates *while the value is being read*: the schema drives a serde `DeserializeSeed`
+//! ([`seed`]), so JSON text (NDJSON lines, request bodies), a `serde_json::Value`, our own
+//! [`Value`](super::value::Value) tree and the JavaScript encoder's stream all go through the
+//! same code, and no tree is built for text. Strings are checked borrowed; only the values a
+//! cross-field rule reads are kept.
+//!
+//! Rules of the walk (the contract of `validate`):
+//! - every defect is one issue, and nothing cascades: a wrong type stops the checks below
+//!   that value, a missing object is one `required` issue, a pattern failure that only
+//!   restates a length failure is not reported twice;
+//! - issues come out in document order: each issue carries the position of its path in the
+//!   document (member index, array index; absent fields after the present ones, in schema
+//!   order), and the list is stably sorted by it at the end, whatever order rules fire in;
+//! - `null` on an optional field is the same as leaving it out (the server's JSON binding
+//!   reads both as "no value"); on a required field it is a `required` issue;
+//! - of a repeated key, the last occurrence counts (the earlier ones' issues are dropped).
+
+mod checks;
+mod plan;
+mod seed;
+
+use std::borrow::Cow;
+
+use serde::de::{DeserializeSeed, Deserializer};
+
+use super::issue::{Issue, IssueKind, When};
+use super::schema::{Condition, Kind, Literal};
+use super::Options;
+
+pub use checks::utf16_len;
+
+/// Largest integer JavaScript represents exactly (decisions R8).
+pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// Most fields any schema has (presence is a 64-bit set). A model test checks it.
+pub const MAX_FIELDS: usize = 64;
+
+/// A step of the path being read: a field of a schema, an array index, or any other key.
+enum Seg {
+    Name(&'static str),
+    Index(usize),
+    Key(String),
+}
+
+struct Found {
+    /// The document position of the path, for the final ordering.
+    at: Vec<u32>,
+    issue: Issue,
+    /// False once a later occurrence of the same key replaced the value it is about.
+    alive: bool,
+}
+
+/// Collects the issues of one validation.
+pub(crate) struct Walker {
+    path: Vec<Seg>,
+    pos: Vec<u32>,
+    found: Vec<Found>,
+    opts: Options,
+}
+
+impl Walker {
+    pub fn new(opts: Options) -> Self {
+        Walker { path: Vec::with_capacity(8), pos: Vec::with_capacity(8), found: Vec::new(), opts }
+    }
+
+    /// Starts below these pointer segments (for `validate_field`).
+    pub fn at(mut self, segments: &[Cow<'_, str>]) -> Self {
+        for s in segments {
+            self.path.push(Seg::Key(s.to_string()));
+            self.pos.push(0);
+        }
+        self
+    }
+
+    /// Reads `d` as a value of `kind` and records its defects. `null` at this level is a value
+    /// (a type issue unless `kind` allows any JSON), not an absent field.
+    pub fn check<'de, D: Deserializer<'de>>(&mut self, kind: &Kind, d: D) -> Result<(), D::Error> {
+        seed::ValueSeed::new(self, *kind).deserialize(d).map(|_| ())
+    }
+
+    /// The live issues, in document order.
+    pub fn finish(mut self) -> Vec<Issue> {
+        self.found.retain(|f| f.alive);
+        self.found.sort_by(|a, b| a.at.cmp(&b.at));
+        self.found.into_iter().map(|f| f.issue).collect()
+    }
+
+    fn done(&self) -> bool {
+        self.opts.abort_early && !self.found.is_empty()
+    }
+
+    pub(crate) fn emit(&mut self, kind: IssueKind) {
+        let mut path = String::new();
+        for seg in &self.path {
+            path.push('/');
+            match seg {
+                Seg::Name(k) => escape_into(&mut path, k),
+                Seg::Key(k) => escape_into(&mut path, k),
+                Seg::Index(i) => path.push_str(&i.to_string()),
+            }
+        }
+        self.found.push(Found { at: self.pos.clone(), issue: Issue { path, kind }, alive: true });
+    }
+
+    fn enter(&mut self, seg: Seg, pos: usize) {
+        self.path.push(seg);
+        self.pos.push(u32::try_from(pos).unwrap_or(u32::MAX));
+    }
+
+    fn leave(&mut self) {
+        self.path.pop();
+        self.pos.pop();
+    }
+
+    /// Drops the issues recorded in `range` (a member replaced by a later one of the same key).
+    fn kill(&mut self, range: std::ops::Range<usize>) {
+        for f in self.found.get_mut(range).into_iter().flatten() {
+            f.alive = false;
+        }
+    }
+
+    fn type_issue(&mut self, kind: &Kind, actual: &str) {
+        self.emit(IssueKind::Type { expected: kind_type_name(kind).to_owned(), actual: actual.to_owned() });
+    }
+}
+
+fn escape_into(path: &mut String, key: &str) {
+    for c in key.chars() {
+        match c {
+            '~' => path.push_str("~0"),
+            '/' => path.push_str("~1"),
+            c => path.push(c),
+        }
+    }
+}
+
+/// The JSON type name a kind expects (`"integer"`).
+pub fn kind_type_name(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::String(_) => "string",
+        Kind::Integer(_) => "integer",
+        Kind::Number(_) => "number",
+        Kind::Boolean => "boolean",
+        Kind::Object(_) => "object",
+        Kind::Array(_) => "array",
+        Kind::Any => "json",
+    }
+}
+
+/// A literal as JSON, for issue params and exported schemas.
+pub fn literal_json(lit: Literal) -> serde_json::Value {
+    match lit {
+        Literal::Bool(b) => b.into(),
+        Literal::Int(i) => i.into(),
+        Literal::Str(s) => s.into(),
+    }
+}
+
+/// A condition as issue params.
+pub fn when_of(c: Condition) -> When {
+    match c {
+        Condition::Present(f) => When { field: f.into(), equals: None, one_of: None, present: Some(true) },
+        Condition::Equals(f, lit) => When { field: f.into(), equals: Some(literal_json(lit)), one_of: None, present: None },
+        Condition::OneOf(f, v) => {
+            When { field: f.into(), equals: None, one_of: Some(v.iter().map(|s| (*s).into()).collect()), present: None }
+        }
+    }
+}
