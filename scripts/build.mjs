@@ -3,7 +3,7 @@
 //   1. the crate for wasm32 (release profile), once;
 //   2. wasm-bindgen glue for the web (ESM) and for Node (CommonJS); the .wasm they load is
 //      byte-identical, so it ships once;
-//   3. the generated TypeScript types (from the Rust model, `elevate-codegen dts`);
+//   3. the generated TypeScript types (from the Rust model and endpoint table, `elevate-codegen dts`);
 //   4. the entries, bundled with esbuild around src/js/api.js: index.js (browsers, bundlers,
 //      workers), node.cjs (Node require) and node.mjs (Node import, sharing node.cjs's
 //      instance so ESM and CJS callers see one module);
@@ -71,8 +71,12 @@ writeFileSync(join(pkg, 'glue.d.cts'), glueTypings(join(tmp, 'node', `${NAME}.d.
 const requireHere = createRequire(import.meta.url);
 const nodeGlue = requireHere(join(pkg, `${NAME}_node.cjs`));
 const { createApi } = await import(pathToFileURL(join(root, 'src', 'js', 'api.js')).href);
+const { createClientApi } = await import(pathToFileURL(join(root, 'src', 'js', 'client.js')).href);
 const names = Object.keys(createApi(nodeGlue, { sync: true }));
-const functionNames = names.filter((n) => n !== 'ready' && n !== 'init');
+// The client's exports (ElevateClient, error classes, filter builders) are declared in the
+// generated types.d.ts; the glue typings declare only the wasm functions.
+const clientNames = new Set(Object.keys(createClientApi(nodeGlue, () => {})));
+const functionNames = names.filter((n) => n !== 'ready' && n !== 'init' && !clientNames.has(n));
 const apiJs = JSON.stringify(join(root, 'src', 'js', 'api.js'));
 mkdirSync(tmp, { recursive: true });
 writeFileSync(

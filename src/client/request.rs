@@ -122,8 +122,14 @@ fn check_shape(call: &Call<'_>) -> Result<(), ClientError> {
         (false, Some(_)) => return Err(ClientError::usage(format!("{what} takes no body"))),
         _ => {}
     }
-    if call.query.is_some() && !(e.paged || e.fields || e.op == Op::Exists) {
-        return Err(ClientError::usage(format!("{what} takes no query")));
+    match &call.query {
+        Some(_) if !(e.paged || e.fields || e.op == Op::Exists) => {
+            return Err(ClientError::usage(format!("{what} takes no query")))
+        }
+        Some(q) if !matches!(q, Value::Object(_) | Value::Null) => {
+            return Err(ClientError::usage(format!("the query of {what} must be an object, not {}", q.type_name())))
+        }
+        _ => {}
     }
     Ok(())
 }
@@ -299,6 +305,7 @@ mod tests {
         assert!(err(Call::new("sites", Op::Get).unwrap().path(vec![Value::Number(1.0)]).body(v("{}"))).contains("takes no body"));
         assert!(err(Call::new("rentalProductCategories", Op::Delete).unwrap().path(vec![Value::Number(1.0)]).query(v("{}")))
             .contains("takes no query"));
+        assert!(err(Call::new("sites", Op::List).unwrap().query(v(r#""page=1""#))).contains("must be an object, not string"));
         assert!(Call::new("customers", Op::Delete).unwrap_err().to_string().contains("customers has no delete operation"));
         assert!(Call::new("nope", Op::List).is_err());
     }

@@ -59,9 +59,19 @@ pub fn interpret(
         let body = error_body(&response.body, token);
         let kind = ApiErrorKind::from_status(status);
         let mut message = format!("{} from {} {}", status_line(status), request.method.as_str(), request.url);
-        if let Some(detail) = detail_of(&body).filter(|d| !d.eq_ignore_ascii_case(reason(status))) {
-            message.push_str(": ");
-            message.push_str(&redact(&detail, token));
+        if let Some(detail) = detail_of(&body) {
+            // Drop a leading status name the message already gives ("Conflict: …").
+            let name = reason(status);
+            let rest = detail.get(name.len()..).filter(|_| !name.is_empty() && detail[..name.len()].eq_ignore_ascii_case(name));
+            let detail = match rest {
+                Some("") => None,
+                Some(r) if r.starts_with(": ") => Some(&r[2..]),
+                _ => Some(detail.as_str()),
+            };
+            if let Some(d) = detail {
+                message.push_str(": ");
+                message.push_str(&redact(d, token));
+            }
         }
         return Err(api_error(request, status, kind, body, message, attempts));
     }

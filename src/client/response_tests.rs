@@ -69,6 +69,9 @@ fn errors_carry_status_kind_request_and_the_servers_words() {
     assert_eq!(api_err(Op::Get, resp(503, "")).message, "503 Service Unavailable from GET https://x.test/v1/sites/9");
     assert_eq!(api_err(Op::Get, resp(500, r#"{"error":"Internal Server Error"}"#)).message, "500 Internal Server Error from GET https://x.test/v1/sites/9");
     assert_eq!(api_err(Op::Get, resp(418, "")).message, "418 from GET https://x.test/v1/sites/9");
+    let conflict = r#"{"title":"Conflict","detail":"Customer ACME-1 already exists"}"#;
+    assert_eq!(api_err(Op::Get, resp(409, conflict)).message, "409 Conflict from GET https://x.test/v1/sites/9: Customer ACME-1 already exists");
+    assert_eq!(api_err(Op::Get, resp(409, r#"{"message":"Conflicting ids"}"#)).message, "409 Conflict from GET https://x.test/v1/sites/9: Conflicting ids");
 }
 
 #[test]

@@ -17,7 +17,7 @@ pub const MAX_PAGE_SIZE: f64 = 1000.0;
 const JSON_PATCH_SCHEMA: &str = "JsonPatch";
 
 /// Values of an `{assignmentLevel}` path placeholder (api-facts §7.1).
-const ASSIGNMENT_LEVELS: [&str; 3] = ["CUSTOMER", "SITE", "INVENTORY"];
+pub const ASSIGNMENT_LEVELS: [&str; 3] = ["CUSTOMER", "SITE", "INVENTORY"];
 
 /// Validates `call` with the server's rules; `Err(ClientError::Validation)` lists every
 /// issue found. Nothing may be sent when this fails.
