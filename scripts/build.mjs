@@ -57,9 +57,14 @@ writeFileSync(join(pkg, 'types.d.ts'), types);
 writeFileSync(join(pkg, 'types.d.cts'), types);
 const typeNames = [...types.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]);
 function glueTypings(file, from) {
+  const doc = String.raw`(?:/\*\*(?:(?!\*/)[\s\S])*\*/\s*)?`;
   const text = readFileSync(file, 'utf8')
     // Only the function declarations are public; init/InitOutput belong to the glue.
-    .replace(/\nexport type InitInput[\s\S]*$/, '\n');
+    .replace(/\nexport type InitInput[\s\S]*$/, '\n')
+    // Plumbing (`__…`) is not re-exported; its class typing would also need `Symbol.dispose`
+    // (lib esnext), which strict consumers on es2022 do not have.
+    .replace(new RegExp(`${doc}export class __\\w+ \\{[\\s\\S]*?\\n\\}\\n`, 'g'), '')
+    .replace(new RegExp(`${doc}export function __\\w+\\([^;]*;\\n`, 'g'), '');
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '');
   const used = typeNames.filter((n) => new RegExp(`\\b${n}\\b`).test(code));
   return `import type { ${used.join(', ')} } from '${from}';\n${text}`;

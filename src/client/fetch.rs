@@ -145,7 +145,7 @@ async fn read_body(response: &JsValue, declared: Option<usize>, status: u16, tok
     let stream = Reflect::get(response, &JsValue::from_str("body")).unwrap_or(JsValue::UNDEFINED);
     // Cancelling settles by itself; its promise needs no waiting.
     let cancel = |target: &JsValue| {
-        if let Ok(f) = Reflect::get(target, &JsValue::from_str("cancel")).and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from)) {
+        if let Ok(f) = Reflect::get(target, &JsValue::from_str("cancel")).and_then(|f| f.dyn_into::<Function>()) {
             let _ = f.call0(target);
         }
     };
@@ -168,11 +168,11 @@ async fn read_body(response: &JsValue, declared: Option<usize>, status: u16, tok
         return Ok(bytes.to_vec());
     }
     let get_reader = Reflect::get(&stream, &JsValue::from_str("getReader"))
-        .and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from))
+        .and_then(|f| f.dyn_into::<Function>())
         .map_err(|e| net(&e))?;
     let reader = get_reader.call0(&stream).map_err(|e| net(&e))?;
     let read = Reflect::get(&reader, &JsValue::from_str("read"))
-        .and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from))
+        .and_then(|f| f.dyn_into::<Function>())
         .map_err(|e| net(&e))?;
     let mut body = Vec::with_capacity(declared.unwrap_or(0).min(1 << 20));
     loop {

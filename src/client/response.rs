@@ -126,15 +126,16 @@ pub fn detail_of(body: &ErrorBody) -> Option<String> {
         ErrorBody::Json(v) => json_detail(v),
         // An HTML error page says nothing a message should quote.
         ErrorBody::Text(t) if t.trim_start().starts_with('<') => None,
-        ErrorBody::Text(t) => Some(t.split_whitespace().collect::<Vec<_>>().join(" ")),
+        ErrorBody::Text(t) => Some(t.clone()),
     }?;
-    let text = text.trim();
+    // One line: runs of white space (newlines of stack traces, indentation) become one space.
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
         return None;
     }
     Some(match text.char_indices().nth(MAX_DETAIL_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
+        None => text,
     })
 }
 

@@ -93,6 +93,7 @@ fn messages_come_from_common_error_shapes() {
         (r#"["first","second"]"#, "first; second"),
         (r#""just a string""#, "just a string"),
         ("Plain text\n  explanation", "Plain text explanation"),
+        (r#"{"message":"line one\n  line two"}"#, "line one line two"),
     ];
     for (body, want) in cases {
         assert_eq!(detail(body).as_deref(), Some(want), "{body}");

@@ -131,7 +131,8 @@ fn retry_after_is_honoured_and_too_long_a_pause_fails_at_once() {
 
 #[test]
 fn writes_are_never_retried() {
-    let cases: Vec<(Method, Box<dyn Fn(&Client<Scripted>) -> Result<(), ClientError>>)> = vec![
+    type Run = Box<dyn Fn(&Client<Scripted>) -> Result<(), ClientError>>;
+    let cases: Vec<(Method, Run)> = vec![
         (Method::Post, Box::new(|c| pollster::block_on(c.resource("sites").unwrap().create(&site(), &CallOptions::default())).map(|_| ()))),
         (
             Method::Patch,

@@ -120,9 +120,11 @@ export type ApiErrorKind = {kinds};
 
 /** Base class of the client's errors (wrong arguments throw TypeError instead). */
 export declare class ElevateError extends Error {{
-  constructor(message: string, details?: {{ cause?: unknown; endpoint?: string }});
+  constructor(message: string, details?: {{ cause?: unknown; endpoint?: string; code?: "noValidator" }});
   /** The endpoint (`"POST /sites"`) when the error concerns one before sending. */
   readonly endpoint?: string;
+  /** `"noValidator"`: validation was asked for but this build cannot validate that body; nothing was sent. */
+  readonly code?: "noValidator";
 }}
 
 /** A non-2xx response, or a 2xx whose body is not what the endpoint returns. */

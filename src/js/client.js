@@ -23,7 +23,7 @@ export const ElevateError = named(
   class ElevateError extends Error {
     constructor(message, details) {
       super(message, details && details.cause !== undefined ? { cause: details.cause } : undefined);
-      assign(this, details, ['endpoint']);
+      assign(this, details, ['endpoint', 'code']);
     }
   },
   'ElevateError',
@@ -98,6 +98,9 @@ function toError(d, signal) {
       return new TypeError(d.message);
     case 'validation':
       return new ElevateValidationError(d.message, d);
+    case 'unvalidatable':
+      // Validation was asked for, but this build has no validator for the body's schema.
+      return new ElevateError(d.message, { endpoint: d.endpoint, code: 'noValidator' });
     case 'token':
       return new ElevateTokenError(d.message);
     case 'api':

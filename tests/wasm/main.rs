@@ -5,5 +5,6 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod client;
 mod support;
 mod validate;
