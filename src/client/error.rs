@@ -102,19 +102,26 @@ impl ApiErrorKind {
 /// The body of an error response, as far as it could be read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ErrorBody {
+    /// No body (or only white space).
     Empty,
+    /// A body that parses as JSON, token redacted.
     Json(serde_json::Value),
+    /// Any other body, as text (invalid UTF-8 replaced), token redacted.
     Text(String),
 }
 
 /// A response the client does not turn into a result (non-2xx, or a malformed 2xx).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
+    /// HTTP status (200 for an unusable 2xx).
     pub status: u16,
+    /// What the status means, for code that branches on it.
     pub kind: ApiErrorKind,
+    /// The request's method, to tell a failed read from a failed write.
     pub method: Method,
     /// The request URL (it never carries the token).
     pub url: String,
+    /// The server's body, kept for callers that know its shape (the docs do not give it).
     pub body: ErrorBody,
     /// Readable: status, request and the server's own explanation when it gave one.
     pub message: String,

@@ -36,7 +36,9 @@ extern "C" {
 /// or a promise of one (called per attempt, so it may refresh).
 #[derive(Clone)]
 pub enum TokenSource {
+    /// The `token` option was a string (checked once, when the client was made).
     Static(Secret),
+    /// The `token` option was a function; its result is checked on every call.
     Provider(Function),
 }
 
@@ -54,7 +56,9 @@ impl fmt::Debug for TokenSource {
 pub struct FetchTransport {
     /// The `fetch` option, or `None` for `globalThis.fetch`.
     pub fetch: Option<Function>,
+    /// The client's token or token provider.
     pub token: TokenSource,
+    /// The call's `{ signal }`: aborts the attempt in flight and any backoff wait.
     pub signal: Option<AbortSignal>,
 }
 

@@ -107,14 +107,17 @@ pub struct Client<T> {
 /// (`("cascadeEndDate", true)`).
 #[derive(Debug, Clone, Default)]
 pub struct CallOptions {
+    /// `(option, on)` pairs; an option the endpoint lacks is a usage error.
     pub headers: Vec<(String, bool)>,
 }
 
 impl<T: Transport> Client<T> {
+    /// A client over `transport` (natively there is none built in: bring your own HTTP stack).
     pub fn new(config: Config, transport: T) -> Self {
         Client { config, transport }
     }
 
+    /// The configuration in force (safe to print: it holds no token).
     pub fn config(&self) -> &Config {
         &self.config
     }

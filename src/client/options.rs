@@ -63,7 +63,10 @@ impl Config {
             let keys: Vec<_> = Api::ALL.iter().map(|a| a.key()).collect();
             ClientError::usage(format!("baseUrls has no API called {api:?}; the APIs are {}", keys.join(", ")))
         })?;
-        self.bases[i] = Some(check_base(&format!("baseUrls.{api}"), url)?);
+        let url = check_base(&format!("baseUrls.{api}"), url)?;
+        if let Some(slot) = self.bases.get_mut(i) {
+            *slot = Some(url);
+        }
         Ok(self)
     }
 
@@ -100,6 +103,7 @@ impl Config {
         }
     }
 
+    /// The host the version paths are appended to (for `describe`).
     pub fn host(&self) -> &str {
         &self.host
     }
@@ -109,14 +113,17 @@ impl Config {
         Api::ALL.iter().zip(&self.bases).filter_map(|(a, b)| b.as_deref().map(|b| (a.key(), b)))
     }
 
+    /// Per-attempt timeout in ms.
     pub fn get_timeout_ms(&self) -> u32 {
         self.timeout_ms
     }
 
+    /// Retries allowed for GET and HEAD.
     pub fn get_retries(&self) -> u32 {
         self.retries
     }
 
+    /// Whether requests are validated before sending.
     pub fn validates(&self) -> bool {
         self.validate
     }

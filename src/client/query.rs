@@ -37,6 +37,7 @@ impl FilterOp {
         }
     }
 
+    /// The prefix without its colon, as the JS builders are named (`"in"` for `inList`).
     pub fn name(self) -> &'static str {
         match self {
             FilterOp::In => "in",

@@ -28,7 +28,9 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'
 /// One call of one endpoint, before it is planned.
 #[derive(Debug, Clone)]
 pub struct Call<'a> {
+    /// The resource, for its API (base URL) and error messages.
     pub resource: &'static Resource,
+    /// The endpoint called: method, path template, body schema, filters, headers.
     pub endpoint: &'static Endpoint,
     /// Values of the path's `{…}` placeholders, in order.
     pub path_params: Vec<Value<'a>>,
@@ -51,16 +53,19 @@ impl<'a> Call<'a> {
         Ok(Call { resource: r, endpoint: e, path_params: Vec::new(), query: None, body: None, headers: Vec::new() })
     }
 
+    /// Sets the path values (ids, `assignmentLevel`), in the path's order.
     pub fn path(mut self, params: Vec<Value<'a>>) -> Self {
         self.path_params = params;
         self
     }
 
+    /// Sets the query object (paging, `sort`, `fields`, filters).
     pub fn query(mut self, query: Value<'a>) -> Self {
         self.query = Some(query);
         self
     }
 
+    /// Sets the body (a record for Create, JSON Patch operations for Update).
     pub fn body(mut self, body: Value<'a>) -> Self {
         self.body = Some(body);
         self

@@ -30,6 +30,7 @@ pub enum Reply {
 /// `{ exists, total }` of a HEAD exists-check: `X-Total-Count` on 200, `{ false, 0 }` on 404.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ExistsResult {
+    /// Whether any record matches.
     pub exists: bool,
     /// `None` when the 200 carried no readable `X-Total-Count` (the docs show it on
     /// `HEAD /sites` only; cross-origin it must also be in `Access-Control-Expose-Headers`).

@@ -19,7 +19,9 @@ pub const RESPONSE_HEADERS: [&str; 3] = ["content-type", "retry-after", "x-total
 /// token of that attempt, so a planned request can be logged or printed safely).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WireRequest {
+    /// The endpoint's method; retries depend on it.
     pub method: Method,
+    /// Absolute URL with the API's version path and the encoded query.
     pub url: String,
     /// Header names in lower case, values as sent.
     pub headers: Vec<(&'static str, String)>,
@@ -30,6 +32,7 @@ pub struct WireRequest {
 /// What came back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WireResponse {
+    /// HTTP status.
     pub status: u16,
     /// `(lower-case name, value)` of (at least) the [`RESPONSE_HEADERS`] present.
     pub headers: Vec<(String, String)>,
