@@ -3,7 +3,7 @@
 //   1. the crate for wasm32 (release profile), once;
 //   2. wasm-bindgen glue for the web (ESM) and for Node (CommonJS); the .wasm they load is
 //      byte-identical, so it ships once;
-//   3. the generated TypeScript types (from the Rust model, `elevate-codegen dts`);
+//   3. the generated TypeScript types (from the Rust model and endpoint table, `elevate-codegen dts`);
 //   4. the entries, bundled with esbuild around src/js/api.js: index.js (browsers, bundlers,
 //      workers), node.cjs (Node require) and node.mjs (Node import, sharing node.cjs's
 //      instance so ESM and CJS callers see one module);
@@ -69,9 +69,13 @@ writeFileSync(join(pkg, 'types.d.ts'), types);
 writeFileSync(join(pkg, 'types.d.cts'), types);
 const typeNames = [...types.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]);
 function glueTypings(file, from) {
+  const doc = String.raw`(?:/\*\*(?:(?!\*/)[\s\S])*\*/\s*)?`;
   const text = readFileSync(file, 'utf8')
     // Only the function declarations are public; init/InitOutput belong to the glue.
     .replace(/\nexport type InitInput[\s\S]*$/, '\n')
+    // Plumbing (`__…`) is not re-exported, so not typed.
+    .replace(new RegExp(`${doc}export class __\\w+ \\{[\\s\\S]*?\\n\\}\\n`, 'g'), '')
+    .replace(new RegExp(`${doc}export function __\\w+\\([^;]*;\\n`, 'g'), '')
     // `[Symbol.dispose]` needs lib esnext in the consumer's tsconfig; `free()` stays typed.
     .replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '');
@@ -90,7 +94,7 @@ const names = Object.keys(createApi(nodeGlue, { sync: true }));
 // are declared in the generated types.d.ts.
 const glueDeclared = new Set([...readFileSync(join(tmp, 'web', `${NAME}.d.ts`), 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]));
 const functionNames = names.filter((n) => glueDeclared.has(n));
-const undeclared = names.filter((n) => n !== 'ready' && n !== 'init' && !glueDeclared.has(n) && !new RegExp(`^export declare (?:function|class|const) ${n}\\b`, 'm').test(types));
+const undeclared = names.filter((n) => n !== 'ready' && n !== 'init' && !glueDeclared.has(n) && !new RegExp(`^export declare (?:function|class|const|abstract class) ${n}\\b`, 'm').test(types));
 if (undeclared.length) throw new Error(`exports without typings: ${undeclared.join(', ')} (declare them in src/export/typescript.rs)`);
 const apiJs = JSON.stringify(join(root, 'src', 'js', 'api.js'));
 mkdirSync(tmp, { recursive: true });

@@ -238,7 +238,11 @@ impl Endpoint {
 
 use FilterKind::{Boolean, Date, DateTime, Id, String as Str};
 
-const LEVELS: FilterKind = FilterKind::Enum(&["CUSTOMER", "SITE", "INVENTORY"]);
+/// Values of `assignmentLevel` (list filters and the `{assignmentLevel}` path placeholder of
+/// the Pricing Assignment API, api-facts §7.1): the model's `AssignmentLevel` enum.
+pub const ASSIGNMENT_LEVELS: &[&str] = crate::model::assignment::ASSIGNMENT_LEVEL.values;
+
+const LEVELS: FilterKind = FilterKind::Enum(ASSIGNMENT_LEVELS);
 
 // Filter sets shared by a list and its exists-check.
 const USAGE_PRODUCT_FILTERS: &[Filter] = &[

@@ -7,11 +7,13 @@
 //! - [`validate`]: checks request bodies, query strings and JSON Patch documents with the
 //!   server's own rules, reporting every defect as data (`path`, `code`, `params`, `message`).
 //! - [`model`]: the schema tables, the single source of truth for every constraint.
+//! - [`client`]: a typed API client built from the endpoint table ([`endpoints`]).
 //!
 //! See `DESIGN.md` for how the pieces fit and why.
 
 #![forbid(unsafe_code)]
 
+pub mod client;
 pub mod endpoints;
 pub mod export;
 pub mod model;

@@ -3,3 +3,4 @@
 //! copies of a rule.
 
 pub mod typescript;
+pub mod typescript_client;

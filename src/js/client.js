@@ -1,11 +1,239 @@
-// The API client's JavaScript runtime (resource objects built from the endpoint table,
-// error classes, filter builders). Filled in by the client work (issue 5).
+// The API client's JavaScript runtime: the ElevateClient class, its resource objects (built
+// from the endpoint table that the wasm module exports, never restated here), the error
+// classes and the filter builders. Requests, validation, retries and errors are planned in
+// Rust (src/client, src/wasm/client.rs); this file only shapes them for JavaScript.
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** Sets `name` on the prototype, so it survives minification and is not an own property. */
+function named(cls, name) {
+  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
+  return cls;
+}
+
+/** Copies the listed fields of `from` onto the error as own enumerable properties. */
+function assign(target, from, fields) {
+  for (const f of fields) {
+    if (from && from[f] !== undefined) target[f] = from[f];
+  }
+}
+
+/** Base class of every error the client throws (besides TypeError for wrong arguments). */
+export const ElevateError = named(
+  class ElevateError extends Error {
+    constructor(message, details) {
+      super(message, details && details.cause !== undefined ? { cause: details.cause } : undefined);
+      assign(this, details, ['endpoint', 'code']);
+    }
+  },
+  'ElevateError',
+);
+
+/** The server answered with an error status, or with a 2xx the client cannot read. */
+export const ElevateApiError = named(
+  class ElevateApiError extends ElevateError {
+    constructor(message, details) {
+      super(message, details);
+      assign(this, details, ['status', 'kind', 'method', 'url', 'body', 'attempts']);
+    }
+  },
+  'ElevateApiError',
+);
+
+/** The body or query breaks the server's rules; nothing was sent. */
+export const ElevateValidationError = named(
+  class ElevateValidationError extends ElevateError {
+    constructor(message, details) {
+      super(message, details);
+      this.issues = (details && details.issues) || [];
+    }
+  },
+  'ElevateValidationError',
+);
+
+/** No response: connection refused or reset, DNS, CORS. */
+export const ElevateNetworkError = named(
+  class ElevateNetworkError extends ElevateError {
+    constructor(message, details) {
+      super(message, details);
+      assign(this, details, ['method', 'url', 'attempts']);
+    }
+  },
+  'ElevateNetworkError',
+);
+
+/** An attempt took longer than `timeoutMs` (a kind of network error). */
+export const ElevateTimeoutError = named(
+  class ElevateTimeoutError extends ElevateNetworkError {
+    constructor(message, details) {
+      super(message, details);
+      assign(this, details, ['timeoutMs']);
+    }
+  },
+  'ElevateTimeoutError',
+);
+
+/** The caller's AbortSignal fired; `name` is 'AbortError' like fetch's, `cause` its reason. */
+export const ElevateAbortError = named(
+  class ElevateAbortError extends ElevateError {
+    constructor(message, details) {
+      super(message, details);
+      assign(this, details, ['method', 'url']);
+    }
+  },
+  'AbortError',
+);
+
+/** The token (or the token provider) gave no usable token. Never quotes the token. */
+export const ElevateTokenError = named(
+  class ElevateTokenError extends ElevateError {},
+  'ElevateTokenError',
+);
+
+/** An error descriptor from the wasm core (`{ type, message, … }`) as an error instance. */
+function toError(d, signal) {
+  if (!d || typeof d !== 'object' || d instanceof Error || typeof d.type !== 'string') return d;
+  switch (d.type) {
+    case 'usage':
+      return new TypeError(d.message);
+    case 'validation':
+      return new ElevateValidationError(d.message, d);
+    case 'unvalidatable':
+      // Validation was asked for, but this build has no validator for the body's schema.
+      return new ElevateError(d.message, { endpoint: d.endpoint, code: 'noValidator' });
+    case 'token':
+      return new ElevateTokenError(d.message);
+    case 'api':
+      return new ElevateApiError(d.message, d);
+    case 'network':
+      return new ElevateNetworkError(d.message, d);
+    case 'timeout':
+      return new ElevateTimeoutError(d.message, d);
+    case 'aborted':
+      return new ElevateAbortError(d.message, { ...d, cause: signal ? signal.reason : undefined });
+    default:
+      return new ElevateError(d.message, d);
+  }
+}
 
 /**
- * @param {Record<string, unknown>} _glue  the wasm-bindgen module
- * @param {() => void} _assertReady  throws a clear Error if the module is not ready
- * @returns {Record<string, unknown>} extra exports of the package
+ * @param {Record<string, any>} glue  the wasm-bindgen module
+ * @param {() => void} assertReady  throws a clear Error if the module is not ready
+ * @returns {Record<string, unknown>} the client's exports of the package
  */
-export function createClientApi(_glue, _assertReady) {
-  return {};
+export function createClientApi(glue, assertReady) {
+  let table; // read from the module on first use (it may not be loaded yet here)
+  const cores = new WeakMap(); // client → __ClientCore; not reachable by inspect or JSON
+
+  const endpointTable = () => (table ??= glue.__endpointTable());
+
+  function resourceObject(core, resource) {
+    const run = (op, path, input, options) => {
+      let pending;
+      try {
+        pending = core.call(resource.name, op, path, input, options);
+      } catch (e) {
+        return Promise.reject(toError(e));
+      }
+      return pending.then(undefined, (d) => {
+        throw toError(d, options && options.signal);
+      });
+    };
+    const methods = {};
+    for (const e of resource.endpoints) {
+      const n = e.params.length; // path values come first, in the path's order
+      switch (e.op) {
+        case 'list':
+          methods.list = (query, options) => run('list', [], query, options);
+          methods.iterate = (query, options) => pages(methods.list, query, options);
+          break;
+        case 'exists':
+          methods.exists = (filters, options) => run('exists', [], filters, options);
+          break;
+        case 'create':
+          methods.create = (body, options) => run('create', [], body, options);
+          break;
+        case 'get':
+        case 'delete':
+          methods[e.op] = (...args) => run(e.op, args.slice(0, n), undefined, args[n]);
+          break;
+        case 'update':
+          methods.update = (...args) => run('update', args.slice(0, n), args[n], args[n + 1]);
+          break;
+      }
+    }
+    return Object.freeze(methods);
+  }
+
+  /** Every record of every page, one page request at a time. */
+  async function* pages(list, query, options) {
+    if (query != null && typeof query !== 'object') {
+      await list(query, options); // rejects with the usual TypeError
+      return;
+    }
+    const { page: first, pageSize: size, ...filters } = query ?? {};
+    let page = first ?? 1;
+    const pageSize = size ?? endpointTable().defaultPageSize;
+    while (page !== undefined) {
+      const records = await list({ page, pageSize, ...filters }, options);
+      yield* records;
+      page = glue.__nextPage(page, pageSize, records.length);
+    }
+  }
+
+  class ElevateClient {
+    /** @param {import('./types').ElevateClientOptions} options */
+    constructor(options) {
+      assertReady();
+      let core;
+      try {
+        core = new glue.__ClientCore(options);
+      } catch (e) {
+        throw toError(e);
+      }
+      cores.set(this, core);
+      for (const resource of endpointTable().resources) {
+        Object.defineProperty(this, resource.name, { value: resourceObject(core, resource), enumerable: true });
+      }
+    }
+
+    /** The options in force, token redacted. */
+    toJSON() {
+      return cores.get(this).describe();
+    }
+
+    toString() {
+      return `ElevateClient(${cores.get(this).describe().baseUrl})`;
+    }
+
+    [INSPECT]() {
+      return `ElevateClient ${JSON.stringify(this.toJSON())}`;
+    }
+  }
+
+  const filter = (op) => (value) => {
+    assertReady();
+    return glue.__filterExpr(op, op === 'in' ? value : [value]);
+  };
+
+  return {
+    ElevateClient,
+    ElevateError,
+    ElevateApiError,
+    ElevateValidationError,
+    ElevateNetworkError,
+    ElevateTimeoutError,
+    ElevateAbortError,
+    ElevateTokenError,
+    /** `inList(['a', 'b'])` → `'in:a,b'`. */
+    inList: filter('in'),
+    /** `like('Acme%')` → `'like:Acme%'`. */
+    like: filter('like'),
+    /** `lt('2024-01-01')` → `'lt:2024-01-01'`. */
+    lt: filter('lt'),
+    /** `gt('2024-01-01')` → `'gt:2024-01-01'`. */
+    gt: filter('gt'),
+    /** `gtn('2024-01-01')` → `'gtn:2024-01-01'`. */
+    gtn: filter('gtn'),
+  };
 }

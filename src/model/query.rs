@@ -21,3 +21,11 @@ pub static LIST_QUERY: Schema = Schema {
     ],
     rules: &[],
 };
+
+/// The largest `pageSize` the API accepts, read from [`LIST_QUERY`] (1000, api-facts §1.4).
+pub fn max_page_size() -> i64 {
+    match LIST_QUERY.field("pageSize").map(|f| f.kind) {
+        Some(crate::validate::schema::Kind::Integer(i)) => i.maximum.unwrap_or(i64::from(i32::MAX)),
+        _ => i64::from(i32::MAX),
+    }
+}

@@ -122,6 +122,20 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// The same value owning all its strings (to keep it past the input's lifetime).
+    pub fn into_owned(self) -> Value<'static> {
+        let own = |s: Cow<'_, str>| Cow::Owned(s.into_owned());
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Number(n) => Value::Number(n),
+            Value::String(s) => Value::String(own(s)),
+            Value::Array(a) => Value::Array(a.into_iter().map(Value::into_owned).collect()),
+            Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (own(k), v.into_owned())).collect()),
+            Value::Foreign(f) => Value::Foreign(f),
+        }
+    }
+
     /// The member `key` of an object (the last occurrence), if any.
     pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         match self {

@@ -22,6 +22,22 @@ extern "C" {
     fn write_string(memory: &JsValue, s: &js_sys::JsString, ptr: u32, cap: u32) -> u32;
 }
 
+/// Reads `v` as a value that owns its strings (for calls that keep it across an `await`).
+/// Fails with the encoder's `Error` (a getter threw, too deep, too large).
+pub fn from_js(v: &JsValue) -> Result<Value<'static>, JsValue> {
+    Ok(encode(v)?.value()?.into_owned())
+}
+
+/// The message of a JS `Error` (or the text of any other thrown value), without our prefix.
+pub fn error_message(e: &JsValue) -> String {
+    let text = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "an exception".into());
+    text.trim_start_matches("elevate-billing: ").to_owned()
+}
+
 /// The bytes of a JS string (UTF-8) or binary value (`Uint8Array`, any `ArrayBufferView`,
 /// `ArrayBuffer`), copied into wasm memory with native code (no per-character JS loop).
 pub fn bytes_of(v: &JsValue) -> Option<Vec<u8>> {

@@ -5,13 +5,14 @@
 //! TypeScript names used in `unchecked_*_type` attributes (`SchemaName`, `ValidationResult`…)
 //! are generated from the model by `src/bin/codegen.rs` into the package's `types.d.ts`.
 
-mod from_js;
+pub mod client;
+pub(crate) mod from_js;
 pub mod ndjson;
 pub mod patch;
 pub mod query;
 pub mod validate;
 
-pub use from_js::{bytes_of, encode, Encoded};
+pub use from_js::{bytes_of, encode, error_message, from_js, Encoded};
 
 use wasm_bindgen::prelude::*;
 

@@ -5,6 +5,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod client;
 mod support;
 
 mod patch;

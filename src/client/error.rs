@@ -1,0 +1,329 @@
+//! Every way a call can fail, as data: the JavaScript error classes (`ElevateApiError`, …)
+//! are made from these one to one, and Rust callers match on them.
+//!
+//! No variant ever holds the bearer token: URLs never carry it, and response bodies and
+//! messages are passed through [`redact`] before they become part of an error.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::options::{Secret, REDACTED};
+use crate::endpoints::Method;
+use crate::validate::Issue;
+
+/// What an API error response means, from its status (api-facts §1.7, seed:000).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApiErrorKind {
+    /// 400: malformed request or server-side validation failure.
+    BadRequest,
+    /// 401: missing or invalid token, or a disabled user.
+    Unauthorized,
+    /// 403: authenticated but not permitted.
+    Forbidden,
+    /// 404: no such resource.
+    NotFound,
+    /// 405.
+    NotAllowed,
+    /// 406: content type not acceptable.
+    NotAcceptable,
+    /// 409: the resource to create already exists.
+    Conflict,
+    /// 412 (listed on Inventory and Assignment operations, meaning not described).
+    PreconditionFailed,
+    /// 415.
+    UnsupportedMediaType,
+    /// 429: not in the docs' list, but what a gateway answers when throttling; retried.
+    TooManyRequests,
+    /// 5xx.
+    ServerError,
+    /// A 2xx whose body is not what the endpoint returns (not JSON, too large, no array).
+    InvalidResponse,
+    /// Any other status (3xx, 410, 418…), which the docs never mention.
+    UnexpectedStatus,
+}
+
+impl ApiErrorKind {
+    /// The kind of a non-2xx status.
+    pub fn from_status(status: u16) -> ApiErrorKind {
+        match status {
+            400 => ApiErrorKind::BadRequest,
+            401 => ApiErrorKind::Unauthorized,
+            403 => ApiErrorKind::Forbidden,
+            404 => ApiErrorKind::NotFound,
+            405 => ApiErrorKind::NotAllowed,
+            406 => ApiErrorKind::NotAcceptable,
+            409 => ApiErrorKind::Conflict,
+            412 => ApiErrorKind::PreconditionFailed,
+            415 => ApiErrorKind::UnsupportedMediaType,
+            429 => ApiErrorKind::TooManyRequests,
+            500..=599 => ApiErrorKind::ServerError,
+            _ => ApiErrorKind::UnexpectedStatus,
+        }
+    }
+
+    /// The `kind` string of `ElevateApiError` (`"notFound"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiErrorKind::BadRequest => "badRequest",
+            ApiErrorKind::Unauthorized => "unauthorized",
+            ApiErrorKind::Forbidden => "forbidden",
+            ApiErrorKind::NotFound => "notFound",
+            ApiErrorKind::NotAllowed => "notAllowed",
+            ApiErrorKind::NotAcceptable => "notAcceptable",
+            ApiErrorKind::Conflict => "conflict",
+            ApiErrorKind::PreconditionFailed => "preconditionFailed",
+            ApiErrorKind::UnsupportedMediaType => "unsupportedMediaType",
+            ApiErrorKind::TooManyRequests => "tooManyRequests",
+            ApiErrorKind::ServerError => "serverError",
+            ApiErrorKind::InvalidResponse => "invalidResponse",
+            ApiErrorKind::UnexpectedStatus => "unexpectedStatus",
+        }
+    }
+
+    /// Every kind, for the generated TypeScript union.
+    pub const ALL: [ApiErrorKind; 13] = [
+        ApiErrorKind::BadRequest,
+        ApiErrorKind::Unauthorized,
+        ApiErrorKind::Forbidden,
+        ApiErrorKind::NotFound,
+        ApiErrorKind::NotAllowed,
+        ApiErrorKind::NotAcceptable,
+        ApiErrorKind::Conflict,
+        ApiErrorKind::PreconditionFailed,
+        ApiErrorKind::UnsupportedMediaType,
+        ApiErrorKind::TooManyRequests,
+        ApiErrorKind::ServerError,
+        ApiErrorKind::InvalidResponse,
+        ApiErrorKind::UnexpectedStatus,
+    ];
+}
+
+/// The body of an error response, as far as it could be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ErrorBody {
+    /// No body (or only white space).
+    Empty,
+    /// A body that parses as JSON, token redacted.
+    Json(serde_json::Value),
+    /// Any other body, as text (invalid UTF-8 replaced), token redacted.
+    Text(String),
+}
+
+/// A response the client does not turn into a result (non-2xx, or a malformed 2xx).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    /// HTTP status (200 for an unusable 2xx).
+    pub status: u16,
+    /// What the status means, for code that branches on it.
+    pub kind: ApiErrorKind,
+    /// The request's method, to tell a failed read from a failed write.
+    pub method: Method,
+    /// The request URL (it never carries the token).
+    pub url: String,
+    /// The server's body, kept for callers that know its shape (the docs do not give it).
+    pub body: ErrorBody,
+    /// Readable: status, request and the server's own explanation when it gave one.
+    pub message: String,
+    /// Requests made, retries included.
+    pub attempts: u32,
+}
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ClientError {
+    /// The call was made wrongly (missing argument, unknown option, bad option value): a bug
+    /// in the caller, reported as a JS `TypeError`. Nothing was sent.
+    Usage { message: String },
+    /// The body or query breaks the server's rules; nothing was sent.
+    Validation { endpoint: String, issues: Vec<Issue> },
+    /// Validation was asked for but this crate has no validator for the body's schema yet.
+    Unvalidatable { endpoint: String, message: String },
+    /// The token (or token provider) could not give a usable token. Never quotes it.
+    Token { message: String },
+    /// The server answered with an error, or with a 2xx the client cannot read.
+    Api(Box<ApiError>),
+    /// No response: connection refused or reset, DNS, CORS (browsers hide which).
+    Network { method: Method, url: String, message: String, attempts: u32 },
+    /// An attempt took longer than the timeout.
+    Timeout { method: Method, url: String, timeout_ms: u32, attempts: u32 },
+    /// The caller's `AbortSignal` fired.
+    Aborted { method: Method, url: String },
+}
+
+impl ClientError {
+    pub(crate) fn usage(message: impl Into<String>) -> ClientError {
+        ClientError::Usage { message: message.into() }
+    }
+
+    /// The error's kind as the JS side names its class (`"api"`, `"timeout"`…).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            ClientError::Usage { .. } => "usage",
+            ClientError::Validation { .. } => "validation",
+            ClientError::Unvalidatable { .. } => "unvalidatable",
+            ClientError::Token { .. } => "token",
+            ClientError::Api(_) => "api",
+            ClientError::Network { .. } => "network",
+            ClientError::Timeout { .. } => "timeout",
+            ClientError::Aborted { .. } => "aborted",
+        }
+    }
+}
+
+impl fmt::Display for ClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClientError::Usage { message } => f.write_str(message),
+            ClientError::Validation { endpoint, issues } => {
+                write!(f, "{endpoint} was not sent: {} validation issue(s)", issues.len())?;
+                for (i, issue) in issues.iter().take(5).enumerate() {
+                    write!(f, "{} {issue}", if i == 0 { ":" } else { ";" })?;
+                }
+                if issues.len() > 5 {
+                    write!(f, "; … and {} more", issues.len() - 5)?;
+                }
+                Ok(())
+            }
+            ClientError::Unvalidatable { endpoint, message } => {
+                write!(f, "{endpoint} was not sent: {message} (pass validate: false to send without validating)")
+            }
+            ClientError::Token { message } => write!(f, "no usable bearer token: {message}"),
+            ClientError::Api(e) => f.write_str(&e.message),
+            ClientError::Network { method, url, message, attempts } => {
+                write!(f, "{} {url} failed: {message}{}", method.as_str(), after(*attempts))
+            }
+            ClientError::Timeout { method, url, timeout_ms, attempts } => {
+                write!(f, "{} {url} timed out after {timeout_ms} ms{}", method.as_str(), after(*attempts))
+            }
+            ClientError::Aborted { method, url } => write!(f, "{} {url} was aborted", method.as_str()),
+        }
+    }
+}
+
+fn after(attempts: u32) -> String {
+    if attempts > 1 {
+        format!(" ({attempts} attempts)")
+    } else {
+        String::new()
+    }
+}
+
+impl std::error::Error for ClientError {}
+
+/// Tokens at least this long are redacted wherever they occur; shorter ones (test tokens
+/// like `t`) only where they stand alone, so "Failed to fetch" stays readable.
+pub const REDACT_ANYWHERE_LEN: usize = 8;
+
+/// `text` with every occurrence of the token replaced by `[redacted]` (a server may echo the
+/// Authorization header back in an error body).
+pub fn redact<'a>(text: &'a str, secret: &Secret) -> Cow<'a, str> {
+    let token = secret.expose();
+    if token.is_empty() || !text.contains(token) {
+        return Cow::Borrowed(text);
+    }
+    if token.len() >= REDACT_ANYWHERE_LEN {
+        return Cow::Owned(text.replace(token, REDACTED));
+    }
+    // RFC 6750 b64token characters: a short token inside a run of them is another word.
+    let word = |c: char| c.is_ascii_alphanumeric() || "-._~+/=".contains(c);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(token) {
+        let (before, after) = (&rest[..at], &rest[at + token.len()..]);
+        let alone = !before.chars().next_back().is_some_and(word) && !after.chars().next().is_some_and(word);
+        out.push_str(before);
+        out.push_str(if alone { REDACTED } else { token });
+        rest = after;
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// [`redact`] applied to every string (and member name) of a JSON value.
+pub fn redact_json(value: &mut serde_json::Value, secret: &Secret) {
+    match value {
+        serde_json::Value::String(s) => {
+            if let Cow::Owned(r) = redact(s, secret) {
+                *s = r;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| redact_json(v, secret)),
+        serde_json::Value::Object(map) => {
+            let leaky = map.keys().any(|k| matches!(redact(k, secret), Cow::Owned(_)));
+            if leaky {
+                let old = std::mem::take(map);
+                for (k, v) in old {
+                    map.insert(redact(&k, secret).into_owned(), v);
+                }
+            }
+            map.values_mut().for_each(|v| redact_json(v, secret));
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::IssueKind;
+
+    #[test]
+    fn statuses_map_to_kinds() {
+        let cases = [
+            (400, "badRequest"),
+            (401, "unauthorized"),
+            (403, "forbidden"),
+            (404, "notFound"),
+            (405, "notAllowed"),
+            (406, "notAcceptable"),
+            (409, "conflict"),
+            (412, "preconditionFailed"),
+            (415, "unsupportedMediaType"),
+            (429, "tooManyRequests"),
+            (500, "serverError"),
+            (501, "serverError"),
+            (503, "serverError"),
+            (599, "serverError"),
+            (302, "unexpectedStatus"),
+            (410, "unexpectedStatus"),
+        ];
+        for (status, kind) in cases {
+            assert_eq!(ApiErrorKind::from_status(status).as_str(), kind, "{status}");
+        }
+        let mut names: Vec<_> = ApiErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ApiErrorKind::ALL.len());
+    }
+
+    #[test]
+    fn redaction_reaches_text_strings_and_keys() {
+        let s = Secret::new("tok-123456").unwrap();
+        assert_eq!(redact("Bearer tok-123456 is invalid (tok-123456)", &s), "Bearer [redacted] is invalid ([redacted])");
+        assert!(matches!(redact("nothing here", &s), Cow::Borrowed(_)));
+        assert_eq!(redact("xtok-123456y", &s), "x[redacted]y", "long tokens go anywhere");
+        let short = Secret::new("t").unwrap();
+        assert_eq!(redact("Failed to fetch", &short), "Failed to fetch");
+        assert_eq!(redact("Bearer t rejected; token: t", &short), "Bearer [redacted] rejected; token: [redacted]");
+        assert_eq!(redact("\"t\"", &short), "\"[redacted]\"");
+        let mut v = serde_json::json!({"message": "bad tok-123456", "echo": ["tok-123456"], "tok-123456": {"n": 1}});
+        redact_json(&mut v, &s);
+        assert_eq!(v, serde_json::json!({"message": "bad [redacted]", "echo": ["[redacted]"], "[redacted]": {"n": 1}}));
+        assert!(!serde_json::to_string(&v).unwrap().contains("tok-123456"));
+    }
+
+    #[test]
+    fn display_is_readable() {
+        let e = ClientError::Validation {
+            endpoint: "POST /sites".into(),
+            issues: vec![Issue { path: "/siteName".into(), kind: IssueKind::required() }],
+        };
+        let text = e.to_string();
+        assert!(text.starts_with("POST /sites was not sent: 1 validation issue(s): /siteName: "), "{text}");
+        let e = ClientError::Timeout { method: Method::Get, url: "https://x/v1/sites".into(), timeout_ms: 50, attempts: 3 };
+        assert_eq!(e.to_string(), "GET https://x/v1/sites timed out after 50 ms (3 attempts)");
+        assert_eq!(e.type_name(), "timeout");
+    }
+}

@@ -1,0 +1,348 @@
+//! TypeScript declarations of the API client, generated from the endpoint table so that each
+//! resource's methods, path parameters, filters and header options are exactly the table's.
+//! Appended to `types.d.ts` by `elevate-codegen dts`.
+//!
+//! Record types are the resources' schema interfaces by name (`Site`); request bodies are
+//! `SchemaTypes["…"]` of the endpoint's body schema (`JsonPatch` for updates).
+
+use std::fmt::Write;
+
+use super::typescript::quote;
+use crate::client::error::ApiErrorKind;
+use crate::client::options::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS};
+use crate::client::pagination::DEFAULT_PAGE_SIZE;
+use crate::model::query::max_page_size;
+use crate::endpoints::{Api, Endpoint, Filter, FilterKind, Op, Resource, DEFAULT_HOST, RESOURCES};
+
+/// The client's declarations (to follow the model's in `types.d.ts`).
+pub fn declarations() -> String {
+    let mut out = String::from("\n// ---- API client, generated from the endpoint table (src/endpoints.rs) ----\n\n");
+    common(&mut out);
+    for r in RESOURCES {
+        resource(&mut out, r);
+    }
+    client(&mut out);
+    out
+}
+
+fn union(values: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    values.into_iter().map(|v| quote(v.as_ref())).collect::<Vec<_>>().join(" | ")
+}
+
+fn common(out: &mut String) {
+    let apis: Vec<String> = Api::ALL.iter().map(|a| format!(" * - `{}`: {} ({})", a.key(), a.title(), a.base_path())).collect();
+    let _ = writeln!(
+        out,
+        "/**\n * The Elevate APIs, keys of `ElevateClientOptions.baseUrls`:\n{}\n */\nexport type ApiName = {};\n",
+        apis.join("\n"),
+        union(Api::ALL.iter().map(|a| a.key()))
+    );
+    let kinds: Vec<String> = ApiErrorKind::ALL.iter().map(|k| quote(k.as_str())).collect();
+    let _ = write!(
+        out,
+        r#"/** A function with the signature of `fetch` (the global one, or a wrapper for tests and proxies). */
+export type FetchLike = (input: any, init?: any) => Promise<any>;
+
+/** An `AbortSignal` (declared structurally so these types need no DOM library). */
+export interface AbortSignalLike {{
+  readonly aborted: boolean;
+  readonly reason?: any;
+  addEventListener(...args: any[]): void;
+  removeEventListener(...args: any[]): void;
+}}
+
+/** Options of `new ElevateClient(…)`. Unknown options are rejected. */
+export interface ElevateClientOptions {{
+  /** Host of every API; each API's version path is appended (decisions R12). Default {host}. */
+  baseUrl?: string;
+  /** Full base URL (version path included) of some APIs, e.g. a test server for one of them. */
+  baseUrls?: Partial<Record<ApiName, string>>;
+  /** Bearer token, or a function giving one (or a promise of one), called before every request. */
+  token: string | (() => string | Promise<string>);
+  /** Timeout of each attempt, in ms. Default {timeout}. */
+  timeoutMs?: number;
+  /** Retries of GET and HEAD after network errors, timeouts and 429/502/503/504 (never POST, PATCH or DELETE). Default {retries}, at most 10. */
+  retries?: number;
+  /** Validate bodies and queries before sending; an invalid request throws ElevateValidationError and sends nothing. Default true. */
+  validate?: boolean;
+  /** The `fetch` to use. Default: the global one. */
+  fetch?: FetchLike;
+}}
+
+/** Options every call accepts. */
+export interface CallOptions {{
+  /** Aborting rejects the call with an `AbortError` and stops its retries. */
+  signal?: AbortSignalLike;
+}}
+
+/** Options of `get`: which fields to return. */
+export interface GetOptions extends CallOptions {{
+  /** Field names (`"id,name"` or `["id", "name"]`); omitted fields come back null. */
+  fields?: string | string[];
+}}
+
+/** The answer of an exists-check (HEAD). */
+export interface ExistsResult {{
+  exists: boolean;
+  /** `X-Total-Count`: matching records; `null` if a 200 did not carry a readable count. 0 on 404. */
+  total: number | null;
+}}
+
+/** `page` (from 1) and `pageSize` (1..{max_page}) are required on list calls (api-facts §1.4). */
+export interface PagingParams {{
+  page: number;
+  pageSize: number;
+  /** Field names, each optionally suffixed `:desc` (`"name:desc,id"` or an array). */
+  sort?: string | string[];
+  /** Field names to return (`"id,name"` or an array). */
+  fields?: string | string[];
+}}
+
+/** The query of `iterate`: a list query whose paging is done for you (`pageSize` default {page_size}). */
+export type IterateQuery<Q> = Omit<Q, "page" | "pageSize"> & {{ page?: number; pageSize?: number }};
+
+/** A String filter: an exact value, `inList([...])`, `like(...)`, or an array (sent as `in:`). */
+export type StringFilter = string | readonly string[];
+/** An Id filter: an id, `inList([...])`, or an array of ids. */
+export type IdFilter = number | string | readonly (number | string)[];
+/** A Date filter: `yyyy-MM-dd`, or `lt(...)`, `gt(...)`, `gtn(...)` of one. */
+export type DateFilter = string;
+/** A DateTime filter: `yyyy-MM-ddTHH:mm:ssZ`, or `lt(...)`, `gt(...)` of one. */
+export type DateTimeFilter = string;
+/** A Boolean filter. */
+export type BooleanFilter = boolean | "true" | "false";
+
+
+/** What an ElevateApiError means (from its status; `invalidResponse` is a 2xx the client cannot read). */
+export type ApiErrorKind = {kinds};
+
+/** Base class of the client's errors (wrong arguments throw TypeError instead). */
+export declare class ElevateError extends Error {{
+  constructor(message: string, details?: {{ cause?: unknown; endpoint?: string; code?: "noValidator" }});
+  /** The endpoint (`"POST /sites"`) when the error concerns one before sending. */
+  readonly endpoint?: string;
+  /** `"noValidator"`: validation was asked for but this build cannot validate that body; nothing was sent. */
+  readonly code?: "noValidator";
+}}
+
+/** A non-2xx response, or a 2xx whose body is not what the endpoint returns. */
+export declare class ElevateApiError extends ElevateError {{
+  constructor(message: string, details?: Partial<Pick<ElevateApiError, "status" | "kind" | "method" | "url" | "body" | "attempts">>);
+  readonly status: number;
+  readonly kind: ApiErrorKind;
+  readonly method: string;
+  /** The request URL (it never holds the token). */
+  readonly url: string;
+  /** The parsed JSON body, else its text, else null. Any echo of the token is redacted. */
+  readonly body: unknown;
+  /** Requests made, retries included. */
+  readonly attempts: number;
+}}
+
+/** The request breaks the server's rules; nothing was sent. */
+export declare class ElevateValidationError extends ElevateError {{
+  constructor(message: string, details?: {{ issues?: ValidationIssue[]; endpoint?: string }});
+  readonly issues: ValidationIssue[];
+}}
+
+/** No response (connection refused or reset, DNS, CORS), after any retries. */
+export declare class ElevateNetworkError extends ElevateError {{
+  constructor(message: string, details?: {{ method?: string; url?: string; attempts?: number; cause?: unknown }});
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+}}
+
+/** An attempt outlasted `timeoutMs`, after any retries. */
+export declare class ElevateTimeoutError extends ElevateNetworkError {{
+  constructor(message: string, details?: {{ method?: string; url?: string; attempts?: number; timeoutMs?: number }});
+  readonly timeoutMs: number;
+}}
+
+/** The call's `signal` fired; `name` is "AbortError" and `cause` the signal's reason. */
+export declare class ElevateAbortError extends ElevateError {{
+  constructor(message: string, details?: {{ method?: string; url?: string; cause?: unknown }});
+  readonly method: string;
+  readonly url: string;
+}}
+
+/** The token, or the token provider, gave no usable token (the message never quotes a token). */
+export declare class ElevateTokenError extends ElevateError {{}}
+
+/** `inList(["a", "b"])` is `"in:a,b"`: a String or Id filter matching any of the values (none may contain ","). */
+export declare function inList(values: readonly (string | number)[]): `in:${{string}}`;
+/** `like("Acme%")` is `"like:Acme%"`: a String filter pattern. */
+export declare function like(pattern: string): `like:${{string}}`;
+/** `lt("2024-01-01")` is `"lt:2024-01-01"`: a Date or DateTime filter, before. */
+export declare function lt(value: string): `lt:${{string}}`;
+/** `gt("2024-01-01")` is `"gt:2024-01-01"`: a Date or DateTime filter, after. */
+export declare function gt(value: string): `gt:${{string}}`;
+/** `gtn("2024-01-01")` is `"gtn:2024-01-01"`: a Date filter form the docs list without defining. */
+export declare function gtn(value: string): `gtn:${{string}}`;
+
+"#,
+        host = DEFAULT_HOST,
+        timeout = DEFAULT_TIMEOUT_MS,
+        retries = DEFAULT_RETRIES,
+        max_page = max_page_size(),
+        page_size = DEFAULT_PAGE_SIZE,
+        kinds = kinds.join(" | "),
+    );
+}
+
+/// `sites` → `Sites`.
+fn pascal(name: &str) -> String {
+    let mut c = name.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// `site_id` → `siteId`.
+fn camel(name: &str) -> String {
+    let mut out = String::new();
+    let mut up = false;
+    for ch in name.chars() {
+        if ch == '_' {
+            up = true;
+        } else if up {
+            out.extend(ch.to_uppercase());
+            up = false;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+fn filter_type(kind: FilterKind) -> String {
+    match kind {
+        FilterKind::String => "StringFilter".into(),
+        FilterKind::Id => "IdFilter".into(),
+        FilterKind::Date => "DateFilter".into(),
+        FilterKind::DateTime => "DateTimeFilter".into(),
+        FilterKind::Boolean => "BooleanFilter".into(),
+        FilterKind::Enum(values) => format!("{} | `in:${{string}}`", union(values.iter())),
+    }
+}
+
+fn filters_interface(out: &mut String, name: &str, doc: &str, extends: Option<&str>, filters: &[Filter]) {
+    let ext = extends.map(|e| format!(" extends {e}")).unwrap_or_default();
+    let _ = writeln!(out, "/** {doc} */\nexport interface {name}{ext} {{");
+    for f in filters {
+        let opt = if f.required { "" } else { "?" };
+        let _ = writeln!(out, "  {}{opt}: {};", f.name, filter_type(f.kind));
+    }
+    out.push_str("}\n\n");
+}
+
+fn full_path(r: &Resource, e: &Endpoint) -> String {
+    format!("{} {}{}", e.method.as_str(), r.api.base_path(), e.path)
+}
+
+fn resource(out: &mut String, r: &Resource) {
+    let base = pascal(r.name);
+    let record = r.schema;
+    let mut methods = String::new();
+    for e in r.endpoints {
+        let params: Vec<String> = e
+            .path_params()
+            .map(|p| format!("{}: {}", camel(p), if p == "assignmentLevel" { "AssignmentLevel" } else { "number | string" }))
+            .collect();
+        let lead = params.iter().map(|p| format!("{p}, ")).collect::<String>();
+        let headers: String = e.headers.iter().map(|h| format!(" /** {} */ {}?: boolean;", h.doc, h.option)).collect();
+        let options = |base: &str| if headers.is_empty() { base.to_owned() } else { format!("{base} & {{{headers} }}") };
+        let what = format!("{} (source: {})", full_path(r, e), e.source);
+        let _ = match e.op {
+            Op::List => {
+                let q = format!("{base}ListQuery");
+                filters_interface(out, &q, &format!("Query of {}.", full_path(r, e)), Some("PagingParams"), e.filters);
+                let needs = if e.filters.iter().any(|f| f.required) { "" } else { "?" };
+                writeln!(
+                    methods,
+                    "  /** One page of {record} records: {what}. */\n  list(query: {q}, options?: {opts}): Promise<{record}[]>;\n  /** Every {record} of every page, fetched page by page as the loop goes. */\n  iterate(query{needs}: IterateQuery<{q}>, options?: {opts}): AsyncIterableIterator<{record}>;",
+                    opts = options("CallOptions")
+                )
+            }
+            Op::Exists => {
+                let q = format!("{base}ExistsFilters");
+                filters_interface(out, &q, &format!("Filters of {}.", full_path(r, e)), None, e.filters);
+                writeln!(methods, "  /** Whether {record} records match: {what}. */\n  exists(filters?: {q}, options?: CallOptions): Promise<ExistsResult>;")
+            }
+            Op::Get => writeln!(methods, "  /** One {record}: {what}. */\n  get({lead}options?: GetOptions): Promise<{record}>;"),
+            Op::Create => writeln!(
+                methods,
+                "  /** Creates a {record}: {what}. Resolves with the server's answer (the record with its id). */\n  create(body: SchemaTypes[{}], options?: {}): Promise<{record}>;",
+                quote(e.body.unwrap_or(record)),
+                options("CallOptions")
+            ),
+            Op::Update => writeln!(
+                methods,
+                "  /** Applies JSON Patch operations: {what}. Resolves with the server's answer, if any. */\n  update({lead}ops: SchemaTypes[{}], options?: {}): Promise<{record} | undefined>;",
+                quote(e.body.unwrap_or("JsonPatch")),
+                options("CallOptions")
+            ),
+            Op::Delete => writeln!(methods, "  /** Deletes a {record}: {what}. */\n  delete({lead}options?: CallOptions): Promise<void>;"),
+        };
+    }
+    let _ = writeln!(out, "/** `client.{}`: {record} records ({}). */\nexport interface {base}Resource {{\n{methods}}}\n", r.name, r.api.title());
+}
+
+fn client(out: &mut String) {
+    out.push_str(
+        "/**\n * A typed client of the Elevate REST API on `fetch`: one property per resource, one method per\n * endpoint. Bodies and queries are validated before sending (option `validate`), reads are retried,\n * and every failure is an `ElevateError` subclass (wrong arguments: `TypeError`).\n */\nexport declare class ElevateClient {\n  constructor(options: ElevateClientOptions);\n",
+    );
+    for r in RESOURCES {
+        let _ = writeln!(out, "  readonly {}: {}Resource;", r.name, pascal(r.name));
+    }
+    out.push_str("  /** The options in force; the token shows as \"[redacted]\". */\n  toJSON(): Record<string, unknown>;\n}\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_resource_gets_exactly_its_methods() {
+        let d = declarations();
+        for r in RESOURCES {
+            let start = d.find(&format!("export interface {}Resource {{", pascal(r.name))).unwrap();
+            let body = &d[start..start + d[start..].find("\n}\n").unwrap()];
+            for op in [Op::List, Op::Exists, Op::Get, Op::Create, Op::Update, Op::Delete] {
+                let has = body.contains(&format!("\n  {}(", op.method_name()));
+                assert_eq!(has, r.endpoint(op).is_some(), "{}.{}", r.name, op.method_name());
+            }
+            assert_eq!(body.contains("\n  iterate("), r.endpoint(Op::List).is_some());
+            assert!(d.contains(&format!("  readonly {}: {}Resource;", r.name, pascal(r.name))));
+        }
+    }
+
+    #[test]
+    fn signatures_follow_the_table() {
+        let d = declarations();
+        assert!(d.contains("  list(query: SitesListQuery, options?: CallOptions): Promise<Site[]>;"));
+        assert!(d.contains("  iterate(query?: IterateQuery<SitesListQuery>, options?: CallOptions): AsyncIterableIterator<Site>;"));
+        assert!(d.contains("  get(siteId: number | string, options?: GetOptions): Promise<Site>;"));
+        assert!(d.contains("  exists(filters?: SitesExistsFilters, options?: CallOptions): Promise<ExistsResult>;"));
+        assert!(d.contains("  update(siteId: number | string, ops: SchemaTypes[\"JsonPatch\"], options?: CallOptions & { /**"));
+        assert!(d.contains("cascadeEndDate?: boolean; }): Promise<Site | undefined>;"));
+        assert!(d.contains("create(body: SchemaTypes[\"RentalProductInventory\"], options?: CallOptions & { /**"));
+        assert!(d.contains("disableAddingLinkedRentals?: boolean; }): Promise<RentalProductInventory>;"));
+        assert!(d.contains("  update(assignmentLevel: AssignmentLevel, usageRateCardAssignmentId: number | string, ops:"));
+        assert!(d.contains("  delete(rentalProductCategoryId: number | string, options?: CallOptions): Promise<void>;"));
+        // Filters with their kinds; a required filter makes the query (and iterate's) required.
+        assert!(d.contains("export interface SitesListQuery extends PagingParams {\n  customerId?: IdFilter;\n  siteName?: StringFilter;"));
+        assert!(d.contains("  activeSites?: BooleanFilter;"));
+        assert!(d.contains("  usageRateCardId: IdFilter;"));
+        assert!(d.contains("  iterate(query: IterateQuery<UsageRatesListQuery>"));
+        assert!(d.contains("  assignmentLevel?: \"CUSTOMER\" | \"SITE\" | \"INVENTORY\" | `in:${string}`;"));
+        assert!(d.contains("export type ApiName = \"customer\" | \"product\" | \"pricing\" | \"inventory\" | \"assignment\" | \"admin\";"));
+        assert!(d.contains("\"notFound\""));
+        assert!(d.contains("\"invalidResponse\""));
+    }
+
+    #[test]
+    fn names_convert() {
+        assert_eq!(camel("rental_product_category_id"), "rentalProductCategoryId");
+        assert_eq!(camel("assignmentLevel"), "assignmentLevel");
+        assert_eq!(pascal("usageRateCardAssignments"), "UsageRateCardAssignments");
+    }
+}

@@ -1,0 +1,97 @@
+// The generated client typings (types.d.ts, from src/export/typescript_client.rs) as a strict
+// TypeScript consumer sees them: right calls type-check, wrong ones (`@ts-expect-error`) do
+// not. Run after `npm run build`.
+//
+// The first test checks a consumer with skipLibCheck (as most projects run); the second
+// checks the declarations themselves with it off.
+
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const work = join(root, 'target', 'client-types');
+const tsc = join(root, 'node_modules', '.bin', 'tsc');
+
+function typecheck(dir, files, skipLibCheck) {
+  const d = join(work, dir);
+  mkdirSync(d, { recursive: true });
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(d, f), text);
+  const compilerOptions = { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [], skipLibCheck };
+  writeFileSync(join(d, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.mts'] }));
+  try {
+    execFileSync(tsc, ['-p', d, '--pretty', 'false'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return '';
+  } catch (e) {
+    return `${e.stdout}${e.stderr}`;
+  }
+}
+
+before(() => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(work, 'node_modules'), { recursive: true });
+  symlinkSync(join(root, 'pkg'), join(work, 'node_modules', 'elevate-billing'), 'dir');
+  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+});
+
+const CONSUMER = `import { ElevateClient, ElevateError, ElevateApiError, ElevateValidationError, ElevateTimeoutError, ElevateNetworkError,
+  ElevateAbortError, inList, like, lt, gt, gtn, type ExistsResult, type Site, type ApiErrorKind } from 'elevate-billing';
+
+const client = new ElevateClient({ token: async () => 't', baseUrls: { inventory: 'http://x/v2' }, timeoutMs: 1000, retries: 1, validate: true, fetch });
+new ElevateClient({ token: 't' });
+const page: Site[] = await client.sites.list({ page: 1, pageSize: 10, siteName: like('Head%'), customerId: inList([1, 2]), sort: ['siteName:desc'], createdDate: gt('2024-01-01T00:00:00Z') });
+for await (const s of client.sites.iterate({ customerId: [12, 13] })) { const n: string = s.siteName; void n; }
+for await (const r of client.usageRates.iterate({ usageRateCardId: 1, availableFrom: gtn('2024-01-01') })) void r;
+const e: ExistsResult = await client.sites.exists({ activeSites: true, billingCycleId: 3 });
+const total: number | null = e.total;
+const one: Site = await client.sites.get(1, { fields: ['id'], signal: new AbortController().signal });
+await client.sites.update('1', [], { cascadeEndDate: true, signal: AbortSignal.timeout(1000) });
+await client.rentalProductInventories.create({} as any, { disableAddingLinkedRentals: false });
+await client.usageRateCards.list({ page: 1, pageSize: 5, availableTo: lt('2025-01-01') }, { summary: true });
+const gone: void = await client.rentalProductCategories.delete(3);
+await client.usageRateCardAssignments.update('SITE', 4, []);
+await client.customers.list({ page: 1, pageSize: 1, customerType: 'BUSINESS' });
+await client.customFieldDefinitions.list({ page: 1, pageSize: 1, entityLevel: 'SITE' });
+
+// @ts-expect-error: not a filter of GET /sites
+await client.sites.list({ page: 1, pageSize: 1, nope: 1 });
+// @ts-expect-error: page and pageSize are required
+await client.sites.list({ siteName: 'x' });
+// @ts-expect-error: usageRateCardId is a required filter of GET /usage-rates
+client.usageRates.iterate({});
+// @ts-expect-error: customers has no get endpoint
+client.customers.get(1);
+// @ts-expect-error: cascadeEndDate is an option of sites.update only
+await client.customers.update(1, [], { cascadeEndDate: true });
+// @ts-expect-error: not an assignment level
+await client.usageRateCardAssignments.update('site', 4, []);
+// @ts-expect-error: not one of the documented entity levels
+await client.customFieldDefinitions.list({ page: 1, pageSize: 1, entityLevel: 'INVOICE' });
+// @ts-expect-error: not an API name
+new ElevateClient({ token: 't', baseUrls: { nope: 'x' } });
+// @ts-expect-error: the token is required
+new ElevateClient({});
+
+try {
+  await client.sites.get(1);
+} catch (err) {
+  if (err instanceof ElevateApiError) { const k: ApiErrorKind = err.kind; const s: number = err.status; const b: unknown = err.body; void k; void s; void b; }
+  if (err instanceof ElevateValidationError) { const p: string | undefined = err.issues[0]?.path; void p; }
+  if (err instanceof ElevateTimeoutError) { const n: ElevateNetworkError = err; const ms: number = err.timeoutMs; void n; void ms; }
+  if (err instanceof ElevateAbortError || err instanceof ElevateError) { const m: string = err.message; void m; }
+}
+export { page, total, one, gone };
+`;
+
+test('strict consumers type-check the client API, and wrong calls are type errors', () => {
+  const out = typecheck('consumer', { 'main.mts': CONSUMER }, true);
+  assert.equal(out, '', `tsc failed:\n${out}`);
+});
+
+test('the declarations themselves have no type errors (no skipLibCheck)', () => {
+  const out = typecheck('decls', { 'main.mts': "import { ElevateClient } from 'elevate-billing';\nexport const c = new ElevateClient({ token: 't' });\n" }, false);
+  assert.equal(out, '', `tsc found errors in the package's declarations:\n${out}`);
+});

@@ -1,0 +1,83 @@
+// The API client against the mock Elevate server, twice with the same scenarios
+// (client-scenarios.mjs): in Node through pkg/node.mjs, and in headless Chromium through
+// pkg/index.js served to a page on another origin (so CORS is part of the test).
+// Run after `npm run build`.
+
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
+import * as api from '../../pkg/node.mjs';
+import { startMockServer } from '../server/mock-elevate.mjs';
+import { mockControl } from '../server/mock-control.mjs';
+import { launchBrowser, serveDir } from '../support/browser.mjs';
+import { clientScenarios, TOKEN } from './client-scenarios.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+
+const server = await startMockServer({ token: TOKEN });
+after(() => server.close());
+
+describe('client in Node', () => {
+  for (const s of clientScenarios({ api, url: server.url, mock: mockControl(server.url), inspect })) {
+    test(s.name, s.run);
+  }
+});
+
+describe('client in headless Chromium', () => {
+  const names = clientScenarios({ api, url: '', mock: null }).map((s) => s.name);
+  let results;
+  let browser;
+  let site;
+
+  before(async () => {
+    const stage = join(root, 'target', 'client-browser');
+    rmSync(stage, { recursive: true, force: true });
+    mkdirSync(stage, { recursive: true });
+    cpSync(join(root, 'pkg'), join(stage, 'pkg'), { recursive: true });
+    cpSync(join(here, 'client-scenarios.mjs'), join(stage, 'client-scenarios.mjs'));
+    cpSync(join(root, 'tests', 'server', 'mock-control.mjs'), join(stage, 'mock-control.mjs'));
+    writeFileSync(
+      join(stage, 'index.html'),
+      `<!doctype html><title>client scenarios</title><script type="module">
+import * as api from './pkg/index.js';
+import { mockControl } from './mock-control.mjs';
+import { clientScenarios } from './client-scenarios.mjs';
+await api.ready;
+const url = new URL(location.href).searchParams.get('mock');
+const results = [];
+for (const s of clientScenarios({ api, url, mock: mockControl(url) })) {
+  try { await s.run(); results.push({ name: s.name, ok: true }); }
+  catch (e) { results.push({ name: s.name, ok: false, error: String((e && e.stack) || e) }); }
+}
+window.__results = results;
+</script>`,
+    );
+    site = await serveDir(stage);
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site.url}/index.html?mock=${encodeURIComponent(server.url)}`);
+    const handle = await page
+      .waitForFunction(() => window.__results, null, { timeout: 180_000 })
+      .catch((e) => assert.fail(`the page did not finish: ${e.message}; page errors: ${errors.join('; ')}`));
+    results = await handle.jsonValue();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  for (const name of names) {
+    test(name, () => {
+      const r = results.find((x) => x.name === name);
+      assert.ok(r, 'the scenario ran');
+      assert.ok(r.ok, r.error);
+    });
+  }
+});
