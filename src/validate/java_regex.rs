@@ -20,6 +20,10 @@
 
 use std::fmt;
 
+use std::sync::Mutex;
+
+use regex_automata::nfa::thompson::{self, backtrack::{self, BoundedBacktracker}, pikevm::{self, PikeVM}};
+use regex_automata::{Anchored, Input};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 use super::patterns::Mismatch;
@@ -87,7 +91,31 @@ pub struct Compiled {
 #[derive(Debug)]
 enum Matcher {
     Class(ClassShape),
-    Regex(regex::Regex),
+    Nfa(Box<NfaMatcher>),
+}
+
+/// A general pattern, matched by `regex-automata`'s NFA engines (linear time; no DFA
+/// construction, which would cost ~150 KB of `.wasm` for one e-mail pattern and product
+/// formats): the bounded backtracker when the value fits its visited set, the PikeVM beyond.
+#[derive(Debug)]
+struct NfaMatcher {
+    backtrack: BoundedBacktracker,
+    pikevm: PikeVM,
+    caches: Mutex<(backtrack::Cache, pikevm::Cache)>,
+}
+
+impl NfaMatcher {
+    fn is_match(&self, value: &str) -> bool {
+        let mut guard = self.caches.lock().unwrap_or_else(|e| e.into_inner());
+        let (bt, pv) = &mut *guard;
+        let input = Input::new(value).anchored(Anchored::Yes);
+        if value.len() <= self.backtrack.max_haystack_len() {
+            if let Ok(found) = self.backtrack.try_is_match(bt, input.clone()) {
+                return found;
+            }
+        }
+        self.pikevm.is_match(pv, input)
+    }
 }
 
 /// `allow_empty` or `min..=max` characters of `set`.
@@ -142,7 +170,7 @@ impl Compiled {
     /// Whole-string match of `value`.
     pub fn check(&self, value: &str) -> Result<(), Mismatch> {
         match &self.matcher {
-            Matcher::Regex(re) => {
+            Matcher::Nfa(re) => {
                 if re.is_match(value) {
                     Ok(())
                 } else {
@@ -190,20 +218,25 @@ pub fn compile(source: &str, limits: Limits) -> Result<Compiled, PatternError> {
         .map_err(|e| syntax(first_line(&e.to_string())))?;
     let matcher = match class_shape(&hir) {
         Some(shape) => Matcher::Class(shape),
-        None => {
-            let re = regex::RegexBuilder::new(&format!("^(?:{translated})$"))
-                .size_limit(limits.max_compiled_bytes)
-                .dfa_size_limit(limits.max_compiled_bytes)
-                .nest_limit(64)
-                .build()
-                .map_err(|e| match e {
-                    regex::Error::CompiledTooBig(_) => PatternError::TooBig { limit: limits.max_compiled_bytes },
-                    other => syntax(first_line(&other.to_string())),
-                })?;
-            Matcher::Regex(re)
-        }
+        None => Matcher::Nfa(Box::new(nfa_matcher(hir, limits)?)),
     };
     Ok(Compiled { source: source.to_owned(), matcher })
+}
+
+/// Compiles `hir`, anchored at both ends (decisions R1), within the size limit.
+fn nfa_matcher(hir: Hir, limits: Limits) -> Result<NfaMatcher, PatternError> {
+    let whole = Hir::concat(vec![Hir::look(Look::Start), hir, Hir::look(Look::End)]);
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().nfa_size_limit(Some(limits.max_compiled_bytes)))
+        .build_from_hir(&whole)
+        .map_err(|e| match e.size_limit() {
+            Some(_) => PatternError::TooBig { limit: limits.max_compiled_bytes },
+            None => syntax(first_line(&e.to_string())),
+        })?;
+    let backtrack = BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|e| syntax(e.to_string()))?;
+    let pikevm = PikeVM::new_from_nfa(nfa).map_err(|e| syntax(e.to_string()))?;
+    let caches = Mutex::new((backtrack.create_cache(), pikevm.create_cache()));
+    Ok(NfaMatcher { backtrack, pikevm, caches })
 }
 
 fn first_line(s: &str) -> String {

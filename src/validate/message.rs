@@ -1,100 +1,131 @@
-//! English messages, built only from an issue's `path`, `code` and `params`, so that an
-//! application can replace this formatter (to translate) with the same inputs.
+//! English messages, built only from an issue's `path`, `code` and `params` (the JSON the
+//! API returns), so an application can replace this formatter (to translate) with exactly
+//! the same inputs. Unknown codes or missing params still give a sentence, never a panic.
 
-use super::issue::{IssueKind, When};
+use serde_json::Value;
+
+use super::issue::IssueKind;
 use super::patterns::{Pattern, PATTERNS};
 
-/// The message for an issue at `path`.
-pub fn message(path: &str, kind: &IssueKind) -> String {
+/// The message for an issue of kind `kind` at `path` (what `Issue::message` returns).
+pub fn message_for(path: &str, kind: &IssueKind) -> String {
+    let params = match serde_json::to_value(kind) {
+        Ok(Value::Object(mut m)) => m.remove("params").unwrap_or(Value::Null),
+        _ => Value::Null,
+    };
+    message(path, kind.code(), &params)
+}
+
+/// Reads the params of one issue.
+struct Params<'a>(&'a Value);
+
+impl<'a> Params<'a> {
+    fn get(&self, k: &str) -> Option<&'a Value> {
+        self.0.get(k).filter(|v| !v.is_null())
+    }
+    fn str(&self, k: &str) -> Option<&'a str> {
+        self.get(k).and_then(Value::as_str)
+    }
+    fn text(&self, k: &str) -> String {
+        self.get(k).map(json_text).unwrap_or_default()
+    }
+    fn num(&self, k: &str) -> Option<f64> {
+        self.get(k).and_then(Value::as_f64)
+    }
+    fn list(&self, k: &str) -> Option<Vec<String>> {
+        self.get(k).and_then(Value::as_array).map(|a| a.iter().map(json_text).collect())
+    }
+}
+
+/// The message for the issue `{ path, code, params }`.
+pub fn message(path: &str, code: &str, params: &Value) -> String {
     let field = field_label(path);
-    match kind {
-        IssueKind::Required { when: Some(w), .. } => format!("{field} is required when {}.", describe_when(w)),
-        IssueKind::Required { any_of: Some(fields), .. } => {
-            format!("Give {}: one of them is required.", join_or(fields))
-        }
-        IssueKind::Required { .. } => format!("{field} is required."),
-        IssueKind::Type { expected, actual } => match (expected.as_str(), actual.as_str()) {
-            ("integer", "number") => format!("{field} must be a whole number."),
-            (_, "bigint") => {
-                format!("{field} must be {}; a BigInt cannot be sent as JSON, pass a number.", article(expected))
-            }
-            (_, "cycle") => format!("{field} refers back to an object that contains it; JSON cannot represent that."),
-            (_, "NaN" | "Infinity") => format!("{field} must be {}, not {actual}.", article(expected)),
-            _ => format!("{field} must be {}, not {}.", article(expected), article(actual)),
-        },
-        IssueKind::MinLength { limit: 1, actual: 0 } => format!("{field} must not be empty."),
-        IssueKind::MinLength { limit, actual } => {
-            format!("{field} must be at least {limit} characters long (it has {actual}).")
-        }
-        IssueKind::MaxLength { limit, actual } => {
-            format!("{field} must be at most {limit} characters long (it has {actual}).")
-        }
-        IssueKind::Pattern { format: Some(format), character, .. } => match character {
-            Some(c) => format!("{field} cannot contain {}: the product's format is {format}.", show_char(c)),
-            None => format!("{field} does not match the product's format {format}."),
-        },
-        IssueKind::Pattern { pattern, character, reason, suggestion, .. } => {
-            pattern_message(&field, pattern, character.as_deref(), reason.as_deref(), suggestion.as_deref())
-        }
-        IssueKind::Enum { allowed } => {
-            let list: Vec<String> = allowed.iter().map(json_text).collect();
-            if list.len() == 1 {
-                format!("{field} must be {}.", list[0])
+    let p = Params(params);
+    let n = |k: &str| p.num(k).map(number).unwrap_or_default();
+    match code {
+        "required" => {
+            if let Some(w) = p.get("when") {
+                format!("{field} is required when {}.", describe_when(w))
+            } else if let Some(fields) = p.list("anyOf") {
+                format!("Give {}: one of them is required.", join_or(&fields))
             } else {
-                format!("{field} must be one of: {}.", list.join(", "))
+                format!("{field} is required.")
             }
         }
-        IssueKind::Minimum { limit, .. } => format!("{field} must be at least {}.", number(*limit)),
-        IssueKind::Maximum { limit, .. } => format!("{field} must be at most {}.", number(*limit)),
-        IssueKind::MinItems { limit: 1, .. } => format!("{field} must have at least one item."),
-        IssueKind::MinItems { limit, actual } => format!("{field} must have at least {limit} items (it has {actual})."),
-        IssueKind::MaxItems { limit, actual } => format!("{field} can have at most {limit} items (it has {actual})."),
-        IssueKind::Format { format, reason } => match format.as_str() {
+        "type" => {
+            let (expected, actual) = (p.str("expected").unwrap_or("json"), p.str("actual").unwrap_or("value"));
+            match (expected, actual) {
+                ("integer", "number") => format!("{field} must be a whole number."),
+                (_, "bigint") => format!("{field} must be {}; a BigInt cannot be sent as JSON, pass a number.", article(expected)),
+                (_, "cycle") => format!("{field} refers back to an object that contains it; JSON cannot represent that."),
+                (_, "NaN" | "Infinity") => format!("{field} must be {}, not {actual}.", article(expected)),
+                _ => format!("{field} must be {}, not {}.", article(expected), article(actual)),
+            }
+        }
+        "minLength" if p.num("limit") == Some(1.0) && p.num("actual") == Some(0.0) => format!("{field} must not be empty."),
+        "minLength" => format!("{field} must be at least {} characters long (it has {}).", n("limit"), n("actual")),
+        "maxLength" => format!("{field} must be at most {} characters long (it has {}).", n("limit"), n("actual")),
+        "pattern" => match (p.str("format"), p.str("character")) {
+            (Some(format), Some(c)) => format!("{field} cannot contain {}: the product's format is {format}.", show_char(c)),
+            (Some(format), None) => format!("{field} does not match the product's format {format}."),
+            (None, character) => {
+                pattern_message(&field, p.str("pattern").unwrap_or(""), character, p.str("reason"), p.str("suggestion"))
+            }
+        },
+        "enum" => match p.list("allowed").unwrap_or_default().as_slice() {
+            [one] => format!("{field} must be {one}."),
+            list => format!("{field} must be one of: {}.", list.join(", ")),
+        },
+        "minimum" => format!("{field} must be at least {}.", n("limit")),
+        "maximum" => format!("{field} must be at most {}.", n("limit")),
+        "minItems" if p.num("limit") == Some(1.0) => format!("{field} must have at least one item."),
+        "minItems" => format!("{field} must have at least {} items (it has {}).", n("limit"), n("actual")),
+        "maxItems" => format!("{field} can have at most {} items (it has {}).", n("limit"), n("actual")),
+        "format" => match p.str("format").unwrap_or("") {
             "date" => format!("{field} must be a real date written yyyy-MM-dd, such as 2024-02-29."),
-            "date-time" => format!(
-                "{field} must be a date and time such as 2024-02-29T13:45:00Z (or with an offset such as +01:00)."
-            ),
+            "date-time" => {
+                format!("{field} must be a date and time such as 2024-02-29T13:45:00Z (or with an offset such as +01:00).")
+            }
             "int32" => format!("{field} must be a whole number between -2147483648 and 2147483647."),
-            "int64" => format!(
-                "{field} is too large: whole numbers beyond ±9007199254740991 cannot be sent exactly from JavaScript."
-            ),
-            "regex" => match reason {
+            "int64" => {
+                format!("{field} is too large: whole numbers beyond ±9007199254740991 cannot be sent exactly from JavaScript.")
+            }
+            "regex" => match p.str("reason") {
                 Some(r) => format!("{field} is not a usable regular expression: {r}."),
                 None => format!("{field} is not a usable regular expression."),
             },
             "json-pointer" => format!("{field} must be a JSON Pointer such as /siteName."),
             other => format!("{field} is not a valid {other}."),
         },
-        IssueKind::CountryCode { actual, suggestion } => match suggestion.as_deref() {
-            Some("GB") => format!("{field}: {actual} is not an ISO 3166-1 country code; the United Kingdom is GB."),
-            Some(s) => format!("{field}: {actual} is not an ISO 3166-1 country code; did you mean {s}?"),
-            None => format!("{field}: {actual} is not an ISO 3166-1 alpha-2 country code."),
-        },
-        IssueKind::SingleInvoiceContact { first } => format!(
+        "countryCode" => {
+            let actual = p.text("actual");
+            match p.str("suggestion") {
+                Some("GB") => format!("{field}: {actual} is not an ISO 3166-1 country code; the United Kingdom is GB."),
+                Some(s) => format!("{field}: {actual} is not an ISO 3166-1 country code; did you mean {s}?"),
+                None => format!("{field}: {actual} is not an ISO 3166-1 alpha-2 country code."),
+            }
+        }
+        "singleInvoiceContact" => format!(
             "Only one contact of a site can appear on the invoice; contact {} already has contactNameToAppearOnInvoice set.",
-            first + 1
+            p.num("first").map_or_else(|| "another".to_owned(), |f| number(f + 1.0))
         ),
-        IssueKind::Dependency { expected, when } => {
-            format!("{field} must be {} when {}.", json_text(expected), describe_when(when))
+        "dependency" => {
+            let when = p.get("when").map(describe_when).unwrap_or_else(|| "another field requires it".into());
+            format!("{field} must be {} when {when}.", p.text("expected"))
         }
-        IssueKind::Json { message, column } => format!("The line is not valid JSON at column {column}: {message}."),
-        IssueKind::UnknownField { allowed: None } => format!("{field} is not a field of this object."),
-        IssueKind::UnknownField { allowed: Some(names) } if names.is_empty() => {
-            format!("{field} is not accepted here: this call takes no parameters.")
-        }
-        IssueKind::UnknownField { allowed: Some(names) } => {
-            format!("{field} is not accepted here; use one of: {}.", names.join(", "))
-        }
-        IssueKind::PatchTarget { op, pointer, reason } => patch_target_message(&field, op, pointer, reason),
-        IssueKind::PatchTest { pointer, actual: Some(v) } => {
-            format!("The test of {} failed: the document holds {} there.", show_pointer(pointer), json_text(v))
-        }
-        IssueKind::PatchTest { pointer, actual: None } => {
-            format!("The test of {} failed: the document holds a different value there.", show_pointer(pointer))
-        }
-        IssueKind::QuerySyntax { syntax, reason, item, allowed } => {
-            query_message(&field, syntax, reason, item.as_deref(), allowed.as_deref())
-        }
+        "json" => format!("The line is not valid JSON at column {}: {}.", n("column"), p.text("message")),
+        "unknownField" => match p.list("allowed") {
+            None => format!("{field} is not a field of this object."),
+            Some(names) if names.is_empty() => format!("{field} is not accepted here: this call takes no parameters."),
+            Some(names) => format!("{field} is not accepted here; use one of: {}.", names.join(", ")),
+        },
+        "patchTarget" => patch_target_message(&field, &p.text("op"), &p.text("pointer"), &p.text("reason")),
+        "patchTest" => match p.get("actual") {
+            Some(v) => format!("The test of {} failed: the document holds {} there.", show_pointer(&p.text("pointer")), json_text(v)),
+            None => format!("The test of {} failed: the document holds a different value there.", show_pointer(&p.text("pointer"))),
+        },
+        "querySyntax" => query_message(&field, &p.text("syntax"), &p.text("reason"), p.str("item"), p.list("allowed").as_deref()),
+        other => format!("{field} is not valid ({other})."),
     }
 }
 
@@ -204,13 +235,14 @@ pub fn field_label(path: &str) -> String {
     }
 }
 
-fn describe_when(w: &When) -> String {
-    if let Some(v) = &w.equals {
-        format!("{} is {}", w.field, json_text(v))
-    } else if let Some(vs) = &w.one_of {
-        format!("{} is {}", w.field, join_or(vs))
+fn describe_when(w: &Value) -> String {
+    let field = w.get("field").map(json_text).unwrap_or_default();
+    if let Some(v) = w.get("equals").filter(|v| !v.is_null()) {
+        format!("{field} is {}", json_text(v))
+    } else if let Some(vs) = w.get("oneOf").and_then(Value::as_array) {
+        format!("{field} is {}", join_or(&vs.iter().map(json_text).collect::<Vec<_>>()))
     } else {
-        format!("{} is given", w.field)
+        format!("{field} is given")
     }
 }
 
@@ -222,9 +254,9 @@ fn join_or(items: &[String]) -> String {
     }
 }
 
-fn json_text(v: &serde_json::Value) -> String {
+fn json_text(v: &Value) -> String {
     match v {
-        serde_json::Value::String(s) => s.clone(),
+        Value::String(s) => s.clone(),
         other => other.to_string(),
     }
 }
@@ -264,16 +296,16 @@ mod tests {
 
     #[test]
     fn messages_name_field_and_limit() {
-        let m = message("/siteName", &IssueKind::MaxLength { limit: 100, actual: 101 });
+        let m = message_for("/siteName", &IssueKind::MaxLength { limit: 100, actual: 101 });
         assert_eq!(m, "siteName must be at most 100 characters long (it has 101).");
-        let m = message("/x", &IssueKind::Enum { allowed: vec!["A".into(), "B".into()] });
+        let m = message_for("/x", &IssueKind::Enum { allowed: vec!["A".into(), "B".into()] });
         assert_eq!(m, "x must be one of: A, B.");
     }
 
     #[test]
     fn patch_messages_say_which_operation_and_why() {
         let t = |path: &str, op: &str, pointer: &str, reason: &str| {
-            message(path, &IssueKind::PatchTarget { op: op.into(), pointer: pointer.into(), reason: reason.into() })
+            message_for(path, &IssueKind::PatchTarget { op: op.into(), pointer: pointer.into(), reason: reason.into() })
         };
         assert_eq!(t("/0/path", "remove", "/a/9", "index"), "Cannot remove at /a/9: the array has no such position.");
         assert_eq!(t("/2/from", "copy", "/x", "missing"), "Cannot copy from /x: nothing exists there in the document.");
@@ -284,7 +316,7 @@ mod tests {
         );
         assert_eq!(t("/0/path", "remove", "", "root"), "Cannot remove the whole document.");
         assert_eq!(t("/0/path", "move", "/o/i", "inside"), "Cannot move a value into itself: /o/i is inside the value being moved.");
-        let m = message("/3/path", &IssueKind::PatchTest { pointer: "".into(), actual: None });
+        let m = message_for("/3/path", &IssueKind::PatchTest { pointer: "".into(), actual: None });
         assert_eq!(m, "The test of the whole document failed: the document holds a different value there.");
     }
 
@@ -292,7 +324,7 @@ mod tests {
     fn query_messages_describe_the_mini_language() {
         let q = |syntax: &str, reason: &str, item: Option<&str>, allowed: Option<Vec<String>>| {
             let kind = IssueKind::QuerySyntax { syntax: syntax.into(), reason: reason.into(), item: item.map(Into::into), allowed };
-            message("/p", &kind)
+            message_for("/p", &kind)
         };
         let ab = || Some(vec!["a".to_owned(), "b".to_owned()]);
         assert_eq!(q("id", "value", Some("x"), None), "p: x is not valid; write an id such as 12, or in:12,13.");
@@ -301,9 +333,19 @@ mod tests {
         assert_eq!(q("sort", "unknownField", Some("z"), ab()), "p: z is not a field of this resource; use one of: a, b.");
         assert_eq!(q("sort", "notSortable", Some("z"), ab()), "p: the list cannot be sorted on z; use one of: a, b.");
         assert_eq!(q("sort", "direction", Some("a:asc"), None), "p: a:asc must be a field name, optionally followed by :desc.");
-        let m = message("/nope", &IssueKind::UnknownField { allowed: ab() });
+        let m = message_for("/nope", &IssueKind::UnknownField { allowed: ab() });
         assert_eq!(m, "nope is not accepted here; use one of: a, b.");
-        assert_eq!(message("/x", &IssueKind::UnknownField { allowed: None }), "x is not a field of this object.");
+        assert_eq!(message_for("/x", &IssueKind::UnknownField { allowed: None }), "x is not a field of this object.");
+    }
+
+    #[test]
+    fn formats_from_json_alone_and_never_fails() {
+        let m = message("/siteName", "maxLength", &serde_json::json!({"limit": 100, "actual": 101}));
+        assert_eq!(m, "siteName must be at most 100 characters long (it has 101).");
+        assert_eq!(message("/x", "nope", &Value::Null), "x is not valid (nope).");
+        assert!(message("/x", "maxLength", &serde_json::json!({"limit": "lots"})).starts_with("x must be at most"));
+        let w = serde_json::json!({"when": {"field": "isCredit", "equals": true}});
+        assert_eq!(message("/billImmediately", "required", &w), "billImmediately is required when isCredit is true.");
     }
 
     #[test]
@@ -316,7 +358,7 @@ mod tests {
             suggestion: Some("0044 20 7946 0000".into()),
             format: None,
         };
-        let m = message("/siteContacts/0/contactTelephoneNumber", &k);
+        let m = message_for("/siteContacts/0/contactTelephoneNumber", &k);
         assert!(m.starts_with("contactTelephoneNumber cannot contain '+'"), "{m}");
         assert!(m.contains("0044 20 7946 0000"), "{m}");
     }

@@ -99,6 +99,17 @@ impl Encoded {
         Encoded { bytes, text }
     }
 
+    /// Validates the encoded value against `kind` in one pass, without building a tree.
+    pub fn validate(&self, kind: &crate::validate::schema::Kind, options: crate::validate::Options) -> Result<crate::validate::Report, JsValue> {
+        let mut r = Reader { bytes: &self.bytes, at: 0, text: &self.text, ascii: self.text.is_ascii() };
+        let report = crate::validate::validate_from(kind, Stream { r: &mut r, depth: 0 }, options)
+            .map_err(|_| JsValue::from(corrupt()))?;
+        if r.at != self.bytes.len() || !r.text.is_empty() {
+            return Err(corrupt().into());
+        }
+        Ok(report)
+    }
+
     /// The value, borrowing its strings from the encoded text.
     pub fn value(&self) -> Result<Value<'_>, JsValue> {
         let mut r = Reader { bytes: &self.bytes, at: 0, text: &self.text, ascii: self.text.is_ascii() };
@@ -219,5 +230,113 @@ impl<'a> Reader<'a> {
             }),
             _ => return Err(corrupt()),
         })
+    }
+}
+
+// ---- the encoded stream as a serde Deserializer (validation reads it directly) -------------
+
+/// The reader's errors as serde errors (a corrupt buffer; never user input).
+#[derive(Debug)]
+struct StreamError(String);
+
+impl std::fmt::Display for StreamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StreamError {}
+
+impl serde::de::Error for StreamError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        StreamError(msg.to_string())
+    }
+}
+
+fn bad() -> StreamError {
+    StreamError("the encoded value is malformed".into())
+}
+
+struct Stream<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    depth: usize,
+}
+
+impl<'de> serde::Deserializer<'de> for Stream<'_, 'de> {
+    type Error = StreamError;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, StreamError> {
+        if self.depth > MAX_DEPTH {
+            return Err(bad());
+        }
+        match self.r.byte().map_err(|_| bad())? {
+            NULL => visitor.visit_unit(),
+            FALSE => visitor.visit_bool(false),
+            TRUE => visitor.visit_bool(true),
+            NUMBER => {
+                let b: [u8; 8] = self.r.take(8).map_err(|_| bad())?.try_into().map_err(|_| bad())?;
+                visitor.visit_f64(f64::from_le_bytes(b))
+            }
+            STRING => visitor.visit_borrowed_str(self.r.string().map_err(|_| bad())?),
+            ARRAY => visitor.visit_seq(Items { r: self.r, depth: self.depth + 1 }),
+            OBJECT => visitor.visit_map(Members { r: self.r, depth: self.depth + 1 }),
+            // The engine's convention for values JSON cannot carry (validate/engine/seed.rs).
+            FOREIGN => {
+                let code = self.r.byte().map_err(|_| bad())?;
+                visitor.visit_newtype_struct(serde::de::IntoDeserializer::<StreamError>::into_deserializer(code))
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+struct Items<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    depth: usize,
+}
+
+impl<'de> serde::de::SeqAccess<'de> for Items<'_, 'de> {
+    type Error = StreamError;
+    fn next_element_seed<T: serde::de::DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, StreamError> {
+        match self.r.bytes.get(self.r.at) {
+            None => Err(bad()),
+            Some(&END) => {
+                self.r.at += 1;
+                Ok(None)
+            }
+            Some(_) => seed.deserialize(Stream { r: &mut *self.r, depth: self.depth }).map(Some),
+        }
+    }
+}
+
+struct Members<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    depth: usize,
+}
+
+impl<'de> serde::de::MapAccess<'de> for Members<'_, 'de> {
+    type Error = StreamError;
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, StreamError> {
+        match self.r.bytes.get(self.r.at) {
+            None => Err(bad()),
+            Some(&END) => {
+                self.r.at += 1;
+                Ok(None)
+            }
+            Some(&STRING) => {
+                self.r.at += 1;
+                let k = self.r.string().map_err(|_| bad())?;
+                seed.deserialize(serde::de::value::BorrowedStrDeserializer::new(k)).map(Some)
+            }
+            Some(_) => Err(bad()),
+        }
+    }
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, StreamError> {
+        seed.deserialize(Stream { r: &mut *self.r, depth: self.depth })
     }
 }

@@ -28,3 +28,10 @@ pub(crate) fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsVa
 pub(crate) fn error(message: impl std::fmt::Display) -> JsValue {
     JsError::new(&format!("elevate-billing: {message}")).into()
 }
+
+/// Bytes of this instance's linear memory (plumbing for the memory benchmark and the leak
+/// test: wasm memory only grows, so a flat figure over many calls means no leak).
+#[wasm_bindgen(js_name = __memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) as f64) * 65536.0
+}

@@ -5,7 +5,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{encode, error, to_js};
-use crate::validate::{self as v, Issue, IssueKind, Options, Report};
+use crate::validate::{self as v, Issue, Options, Report};
 
 /// `{ valid, errors }`, the shape every validator returns to JavaScript.
 #[derive(Serialize)]
@@ -67,7 +67,7 @@ pub fn validate_js(
     let options = options_from_js(&options)?;
     let entry = crate::model::schema(schema).ok_or_else(|| error(v::Error::UnknownSchema { name: schema.into() }))?;
     let encoded = encode(&value)?;
-    result_to_js(&v::validate_kind(&entry.root, &encoded.value()?, options))
+    result_to_js(&encoded.validate(&entry.root, options)?)
 }
 
 /// Checks one field in place, e.g. `validateField('Site', '/siteAddress/postcode', 'SW1A 1AA')`.
@@ -90,16 +90,20 @@ pub fn validate_field_js(
 pub fn format_message_js(
     #[wasm_bindgen(unchecked_param_type = "Pick<ValidationIssue, 'path' | 'code' | 'params'>")] issue: JsValue,
 ) -> Result<String, JsValue> {
-    let json: serde_json::Value =
-        serde_wasm_bindgen::from_value(issue).map_err(|e| error(format!("formatMessage needs an issue object: {e}")))?;
-    let path = json.get("path").and_then(|p| p.as_str()).unwrap_or("").to_owned();
-    let tagged = serde_json::json!({
-        "code": json.get("code").cloned().unwrap_or_default(),
-        "params": json.get("params").cloned().unwrap_or_else(|| serde_json::json!({})),
-    });
-    let kind: IssueKind = serde_json::from_value(tagged)
-        .map_err(|e| error(format!("formatMessage: not a known issue code with valid params: {e}")))?;
-    Ok(crate::validate::message::message(&path, &kind))
+    if !issue.is_object() {
+        return Err(error("formatMessage needs an issue object ({ path, code, params })"));
+    }
+    let get = |k: &str| Reflect::get(&issue, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let code = get("code").as_string().ok_or_else(|| error("formatMessage: issue.code must be a string"))?;
+    let path = get("path").as_string().unwrap_or_default();
+    let params = get("params");
+    let params: serde_json::Value = if params.is_undefined() || params.is_null() {
+        serde_json::Value::Null
+    } else {
+        let encoded = encode(&params)?;
+        encoded.value()?.to_json()
+    };
+    Ok(crate::validate::message::message(&path, &code, &params))
 }
 
 /// Replaces the named pattern (`'NAME_CURLY'`, `'PHONE'`, …) with `source`, a regex in the

@@ -136,7 +136,11 @@ fn validate_field_in_place() {
 fn format_message_rebuilds_messages_from_code_and_params() {
     let issue = js("({ path: '/siteName', code: 'maxLength', params: { limit: 100, actual: 101 } })");
     assert_eq!(format_message_js(issue).unwrap(), "siteName must be at most 100 characters long (it has 101).");
-    let err = format_message_js(js("({ path: '', code: 'nope', params: {} })")).unwrap_err();
+    // An app may pass translated or partial params: still a sentence, never a throw.
+    assert_eq!(format_message_js(js("({ path: '/x', code: 'nope', params: {} })")).unwrap(), "x is not valid (nope).");
+    let err = format_message_js(js("42")).unwrap_err();
+    assert!(JsValue::from(err).is_instance_of::<js_sys::Error>());
+    let err = format_message_js(js("({ path: '/x' })")).unwrap_err();
     assert!(JsValue::from(err).is_instance_of::<js_sys::Error>());
 }
 
