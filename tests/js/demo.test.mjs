@@ -261,6 +261,10 @@ test('settings: the base URL and a masked token; a wrong token shows the server\
   assert.match(await invalidMessage(baseUrl), /baseUrl must be an absolute http\(s\) URL/);
 
   await baseUrl.fill(demo.mockUrl);
+  await tokenInput.fill('');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  assert.match(await invalidMessage(tokenInput), /the token is empty/);
+  await assertValid(baseUrl);
   await tokenInput.fill('wrong-token');
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.locator('#sites-problem .failure').filter({ hasText: 'The server answered 401 (unauthorized)' }).waitFor();

@@ -3,7 +3,7 @@
 // mock on 127.0.0.1:4010; the user can point the page at a real Elevate server. The token
 // lives only in this module and in a masked input: never in the page text, storage or logs.
 
-import { ElevateClient } from 'elevate-billing';
+import { ElevateClient, ElevateTokenError } from 'elevate-billing';
 import { byId, h } from './dom';
 
 export interface Config {
@@ -39,22 +39,36 @@ export function onSettingsChange(listener: () => void): void {
   listeners.push(listener);
 }
 
+/** A labelled settings input with a hint and a message element. */
+function setting(input: HTMLInputElement, label: string, hint: string): HTMLElement {
+  input.setAttribute('aria-describedby', `${input.id}-hint`);
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: input.id }, label),
+    input,
+    h('small', { id: `${input.id}-hint`, class: 'hint' }, hint),
+    h('p', { id: `${input.id}-msg`, class: 'msg' }),
+  );
+}
+
+/** Shows `problem` by `input` (or clears it), with its ARIA state. */
+function flag(input: HTMLInputElement, problem: string): void {
+  byId(`${input.id}-msg`).textContent = problem;
+  if (problem) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+  input.setAttribute('aria-describedby', `${input.id}-hint${problem ? ` ${input.id}-msg` : ''}`);
+}
+
 export function setupSettings(config: Config): void {
   const panel = byId<HTMLDetailsElement>('settings');
-  const baseUrl = h('input', { id: 'set-base-url', type: 'text', inputmode: 'url', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'set-base-url-msg' });
-  const token = h('input', { id: 'set-token', type: 'password', autocomplete: 'off', 'aria-describedby': 'set-token-hint' });
-  const message = h('p', { id: 'set-base-url-msg', class: 'msg' });
+  const baseUrl = h('input', { id: 'set-base-url', type: 'text', inputmode: 'url', autocomplete: 'off', spellcheck: 'false' });
+  const token = h('input', { id: 'set-token', type: 'password', autocomplete: 'off' });
   const form = h(
     'form',
     { id: 'settings-form' },
-    h('div', { class: 'field' }, h('label', { for: baseUrl.id }, 'API base URL'), baseUrl, message),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: token.id }, 'API token'),
-      token,
-      h('small', { id: 'set-token-hint', class: 'hint' }, 'Sent as a bearer token; kept in memory only.'),
-    ),
+    setting(baseUrl, 'API base URL', 'e.g. https://rest.elevatebilling.com'),
+    setting(token, 'API token', 'Sent as a bearer token; kept in memory only.'),
     h('button', { type: 'submit' }, 'Apply'),
   );
   panel.append(form);
@@ -62,31 +76,30 @@ export function setupSettings(config: Config): void {
   token.value = config.token;
   const status = byId('connection');
 
-  const apply = (): boolean => {
+  /** Makes the client; on failure, says which setting is at fault and returns that input. */
+  const apply = (): HTMLInputElement | null => {
+    flag(baseUrl, '');
+    flag(token, '');
     try {
       client = new ElevateClient({ baseUrl: baseUrl.value.trim(), token: token.value });
     } catch (e) {
       client = null;
-      message.textContent = e instanceof Error ? e.message : String(e);
-      baseUrl.setAttribute('aria-invalid', 'true');
-      status.textContent = 'Not connected: fix the API base URL in Settings.';
-      return false;
+      const culprit = e instanceof ElevateTokenError ? token : baseUrl;
+      flag(culprit, e instanceof Error ? e.message : String(e));
+      status.textContent = `Not connected: fix the ${culprit === token ? 'API token' : 'API base URL'} in Settings.`;
+      return culprit;
     }
-    message.textContent = '';
-    baseUrl.removeAttribute('aria-invalid');
     const mock = config.mock && baseUrl.value.trim() === config.baseUrl;
     status.textContent = `API: ${baseUrl.value.trim()}${mock ? ' (local mock server)' : ''}`;
-    return true;
+    return null;
   };
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (apply()) {
-      panel.open = false;
-      for (const listener of listeners) listener();
-    } else {
-      baseUrl.focus();
-    }
+    const culprit = apply();
+    if (culprit) return culprit.focus();
+    panel.open = false;
+    for (const listener of listeners) listener();
   });
-  if (!apply()) panel.open = true;
+  if (apply()) panel.open = true;
 }
