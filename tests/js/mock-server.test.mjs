@@ -102,3 +102,14 @@ test('nested records get ids and live in their own collection', async () => {
   const again = await (await call('GET', `/v2/usage-product-inventories/${upi.id}`)).json();
   assert.equal(again.productReferences[0].label, 'Main', 'the parent sees the change');
 });
+
+test('a fixed port is used as given; a taken one rejects with EADDRINUSE', async () => {
+  const port = Number(new URL(server.url).port);
+  await assert.rejects(startMockServer({ port }), { code: 'EADDRINUSE' });
+  const probe = await startMockServer();
+  const free = Number(new URL(probe.url).port);
+  await probe.close();
+  const fixed = await startMockServer({ port: free });
+  assert.equal(fixed.url, `http://127.0.0.1:${free}`);
+  await fixed.close();
+});

@@ -5,6 +5,7 @@
 // X-Total-Count, CORS for browsers, and programmable faults.
 //
 //   const server = await startMockServer({ token: 'secret' });   // token: null accepts any
+//   startMockServer({ port: 4010 })  a fixed port (default 0: a free one); rejects if it is taken
 //   server.url                 'http://127.0.0.1:PORT' (the APIs live under /v1 and /v2)
 //   server.requests            log of { method, path, query, rawQuery, headers, body }
 //   server.fault('/v1/sites', { status: 503 }, { times: 2, method: 'GET' })
@@ -133,7 +134,7 @@ function project(record, fields) {
   return out;
 }
 
-export async function startMockServer({ token = null, seed = seedData } = {}) {
+export async function startMockServer({ token = null, seed = seedData, port = 0 } = {}) {
   const requests = [];
   let faults = [];
   let collections;
@@ -352,10 +353,15 @@ export async function startMockServer({ token = null, seed = seedData } = {}) {
     s.on('close', () => sockets.delete(s));
   });
 
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.address().port}`,
     requests,
     fault,
     reset,
