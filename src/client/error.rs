@@ -125,6 +125,8 @@ pub struct ApiError {
     pub body: ErrorBody,
     /// Readable: status, request and the server's own explanation when it gave one.
     pub message: String,
+    /// The server's own explanation alone (token redacted), for a UI that shows only that.
+    pub server_message: Option<String>,
     /// Requests made, retries included.
     pub attempts: u32,
 }

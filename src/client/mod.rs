@@ -76,6 +76,7 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
                     method,
                     url: url.clone(),
                     body: ErrorBody::Empty,
+                    server_message: None,
                     message: format!(
                         "{status} from {} {url} is not a usable response: the body is larger than {} bytes",
                         method.as_str(),

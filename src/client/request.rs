@@ -40,6 +40,8 @@ pub struct Call<'a> {
     pub body: Option<Value<'a>>,
     /// Special header options given for this call.
     pub headers: Vec<(&'static Header, bool)>,
+    /// For Update: the record as it is now, so the patched result is validated too.
+    pub current: Option<Value<'a>>,
 }
 
 impl<'a> Call<'a> {
@@ -50,7 +52,7 @@ impl<'a> Call<'a> {
         let e = r
             .endpoint(op)
             .ok_or_else(|| ClientError::usage(format!("{} has no {} operation", r.name, op.method_name())))?;
-        Ok(Call { resource: r, endpoint: e, path_params: Vec::new(), query: None, body: None, headers: Vec::new() })
+        Ok(Call { resource: r, endpoint: e, path_params: Vec::new(), query: None, body: None, headers: Vec::new(), current: None })
     }
 
     /// Sets the path values (ids, `assignmentLevel`), in the path's order.
@@ -68,6 +70,13 @@ impl<'a> Call<'a> {
     /// Sets the body (a record for Create, JSON Patch operations for Update).
     pub fn body(mut self, body: Value<'a>) -> Self {
         self.body = Some(body);
+        self
+    }
+
+    /// For Update: the record as it is now; validation then applies the patch to a copy and
+    /// checks the result against the resource's schema (`validate_patch`).
+    pub fn current(mut self, current: Value<'a>) -> Self {
+        self.current = Some(current);
         self
     }
 

@@ -60,6 +60,7 @@ pub fn interpret(
         let body = error_body(&response.body, token);
         let kind = ApiErrorKind::from_status(status);
         let mut message = format!("{} from {} {}", status_line(status), request.method.as_str(), request.url);
+        let mut server_message = None;
         if let Some(detail) = detail_of(&body) {
             // Drop a leading status name the message already gives ("Conflict: …").
             let name = reason(status);
@@ -69,16 +70,17 @@ pub fn interpret(
                 Some(r) if r.starts_with(": ") => Some(&r[2..]),
                 _ => Some(detail.as_str()),
             };
-            if let Some(d) = detail {
+            server_message = detail.map(|d| redact(d, token).into_owned());
+            if let Some(d) = &server_message {
                 message.push_str(": ");
-                message.push_str(&redact(d, token));
+                message.push_str(d);
             }
         }
-        return Err(api_error(request, status, kind, body, message, attempts));
+        return Err(api_error(request, status, kind, body, (message, server_message), attempts));
     }
     let invalid = |why: String, body: ErrorBody| {
         let message = format!("{status} from {} {} is not a usable response: {why}", request.method.as_str(), request.url);
-        Err(api_error(request, status, ApiErrorKind::InvalidResponse, body, message, attempts))
+        Err(api_error(request, status, ApiErrorKind::InvalidResponse, body, (message, None), attempts))
     };
     let text = match std::str::from_utf8(&response.body) {
         Ok(t) => t,
@@ -101,8 +103,16 @@ pub fn interpret(
     }
 }
 
-fn api_error(req: &WireRequest, status: u16, kind: ApiErrorKind, body: ErrorBody, message: String, attempts: u32) -> ClientError {
-    ClientError::Api(Box::new(ApiError { status, kind, method: req.method, url: req.url.clone(), body, message, attempts }))
+fn api_error(
+    req: &WireRequest,
+    status: u16,
+    kind: ApiErrorKind,
+    body: ErrorBody,
+    (message, server_message): (String, Option<String>),
+    attempts: u32,
+) -> ClientError {
+    let url = req.url.clone();
+    ClientError::Api(Box::new(ApiError { status, kind, method: req.method, url, body, message, server_message, attempts }))
 }
 
 /// The body of an error response: JSON when it parses, else text; the token redacted.

@@ -64,6 +64,8 @@ fn errors_carry_status_kind_request_and_the_servers_words() {
     assert_eq!(e.method, Method::Get);
     assert_eq!(e.url, "https://x.test/v1/sites/9");
     assert_eq!(e.message, "404 Not Found from GET https://x.test/v1/sites/9: Site 9 not found");
+    assert_eq!(e.server_message.as_deref(), Some("Site 9 not found"));
+    assert_eq!(api_err(Op::Get, resp(503, "")).server_message, None);
     assert_eq!(e.body, ErrorBody::Json(serde_json::json!({"message": "Site 9 not found"})));
     // No body, or a body that only repeats the status name: just the status line.
     assert_eq!(api_err(Op::Get, resp(503, "")).message, "503 Service Unavailable from GET https://x.test/v1/sites/9");

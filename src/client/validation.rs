@@ -36,8 +36,15 @@ pub fn validate_request(call: &Call<'_>) -> Result<(), ClientError> {
             Err(e) => return Err(ClientError::Unvalidatable { endpoint: key, message: format!("its query cannot be validated: {e}") }),
         }
     }
-    // Bodies against their schema; PATCH bodies against `JsonPatch` (api-facts §1.8).
-    if let (Some(schema), Some(body)) = (endpoint.body, &call.body) {
+    // With the current record, a patch is applied to a copy and the result is validated
+    // against the resource's schema (which also checks the operations' shape).
+    if let (Some(current), Some(body)) = (&call.current, &call.body) {
+        match validate::validate_patch(call.resource.schema, current, body, Options::default()) {
+            Ok(report) => issues.extend(report.issues),
+            Err(e) => return Err(ClientError::Unvalidatable { endpoint: key, message: format!("its patch cannot be validated: {e}") }),
+        }
+    } else if let (Some(schema), Some(body)) = (endpoint.body, &call.body) {
+        // Bodies against their schema; PATCH bodies against `JsonPatch` (api-facts §1.8).
         match validate::validate(schema, body, Options::default()) {
             Ok(report) => issues.extend(report.issues),
             Err(e) => {
@@ -147,5 +154,16 @@ mod tests {
         assert_eq!(issues(patch(r#"[{"op":"replace","path":"/siteName","value":"x"}]"#)), pairs(&[]));
         assert_eq!(issues(patch(r#"[{"op":"move","path":"/siteName"}]"#)), pairs(&[("/0/from", "required")]));
         assert_eq!(issues(patch(r#"{"op":"add"}"#)), pairs(&[("", "type")]));
+    }
+
+    #[test]
+    fn with_the_current_record_the_patched_result_is_validated() {
+        let current = v(r#"{"customerId":12,"siteName":"Head Office","siteReference":"HO","startDate":"2024-01-01",
+            "siteAddress":{"address1":"1 High St","town":"London","postcode":"SW1A 1AA","country":"GB"},
+            "siteContacts":[{"contactName":"Jane","contactRole":"SALES"}]}"#);
+        let patch = |ops| Call::new("sites", Op::Update).unwrap().path(vec![v("12")]).body(v(ops)).current(current.clone());
+        assert_eq!(issues(patch(r#"[{"op":"add","path":"/endDate","value":"2025-12-31"}]"#)), pairs(&[]));
+        assert_eq!(issues(patch(r#"[{"op":"add","path":"/endDate","value":"2025-12-32"}]"#)), pairs(&[("/endDate", "format")]));
+        assert_eq!(issues(patch(r#"[{"op":"remove","path":"/nope"}]"#)), pairs(&[("/0/path", "patchTarget")]));
     }
 }

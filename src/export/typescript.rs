@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use crate::model::{self, SchemaEntry};
 use crate::validate::patterns::PATTERNS;
-use crate::validate::schema::{Choices, Field, Kind, Rule, Schema, TextFormat, Width};
+use crate::validate::schema::{Choices, Field, Kind, Schema, TextFormat, Width};
 use crate::validate::ISSUE_CODES;
 
 /// The whole `types.d.ts`: model interfaces, enums, and the validator's API types.
@@ -28,13 +28,19 @@ pub fn declarations() -> String {
         let values: Vec<String> = e.values.iter().map(|v| quote(v)).collect();
         let _ = writeln!(out, "/** Values of the API's `{}` enum. */\nexport type {} = {};\n", e.name, e.name, values.join(" | "));
     }
+    // Two schemas can share a name (a customer's `Site` has customerId 0): the interface is the
+    // one `validate(name)` uses, so its docs describe the request body of that name.
     let mut written: Vec<&str> = Vec::new();
-    for s in schemas {
+    for s in &schemas {
         if written.contains(&s.name) {
             continue;
         }
         written.push(s.name);
-        interface(&mut out, s);
+        let registered = model::schema(s.name).and_then(|e| match e.root {
+            Kind::Object(r) => Some(r),
+            _ => None,
+        });
+        interface(&mut out, registered.unwrap_or(s));
     }
     schema_types(&mut out, model::SCHEMAS);
     out
@@ -137,6 +143,40 @@ export type QueryInput =
         let _ = write!(out, "\n  | {}", quote(&key));
     }
     out.push_str(";\n\n");
+    out.push_str(
+        "/** True when `value` is a valid `schema` (stops at the first defect); narrows its type. */
+export declare function isValid<S extends SchemaName>(schema: S, value: unknown): value is SchemaTypes[S];
+
+/** What `describeField` returns: the model's rules for one field. */
+export interface FieldDescription {
+  pointer: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'json';
+  /** Must be given (and not null). Conditional requirements are listed in `rules`. */
+  required: boolean;
+  readOnly?: boolean;
+  doc?: string;
+  default?: unknown;
+  /** Lengths in UTF-16 code units, as `input.value.length` counts. */
+  minLength?: number;
+  maxLength?: number;
+  pattern?: { name: PatternName; allows: string; source: string };
+  /** The enum's name in the API (`ContactRole`). */
+  enum?: string;
+  allowed?: Array<string | number>;
+  format?: 'date' | 'date-time' | 'country-code' | 'regex' | 'json-pointer' | 'int32' | 'int64';
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: string;
+  /** The schema of an object field. */
+  schema?: string;
+  /** Cross-field rules that constrain this field, in words. */
+  rules?: string[];
+}
+
+",
+    );
     out.push_str("/** Names of the patterns `setPattern` can replace. */\nexport type PatternName =");
     for d in &PATTERNS {
         let _ = write!(out, "\n  /** {} */\n  | {}", d.origin, quote(d.name));
@@ -161,7 +201,7 @@ fn collect_enums(kind: &Kind, out: &mut Vec<&'static Choices>) {
 fn interface(out: &mut String, s: &Schema) {
     let _ = writeln!(out, "/**\n * {}\n *\n * Source: {}.", jsdoc(s.doc), jsdoc(s.source));
     for r in s.rules {
-        let _ = writeln!(out, " * Rule: {}", describe_rule(r));
+        let _ = writeln!(out, " * Rule: {}", r.describe());
     }
     let _ = writeln!(out, " */\nexport interface {} {{", s.name);
     for f in s.fields {
@@ -267,23 +307,6 @@ fn push_range(c: &mut Vec<String>, min: Option<f64>, max: Option<f64>) {
     }
 }
 
-fn describe_rule(r: &Rule) -> String {
-    use crate::validate::schema::Condition;
-    let cond = |c: &Condition| match *c {
-        Condition::Present(f) => format!("`{f}` is given"),
-        Condition::Equals(f, v) => format!("`{f}` is {}", crate::validate::engine::literal_json(v)),
-        Condition::OneOf(f, v) => format!("`{f}` is one of {}", v.join(", ")),
-    };
-    match r {
-        Rule::RequiredIf { field, when } => format!("`{field}` is required when {}.", cond(when)),
-        Rule::AnyOf { fields } => format!("at least one of {} is required.", fields.join(", ")),
-        Rule::EqualsIf { field, value, when } => {
-            format!("`{field}` must be {} when {}.", crate::validate::engine::literal_json(*value), cond(when))
-        }
-        Rule::AtMostOneFlag { array, flag } => format!("at most one item of `{array}` may have `{flag}: true`."),
-    }
-}
-
 fn schema_types(out: &mut String, entries: &[SchemaEntry]) {
     out.push_str("/** The value each schema name describes (the request body of its endpoint). */\nexport interface SchemaTypes {\n");
     for e in entries {
@@ -337,5 +360,7 @@ mod tests {
         assert!(d.contains("  siteContacts: ContactDetails[];"));
         assert!(d.contains("1–100 characters. Pattern NAME_CURLY"));
         assert!(d.contains("Range 1–100000."));
+        // The POST /sites rule, not the one of a customer's first site.
+        assert!(d.contains("Customer the site belongs to. Integer (int64, within JavaScript's safe range). At least 1."), "{d}");
     }
 }

@@ -127,7 +127,7 @@ export declare class ElevateError extends Error {{
 
 /** A non-2xx response, or a 2xx whose body is not what the endpoint returns. */
 export declare class ElevateApiError extends ElevateError {{
-  constructor(message: string, details?: Partial<Pick<ElevateApiError, "status" | "kind" | "method" | "url" | "body" | "attempts">>);
+  constructor(message: string, details?: Partial<Pick<ElevateApiError, "status" | "kind" | "method" | "url" | "body" | "serverMessage" | "attempts">>);
   readonly status: number;
   readonly kind: ApiErrorKind;
   readonly method: string;
@@ -135,6 +135,8 @@ export declare class ElevateApiError extends ElevateError {{
   readonly url: string;
   /** The parsed JSON body, else its text, else null. Any echo of the token is redacted. */
   readonly body: unknown;
+  /** The server's own explanation alone (from the body's message/error/errors/detail), when it gave one. */
+  readonly serverMessage: string | null;
   /** Requests made, retries included. */
   readonly attempts: number;
 }}
@@ -276,9 +278,9 @@ fn resource(out: &mut String, r: &Resource) {
             ),
             Op::Update => writeln!(
                 methods,
-                "  /** Applies JSON Patch operations: {what}. Resolves with the server's answer, if any. */\n  update({lead}ops: SchemaTypes[{}], options?: {}): Promise<{record} | undefined>;",
+                "  /** Applies JSON Patch operations: {what}. Resolves with the server's answer, if any. With `current` (the record as it is now) the patched result is validated too, as `validatePatch` does. */\n  update({lead}ops: SchemaTypes[{}], options?: {}): Promise<{record} | undefined>;",
                 quote(e.body.unwrap_or("JsonPatch")),
-                options("CallOptions")
+                options(&format!("CallOptions & {{ current?: {record} }}"))
             ),
             Op::Delete => writeln!(methods, "  /** Deletes a {record}: {what}. */\n  delete({lead}options?: CallOptions): Promise<void>;"),
         };
@@ -322,7 +324,7 @@ mod tests {
         assert!(d.contains("  iterate(query?: IterateQuery<SitesListQuery>, options?: CallOptions): AsyncIterableIterator<Site>;"));
         assert!(d.contains("  get(siteId: number | string, options?: GetOptions): Promise<Site>;"));
         assert!(d.contains("  exists(filters?: SitesExistsFilters, options?: CallOptions): Promise<ExistsResult>;"));
-        assert!(d.contains("  update(siteId: number | string, ops: SchemaTypes[\"JsonPatch\"], options?: CallOptions & { /**"));
+        assert!(d.contains("  update(siteId: number | string, ops: SchemaTypes[\"JsonPatch\"], options?: CallOptions & { current?: Site } & { /**"));
         assert!(d.contains("cascadeEndDate?: boolean; }): Promise<Site | undefined>;"));
         assert!(d.contains("create(body: SchemaTypes[\"RentalProductInventory\"], options?: CallOptions & { /**"));
         assert!(d.contains("disableAddingLinkedRentals?: boolean; }): Promise<RentalProductInventory>;"));

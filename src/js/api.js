@@ -119,6 +119,8 @@ export function createApi(glue, loader) {
     if (isPlumbing(name) || typeof value !== 'function') continue;
     api[name] = isClass(value) ? guardClass(value, name) : guard(value);
   }
+  /** True when `value` is a valid `schema` (stops at the first defect); narrows its type. */
+  api.isValid = (schema, value) => api.validate(schema, value, { abortEarly: true }).valid;
   Object.assign(api, createClientApi(glue, assertReady), createNdjsonApi(api, assertReady));
   return api;
 }

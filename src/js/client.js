@@ -34,7 +34,7 @@ export const ElevateApiError = named(
   class ElevateApiError extends ElevateError {
     constructor(message, details) {
       super(message, details);
-      assign(this, details, ['status', 'kind', 'method', 'url', 'body', 'attempts']);
+      assign(this, details, ['status', 'kind', 'method', 'url', 'body', 'serverMessage', 'attempts']);
     }
   },
   'ElevateApiError',

@@ -39,7 +39,12 @@ impl<'a> Params<'a> {
 
 /// The message for the issue `{ path, code, params }`.
 pub fn message(path: &str, code: &str, params: &Value) -> String {
-    let field = field_label(path);
+    message_labelled(path, code, params, None)
+}
+
+/// As [`message`], naming the field `label` instead of its JSON name.
+pub fn message_labelled(path: &str, code: &str, params: &Value, label: Option<&str>) -> String {
+    let field = label.map_or_else(|| field_label(path), str::to_owned);
     let p = Params(params);
     let n = |k: &str| p.num(k).map(number).unwrap_or_default();
     match code {

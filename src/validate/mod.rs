@@ -17,6 +17,7 @@ pub mod engine;
 pub mod formats;
 pub mod issue;
 pub mod java_regex;
+pub mod describe;
 pub mod message;
 pub mod ndjson;
 pub mod patch;
@@ -29,6 +30,7 @@ pub mod value;
 use std::borrow::Cow;
 use std::fmt;
 
+pub use describe::describe_field;
 pub use issue::{Issue, IssueKind, When, ISSUE_CODES};
 pub use ndjson::{validate_ndjson, NdjsonOptions, NdjsonReport, NdjsonValidator};
 pub use patch::{validate_patch, validate_patch_json, validate_patch_kind, PatchReport};
@@ -199,28 +201,47 @@ pub fn parse_pointer(pointer: &str) -> Option<Vec<Cow<'_, str>>> {
     )
 }
 
-/// The kind at `segments` below `root`, and whether that field is required.
-fn resolve(root: &Kind, segments: &[Cow<'_, str>]) -> Result<(Kind, bool), String> {
-    let mut kind = *root;
-    let mut required = true;
+/// What a pointer names: its kind, whether it must be given, the field (if it is one) and the
+/// schema that holds it.
+pub(crate) struct Resolved {
+    pub kind: Kind,
+    pub required: bool,
+    pub field: Option<&'static schema::Field>,
+    pub parent: Option<&'static schema::Schema>,
+}
+
+/// What `segments` name below `root`.
+pub(crate) fn resolve_at(root: &Kind, segments: &[Cow<'_, str>]) -> Result<Resolved, String> {
+    let mut at = Resolved { kind: *root, required: true, field: None, parent: None };
     for seg in segments {
-        match kind {
+        match at.kind {
             Kind::Object(s) => {
                 let f = s.field(seg).ok_or_else(|| {
                     let names: Vec<_> = s.fields.iter().map(|f| f.name).collect();
                     format!("{} has no field {seg:?} (fields: {})", s.name, names.join(", "))
                 })?;
-                kind = f.kind;
-                required = f.required && !f.read_only;
+                at = Resolved { kind: f.kind, required: f.required && !f.read_only, field: Some(f), parent: Some(s) };
             }
             Kind::Array(a) => {
                 seg.parse::<u32>().map_err(|_| format!("{seg:?} is not an array index"))?;
-                kind = a.items;
-                required = true;
+                at = Resolved { kind: a.items, required: true, field: None, parent: None };
             }
-            Kind::Any => return Ok((Kind::Any, false)),
-            _ => return Err(format!("cannot descend into a {} value", engine::kind_type_name(&kind))),
+            Kind::Any => return Ok(Resolved { kind: Kind::Any, required: false, field: None, parent: None }),
+            _ => return Err(format!("cannot descend into a {} value", engine::kind_type_name(&at.kind))),
         }
     }
-    Ok((kind, required))
+    Ok(at)
+}
+
+/// The kind at `segments` below `root`, and whether that field is required.
+fn resolve(root: &Kind, segments: &[Cow<'_, str>]) -> Result<(Kind, bool), String> {
+    resolve_at(root, segments).map(|r| (r.kind, r.required))
+}
+
+/// Resolves `pointer` in `schema`, with the errors `validate_field` gives.
+pub(crate) fn resolve_pointer(schema: &str, pointer: &str) -> Result<Resolved, Error> {
+    let entry = entry(schema)?;
+    let unknown = |reason: String| Error::UnknownField { schema: schema.to_owned(), pointer: pointer.to_owned(), reason };
+    let segments = parse_pointer(pointer).ok_or_else(|| unknown("not a JSON Pointer (it must be empty or start with /)".into()))?;
+    resolve_at(&entry.root, &segments).map_err(unknown)
 }

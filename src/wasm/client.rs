@@ -183,6 +183,9 @@ fn prepare_call(
             return Err(ClientError::Usage { message: format!("the options of {what} must be an object") });
         }
         let mut allowed: Vec<&str> = vec!["signal"];
+        if endpoint.op == Op::Update {
+            allowed.push("current");
+        }
         allowed.extend(endpoint.headers.iter().map(|h| h.option));
         if endpoint.fields {
             allowed.push("fields");
@@ -194,6 +197,7 @@ fn prepare_call(
             }
             match key.as_str() {
                 "signal" => signal = Some(abort_signal(&what, v)?),
+                "current" if endpoint.op == Op::Update => call.current = Some(read(&what, &v)?),
                 "fields" if endpoint.fields => {
                     call.query = Some(Value::Object(vec![("fields".into(), read(&what, &v)?)]));
                 }
@@ -248,6 +252,7 @@ fn descriptor(e: &ClientError) -> JsValue {
             d["method"] = a.method.as_str().into();
             d["url"] = a.url.as_str().into();
             d["attempts"] = a.attempts.into();
+            d["serverMessage"] = a.server_message.as_deref().into();
             d["body"] = match &a.body {
                 ErrorBody::Empty => serde_json::Value::Null,
                 ErrorBody::Json(v) => v.clone(),

@@ -84,11 +84,14 @@ pub fn validate_field_js(
     result_to_js(&report)
 }
 
-/// The English message for an issue, from its `path`, `code` and `params` only. Replace this
-/// function to translate: it is how every message the package returns is made.
+/// The English message for an issue, from its `path`, `code` and `params` only: every message
+/// the package returns is made by this function. To translate, write your own function of
+/// `code` and `params`; to keep English but name fields your way, pass `labels`
+/// (`{ contractOwnerId: 'Contract owner' }`, keyed by the field's name).
 #[wasm_bindgen(js_name = formatMessage)]
 pub fn format_message_js(
     #[wasm_bindgen(unchecked_param_type = "Pick<ValidationIssue, 'path' | 'code' | 'params'>")] issue: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")] labels: JsValue,
 ) -> Result<String, JsValue> {
     if !issue.is_object() {
         return Err(error("formatMessage needs an issue object ({ path, code, params })"));
@@ -103,7 +106,13 @@ pub fn format_message_js(
         let encoded = encode(&params)?;
         encoded.value()?.to_json()
     };
-    Ok(crate::validate::message::message(&path, &code, &params))
+    let label = crate::validate::message::field_label(&path);
+    let custom = if labels.is_object() {
+        Reflect::get(&labels, &JsValue::from_str(&label)).ok().and_then(|l| l.as_string())
+    } else {
+        None
+    };
+    Ok(crate::validate::message::message_labelled(&path, &code, &params, custom.as_deref()))
 }
 
 /// Replaces the named pattern (`'NAME_CURLY'`, `'PHONE'`, …) with `source`, a regex in the
@@ -130,6 +139,17 @@ pub fn get_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name
         error(format!("unknown pattern name {name:?}; known names: {}", known.join(", ")))
     })?;
     Ok(p.source())
+}
+
+/// What a form needs to know about one field, read from the model: required, type, limits,
+/// allowed values, pattern (name, what it allows, source), format, and the rules that
+/// constrain it, e.g. `describeField('Site', '/siteContacts/0/contactRole').allowed`.
+#[wasm_bindgen(js_name = describeField, unchecked_return_type = "FieldDescription")]
+pub fn describe_field_js(
+    #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
+    pointer: &str,
+) -> Result<JsValue, JsValue> {
+    to_js(&v::describe_field(schema, pointer).map_err(error)?)
 }
 
 /// The names `validate` accepts.

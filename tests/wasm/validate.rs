@@ -135,12 +135,14 @@ fn validate_field_in_place() {
 #[wasm_bindgen_test]
 fn format_message_rebuilds_messages_from_code_and_params() {
     let issue = js("({ path: '/siteName', code: 'maxLength', params: { limit: 100, actual: 101 } })");
-    assert_eq!(format_message_js(issue).unwrap(), "siteName must be at most 100 characters long (it has 101).");
+    assert_eq!(format_message_js(issue.clone(), JsValue::UNDEFINED).unwrap(), "siteName must be at most 100 characters long (it has 101).");
     // An app may pass translated or partial params: still a sentence, never a throw.
-    assert_eq!(format_message_js(js("({ path: '/x', code: 'nope', params: {} })")).unwrap(), "x is not valid (nope).");
-    let err = format_message_js(js("42")).unwrap_err();
+    assert_eq!(format_message_js(js("({ path: '/x', code: 'nope', params: {} })"), JsValue::UNDEFINED).unwrap(), "x is not valid (nope).");
+    let labelled = format_message_js(issue, js("({ siteName: 'Site name' })")).unwrap();
+    assert_eq!(labelled, "Site name must be at most 100 characters long (it has 101).");
+    let err = format_message_js(js("42"), JsValue::UNDEFINED).unwrap_err();
     assert!(JsValue::from(err).is_instance_of::<js_sys::Error>());
-    let err = format_message_js(js("({ path: '/x' })")).unwrap_err();
+    let err = format_message_js(js("({ path: '/x' })"), JsValue::UNDEFINED).unwrap_err();
     assert!(JsValue::from(err).is_instance_of::<js_sys::Error>());
 }
 
@@ -158,4 +160,15 @@ fn set_pattern_replaces_and_rejects_bad_regexes() {
     let msg = thrown_message(set_pattern_js("NOPE", "a").unwrap_err().into());
     assert!(msg.contains("PHONE"), "{msg}");
     assert_eq!(get_pattern_js("COUNTRY").unwrap(), "[A-Z]{2}");
+}
+
+#[wasm_bindgen_test]
+fn describe_field_reads_the_model() {
+    let d = json(&describe_field_js("Site", "/siteContacts/0/contactTelephoneNumber").unwrap());
+    assert_eq!(d["minLength"], 4);
+    assert_eq!(d["maxLength"], 100);
+    assert_eq!(d["pattern"]["name"], "PHONE");
+    assert_eq!(d["required"], false);
+    let msg = thrown_message(describe_field_js("Site", "/nope").unwrap_err());
+    assert!(msg.contains("/nope"), "{msg}");
 }

@@ -1,0 +1,122 @@
+//! `describe_field`: what a form needs to know about one field before anyone types — is it
+//! required, its type, limits, allowed values, pattern, format and the rules that constrain
+//! it — read from the model, so a form never restates a rule (or probes for it with
+//! deliberately bad input).
+
+use serde_json::{json, Map, Value};
+
+use super::schema::{Kind, TextFormat, Width};
+use super::{engine, resolve_pointer, Error};
+
+/// The description of the field `pointer` names in `schema` (`/siteAddress/postcode`).
+pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
+    let at = resolve_pointer(schema, pointer)?;
+    let mut d = Map::new();
+    d.insert("pointer".into(), pointer.into());
+    d.insert("type".into(), engine::kind_type_name(&at.kind).into());
+    d.insert("required".into(), at.required.into());
+    if let Some(f) = at.field {
+        d.insert("readOnly".into(), f.read_only.into());
+        if !f.doc.is_empty() {
+            d.insert("doc".into(), f.doc.into());
+        }
+        if let Some(def) = f.default {
+            d.insert("default".into(), engine::literal_json(def));
+        }
+    }
+    match at.kind {
+        Kind::String(t) => {
+            d.insert("minLength".into(), t.min_length.into());
+            if let Some(max) = t.max_length {
+                d.insert("maxLength".into(), max.into());
+            }
+            if let Some(p) = t.pattern {
+                let def = p.def();
+                d.insert("pattern".into(), json!({ "name": def.name, "allows": def.allows, "source": p.source() }));
+            }
+            if let Some(c) = t.choices {
+                d.insert("enum".into(), c.name.into());
+                d.insert("allowed".into(), c.values.iter().copied().collect());
+            }
+            let format = match t.format {
+                Some(TextFormat::Date) => Some("date"),
+                Some(TextFormat::DateTime) => Some("date-time"),
+                Some(TextFormat::CountryCode) => Some("country-code"),
+                Some(TextFormat::Regex) => Some("regex"),
+                Some(TextFormat::JsonPointer) => Some("json-pointer"),
+                None => None,
+            };
+            if let Some(f) = format {
+                d.insert("format".into(), f.into());
+            }
+        }
+        Kind::Integer(i) => {
+            d.insert("format".into(), if i.width == Width::Int32 { "int32" } else { "int64" }.into());
+            if let Some(min) = i.minimum {
+                d.insert("minimum".into(), min.into());
+            }
+            if let Some(max) = i.maximum {
+                d.insert("maximum".into(), max.into());
+            }
+            if let Some(only) = i.choices {
+                d.insert("allowed".into(), only.iter().copied().collect());
+            }
+        }
+        Kind::Number(n) => {
+            if let Some(min) = n.minimum {
+                d.insert("minimum".into(), min.into());
+            }
+            if let Some(max) = n.maximum {
+                d.insert("maximum".into(), max.into());
+            }
+        }
+        Kind::Array(a) => {
+            d.insert("minItems".into(), a.min_items.into());
+            if let Some(max) = a.max_items {
+                d.insert("maxItems".into(), max.into());
+            }
+            d.insert("items".into(), engine::kind_type_name(&a.items).into());
+        }
+        Kind::Object(s) => {
+            d.insert("schema".into(), s.name.into());
+        }
+        Kind::Boolean | Kind::Any => {}
+    }
+    if let (Some(parent), Some(f)) = (at.parent, at.field) {
+        let rules: Vec<Value> = parent.rules.iter().filter(|r| r.targets().contains(&f.name)).map(|r| r.describe().into()).collect();
+        if !rules.is_empty() {
+            d.insert("rules".into(), rules.into());
+        }
+    }
+    Ok(Value::Object(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describes_limits_patterns_enums_and_rules_from_the_model() {
+        let d = describe_field("Customer", "/sites/0/siteAddress/postcode").unwrap();
+        assert_eq!(d["type"], "string");
+        assert_eq!(d["required"], true);
+        assert_eq!(d["maxLength"], 20);
+        assert_eq!(d["pattern"]["name"], "POSTCODE");
+        let d = describe_field("Site", "/siteContacts/0/contactRole").unwrap();
+        assert_eq!(d["allowed"], json!(["ACCOUNTS", "TECHNICAL", "SALES", "GENERAL"]));
+        assert_eq!(d["enum"], "ContactRole");
+        let d = describe_field("Site", "/siteContacts/0/receiveInvoiceBy").unwrap();
+        assert_eq!(d["required"], false);
+        assert!(d["rules"][0].as_str().unwrap().contains("contactNameToAppearOnInvoice"), "{d}");
+        let d = describe_field("Customer", "/sites/0/customerId").unwrap();
+        assert_eq!(d["allowed"], json!([0]));
+        let d = describe_field("Site", "/customerId").unwrap();
+        assert_eq!(d["minimum"], 1);
+        let d = describe_field("Site", "/repaymentPlanAmount").unwrap();
+        assert_eq!((d["minimum"].as_f64(), d["maximum"].as_f64()), (Some(1.0), Some(100_000.0)));
+        let d = describe_field("Site", "/siteContacts").unwrap();
+        assert_eq!((d["type"].as_str(), d["minItems"].as_u64()), (Some("array"), Some(1)));
+        assert!(matches!(describe_field("Site", "/nope"), Err(Error::UnknownField { .. })));
+        assert!(matches!(describe_field("Nope", ""), Err(Error::UnknownSchema { .. })));
+    }
+}
