@@ -1,9 +1,9 @@
 // Form controls bound to JSON Pointers of a request body (`data-pointer`): rendering, reading
 // values, building the body, and placing the package's issues next to the field they concern.
-// No rule lives here: whether a field is required and which values a select offers are asked
-// of the package itself.
+// No rule lives here: whether a field is required and which values a select offers come from
+// the package's model (`describeField`).
 
-import { validateField, type SchemaName, type ValidationIssue } from 'elevate-billing';
+import { describeField, validateField, type SchemaName, type ValidationIssue } from 'elevate-billing';
 import { h } from './dom';
 
 /** How an input's text becomes a JSON value; the package then judges that value. */
@@ -24,18 +24,14 @@ export type Control = HTMLInputElement | HTMLSelectElement;
 /** A stable element id for a pointer within a form (`prefix` keeps forms apart). */
 export const fieldId = (prefix: string, pointer: string): string => `${prefix}${pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
-/** Does the schema require this field (asked of the package: an absent value is `required`)? */
+/** Does the schema require this field? */
 export function isRequired(schema: SchemaName, pointer: string): boolean {
-  return validateField(schema, pointer, undefined).errors.some((e) => e.code === 'required');
+  return describeField(schema, pointer).required;
 }
 
-/**
- * The values an enum field accepts. The package has no call for a field's enum, so ask it to
- * judge an empty string and read the `enum` issue's `params.allowed`.
- */
+/** The values an enum field accepts. */
 export function allowedValues(schema: SchemaName, pointer: string): string[] {
-  const issue = validateField(schema, pointer, '').errors.find((e) => e.code === 'enum');
-  return Array.isArray(issue?.params.allowed) ? issue.params.allowed.map(String) : [];
+  return (describeField(schema, pointer).allowed ?? []).map(String);
 }
 
 /** One labelled control with its hint and message elements. */
