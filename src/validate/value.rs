@@ -39,30 +39,25 @@ pub enum Foreign {
 }
 
 impl Foreign {
-    /// The code the JavaScript encoder writes for this value (`src/js/encode.js`).
+    /// Every foreign value, in the order of the JavaScript encoder's codes (`src/js/encode.js`).
+    const ALL: [Foreign; 7] = [
+        Foreign::Undefined,
+        Foreign::BigInt,
+        Foreign::Symbol,
+        Foreign::Function,
+        Foreign::NaN,
+        Foreign::Infinity,
+        Foreign::Cycle,
+    ];
+
+    /// The code the JavaScript encoder writes for this value.
     pub fn code(self) -> u8 {
-        match self {
-            Foreign::Undefined => 0,
-            Foreign::BigInt => 1,
-            Foreign::Symbol => 2,
-            Foreign::Function => 3,
-            Foreign::NaN => 4,
-            Foreign::Infinity => 5,
-            Foreign::Cycle => 6,
-        }
+        Foreign::ALL.iter().position(|f| *f == self).unwrap_or(0) as u8
     }
 
-    /// The value for an encoder code; an unknown code reads as `undefined`.
-    pub fn from_code(code: u8) -> Foreign {
-        match code {
-            1 => Foreign::BigInt,
-            2 => Foreign::Symbol,
-            3 => Foreign::Function,
-            4 => Foreign::NaN,
-            5 => Foreign::Infinity,
-            6 => Foreign::Cycle,
-            _ => Foreign::Undefined,
-        }
+    /// The value for an encoder code, if it is one.
+    pub fn from_code(code: u8) -> Option<Foreign> {
+        Foreign::ALL.get(usize::from(code)).copied()
     }
 
     pub fn name(self) -> &'static str {

@@ -218,16 +218,7 @@ impl<'a> Reader<'a> {
                 self.at += 1;
                 Value::Object(members)
             }
-            FOREIGN => Value::Foreign(match self.byte()? {
-                0 => Foreign::Undefined,
-                1 => Foreign::BigInt,
-                2 => Foreign::Symbol,
-                3 => Foreign::Function,
-                4 => Foreign::NaN,
-                5 => Foreign::Infinity,
-                6 => Foreign::Cycle,
-                _ => return Err(corrupt()),
-            }),
+            FOREIGN => Value::Foreign(Foreign::from_code(self.byte()?).ok_or_else(corrupt)?),
             _ => return Err(corrupt()),
         })
     }

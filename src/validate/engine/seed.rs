@@ -132,7 +132,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Seen, D::Error> {
-        let foreign = Foreign::from_code(u8::deserialize(d)?);
+        let foreign = Foreign::from_code(u8::deserialize(d)?).unwrap_or(Foreign::Undefined);
         if foreign == Foreign::Undefined && self.null_is_absent {
             return Ok(Seen::Absent);
         }
@@ -491,7 +491,7 @@ impl<'de> Visitor<'de> for AnyVisitor<'_> {
         d.deserialize_any(self)
     }
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        let foreign = Foreign::from_code(u8::deserialize(d)?);
+        let foreign = Foreign::from_code(u8::deserialize(d)?).unwrap_or(Foreign::Undefined);
         self.w.type_issue(&Kind::Any, foreign.name());
         Ok(())
     }

@@ -217,26 +217,30 @@ pub fn translate(src: &str) -> Result<String, PatternError> {
     Ok(out)
 }
 
+/// Writes the class items `body` (`0-9A-Z`): as they are inside a class, as `[…]` outside one,
+/// and as a nested `[^…]` when negated (which `regex-syntax` accepts inside a class too).
+fn push_set(out: &mut String, body: &str, negated: bool, in_class: bool) {
+    match (in_class, negated) {
+        (true, false) => out.push_str(body),
+        (_, true) => {
+            out.push_str("[^");
+            out.push_str(body);
+            out.push(']');
+        }
+        (false, false) => {
+            out.push('[');
+            out.push_str(body);
+            out.push(']');
+        }
+    }
+}
+
 /// Translates the escape starting at `chars[i] == '\\'`; returns the index after it.
 fn escape(chars: &[char], i: usize, in_class: bool, ci: bool, out: &mut String) -> Result<usize, PatternError> {
     let Some(&e) = chars.get(i + 1) else {
         return Err(syntax("the pattern ends with a lone backslash"));
     };
-    let set = |out: &mut String, body: &str, negated: bool| {
-        match (in_class, negated) {
-            (true, false) => out.push_str(body),
-            (_, true) => {
-                out.push_str("[^");
-                out.push_str(body);
-                out.push(']');
-            }
-            (false, false) => {
-                out.push('[');
-                out.push_str(body);
-                out.push(']');
-            }
-        }
-    };
+    let set = |out: &mut String, body: &str, negated: bool| push_set(out, body, negated, in_class);
     let mut next = i + 2;
     match e {
         'w' | 'W' => set(out, WORD, e == 'W'),
@@ -419,19 +423,7 @@ fn property(name: &str, negated: bool, in_class: bool, out: &mut String) -> Resu
         _ => None,
     };
     if let Some(body) = posix {
-        match (in_class, negated) {
-            (true, false) => out.push_str(body),
-            (_, true) => {
-                out.push_str("[^");
-                out.push_str(body);
-                out.push(']');
-            }
-            (false, false) => {
-                out.push('[');
-                out.push_str(body);
-                out.push(']');
-            }
-        }
+        push_set(out, body, negated, in_class);
         return Ok(());
     }
     let bare = name
