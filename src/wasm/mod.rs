@@ -5,6 +5,7 @@
 //! TypeScript names used in `unchecked_*_type` attributes (`SchemaName`, `ValidationResult`…)
 //! are generated from the model by `src/bin/codegen.rs` into the package's `types.d.ts`.
 
+pub mod export;
 mod from_js;
 pub mod patch;
 pub mod query;

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod export;
 mod patch;
 mod query;
 mod validate;
