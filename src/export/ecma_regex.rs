@@ -11,7 +11,7 @@
 
 use std::fmt::{self, Write};
 
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
 
 use crate::validate::java_regex::{self, PatternError};
 
@@ -38,10 +38,12 @@ impl std::error::Error for ExportError {}
 /// The whole-value ECMAScript pattern for a Java-dialect `source`: the printed HIR anchored as
 /// `^(?:…)$`, because JSON Schema `pattern` searches while the server matches the whole value
 /// (decisions R1). In ECMAScript `$` without the `m` flag matches only at the very end.
+/// Escape alternations are made unambiguous first ([`unambiguous`]): the same language, but
+/// no exponential backtracking in the engines that run JSON Schema patterns.
 pub fn whole_value_pattern(source: &str) -> Result<String, ExportError> {
     let (_, hir) = java_regex::parse(source).map_err(ExportError::Pattern)?;
     let mut out = String::from("^(?:");
-    print(&hir, &mut out)?;
+    print(&unambiguous(&hir), &mut out)?;
     out.push_str(")$");
     Ok(out)
 }
@@ -107,6 +109,73 @@ pub fn print(hir: &Hir, out: &mut String) -> Result<(), ExportError> {
         }
     }
     Ok(())
+}
+
+/// The same language with one source of catastrophic backtracking removed: in an unbounded
+/// repetition of an alternation `(?:C|xD)*` where the character `x` is matched by a
+/// single-character branch, the characters that single-character branches match are taken
+/// out of `D`. Sound because `x` then such a `d` is two iterations of single-character
+/// branches anyway; needed because backtracking engines (ajv, browsers) otherwise try every
+/// way to split a run of `x`s, exponentially many. The e-mail pattern of decisions R4 has this
+/// shape in its address literal (`(?:[…\\…]|\\[…])+`): before this rewrite a 150-character
+/// value took V8 about a second, and 255 characters would not finish.
+pub fn unambiguous(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Repetition(rep) => {
+            let sub = unambiguous(&rep.sub);
+            let sub = if rep.max.is_none() { factor_escapes(sub) } else { sub };
+            Hir::repetition(Repetition { min: rep.min, max: rep.max, greedy: rep.greedy, sub: Box::new(sub) })
+        }
+        HirKind::Capture(cap) => {
+            Hir::capture(Capture { index: cap.index, name: cap.name.clone(), sub: Box::new(unambiguous(&cap.sub)) })
+        }
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(unambiguous).collect()),
+        HirKind::Alternation(branches) => Hir::alternation(branches.iter().map(unambiguous).collect()),
+        _ => hir.clone(),
+    }
+}
+
+/// The characters a single-character HIR matches (a class, or a literal of one character).
+fn single_chars(hir: &Hir) -> Option<ClassUnicode> {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) => Some(c.clone()),
+        HirKind::Literal(lit) => {
+            let mut chars = std::str::from_utf8(&lit.0).ok()?.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(ClassUnicode::new([ClassUnicodeRange::new(c, c)])),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn factor_escapes(sub: Hir) -> Hir {
+    let HirKind::Alternation(branches) = sub.kind() else { return sub };
+    let mut singles = ClassUnicode::empty();
+    for c in branches.iter().filter_map(single_chars) {
+        singles.union(&c);
+    }
+    let rewritten = branches
+        .iter()
+        .filter_map(|b| {
+            let HirKind::Concat(parts) = b.kind() else { return Some(b.clone()) };
+            let [first, second] = parts.as_slice() else { return Some(b.clone()) };
+            let (Some(x), HirKind::Class(Class::Unicode(d))) = (single_chars(first), second.kind()) else {
+                return Some(b.clone());
+            };
+            let mut covered = x.clone();
+            covered.intersect(&singles);
+            if covered != x {
+                return Some(b.clone());
+            }
+            let mut rest = d.clone();
+            rest.difference(&singles);
+            // Nothing left: the branch adds no string.
+            (!rest.ranges().is_empty()).then(|| Hir::concat(vec![first.clone(), Hir::class(Class::Unicode(rest))]))
+        })
+        .collect();
+    Hir::alternation(rewritten)
 }
 
 /// A quantifier applies to the atom before it: single characters and classes are atoms,
@@ -209,7 +278,8 @@ mod tests {
             "", " ", "a", "abc", "Zoë O’Brien", "O'Brien", "+44 20 7946 0000", "020<7946>0000", "SW1A 1AA", "GB", "gb",
             "SALES-01QTR2", "jane@example.co.uk", "jane@example", "o'neil+bills@example.co.uk", "\"a b\"@[127.0.0.1]",
             "Head <office>", "a\u{0B}b", "a\u{A0}b", "\t", "\u{2028}", "٣", "é", "😀", "𝐀𝐁𝐂𝐃", "£5", "—–", "x\ny",
-            "abc\n", "\u{7F}", "~", "%£@&#=':;`’,|!_—–()\\/-+.?*",
+            "abc\n", "\u{7F}", "~", "%£@&#=':;`’,|!_—–()\\/-+.?*", "a@[1.2.3.4]", "a@[1.2.3.a:b]", "a@[1.2.3.a:\\\t]",
+            "a@[1.2.3.a:\\]]", "a@[1.2.3.a:\\]", "a@[1.2.3.a: ]", "a@[1.2.3.a:\\ \\\\]", "\"a\\ b\"@x.io",
         ]
         .iter()
         .map(|s| (*s).to_owned())
@@ -249,6 +319,31 @@ mod tests {
         assert_eq!(p(r"\bx\B"), r"^(?:\bx\B)$");
         assert_eq!(p(r"[^\x00-\x{10FFFF}]"), r"^(?:[^\u{0}-\u{10FFFF}])$");
         assert_eq!(p(r"a{3}b{2,}c*?"), r"^(?:a{3}b{2,}c*?)$");
+    }
+
+    #[test]
+    fn escape_alternations_keep_their_language_without_the_ambiguity() {
+        // `\` has a single-character branch too, so the escape branch keeps only what no
+        // single-character branch matches (tab and space).
+        let src = r"(?:[a\\\]]|\\[a\t \]])+";
+        let ecma = whole_value_pattern(src).unwrap();
+        assert_eq!(ecma, r"^(?:(?:[\u{5C}\u{5D}a]|\u{5C}[\u{9}\u{20}])+)$");
+        let back = reread(&ecma);
+        let ours = compile(src, Limits::BUILT_IN).unwrap();
+        // Every string of up to five characters over the alphabet that matters.
+        let alphabet = ['a', '\\', ']', '\t', ' ', 'x'];
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            words = words.iter().flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}"))).collect();
+            for w in &words {
+                assert_eq!(back.is_match(w), ours.is_match(w), "{w:?}");
+            }
+        }
+        // A bounded repetition counts iterations: left alone.
+        assert_eq!(whole_value_pattern(r"(?:a|\\a){2}").unwrap(), r"^(?:(?:a|\u{5C}a){2})$");
+        // The e-mail pattern's address literal has this shape (decisions R4).
+        let email = whole_value_pattern(crate::validate::Pattern::Email.def().source).unwrap();
+        assert!(email.contains(r"|\u{5C}[\u{9}\u{20}])+)\u{5D}"), "{email}");
     }
 
     #[test]
