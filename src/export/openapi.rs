@@ -60,7 +60,7 @@ pub fn openapi_document() -> Value {
                 (request bodies with the validator's own rules). The APIs and their versions: \
                 each path item names its API's server.",
         },
-        "servers": Api::ALL.iter().map(|a| server(*a)).collect::<Vec<_>>(),
+        "servers": servers(),
         "security": [{ "bearerAuth": [] }],
         "tags": Api::ALL.iter().map(|a| json!({ "name": a.title(), "description": format!("Base path {}", a.base_path()) })).collect::<Vec<_>>(),
         "paths": paths,
@@ -80,12 +80,29 @@ pub fn openapi_document() -> Value {
 }
 
 /// `{host}/v1` with the host as a variable (decisions R12).
-fn server(api: Api) -> Value {
+fn server_at(base_path: &str, description: &str) -> Value {
     json!({
-        "url": format!("{{host}}{}", api.base_path()),
-        "description": api.title(),
+        "url": format!("{{host}}{base_path}"),
+        "description": description,
         "variables": { "host": { "default": DEFAULT_HOST, "description": "Scheme and host of the Elevate REST service" } },
     })
+}
+
+/// The API's own server (path items name it; it overrides the document's).
+fn server(api: Api) -> Value {
+    server_at(api.base_path(), api.title())
+}
+
+/// The document's servers: each base path once, naming the APIs under it.
+fn servers() -> Vec<Value> {
+    let mut bases: Vec<(&str, Vec<&str>)> = Vec::new();
+    for api in Api::ALL {
+        match bases.iter_mut().find(|(b, _)| *b == api.base_path()) {
+            Some((_, titles)) => titles.push(api.title()),
+            None => bases.push((api.base_path(), vec![api.title()])),
+        }
+    }
+    bases.iter().map(|(base, titles)| server_at(base, &titles.join(", "))).collect()
 }
 
 /// A path item: its API's server and the path parameters its operations share.

@@ -198,6 +198,9 @@ fn the_openapi_document_has_every_endpoint_once_and_its_refs_resolve() {
     assert_eq!(level[1]["schema"]["minimum"], 1);
     assert_eq!(doc["components"]["securitySchemes"]["bearerAuth"]["scheme"], "bearer");
     assert_eq!(doc["security"], json!([{ "bearerAuth": [] }]));
+    let bases: Vec<&str> = doc["servers"].as_array().unwrap().iter().map(|s| s["url"].as_str().unwrap()).collect();
+    assert_eq!(bases, ["{host}/v1", "{host}/v2"]);
+    assert_eq!(doc["servers"][0]["variables"]["host"]["default"], endpoints::DEFAULT_HOST);
 }
 
 #[test]
