@@ -301,6 +301,8 @@ mod tests {
         }
         assert!(d.contains("export type CustomerType = \"RESIDENTIAL\" | \"BUSINESS\" | \"RESELLER\" | \"STAFF_MEMBER\";"));
         assert!(d.contains("export type SchemaName = keyof SchemaTypes;"));
+        // The return types of jsonSchema and openApiDocument.
+        assert!(d.contains("export interface JsonSchemaDocument {") && d.contains("export interface OpenApiDocument {"));
         for (code, _) in ISSUE_CODES {
             assert!(d.contains(&format!("| \"{code}\"")), "{code}");
         }

@@ -1,6 +1,7 @@
 // One valid value per schema name, copied from the model tests (tests/model/*.rs), where each
-// is asserted valid. The differential test checks that the exported JSON Schema accepts them
-// too, and starts from them.
+// is asserted valid (UsageRateCard and InclusiveUsagePlan combine two such fixtures, as the
+// model tests' "every field" variants do). The differential test checks that the exported
+// JSON Schema accepts them too, and starts from them.
 
 const site = {
   customerId: 12,
