@@ -138,6 +138,30 @@ export type QueryInput =
 
 ",
     );
+    out.push_str(
+        "/** A JSON Schema (draft 2020-12) document generated from the model (`jsonSchema`): the root
+ * schema refers into `$defs`, which holds each object schema and each named pattern once. */
+export interface JsonSchemaDocument {
+  $schema: 'https://json-schema.org/draft/2020-12/schema';
+  title: string;
+  description: string;
+  $defs: Record<string, Record<string, unknown>>;
+  [keyword: string]: unknown;
+}
+
+/** The OpenAPI 3.1 document of every endpoint (`openApiDocument`); `components.schemas` holds
+ * the same schemas as `jsonSchema`. */
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description?: string };
+  servers: Array<{ url: string; description?: string; variables?: Record<string, { default: string; description?: string }> }>;
+  paths: Record<string, Record<string, unknown>>;
+  components: { schemas: Record<string, Record<string, unknown>>; [field: string]: unknown };
+  [field: string]: unknown;
+}
+
+",
+    );
     out.push_str("/** An endpoint, written as method and documented path (`validateQuery`). */\nexport type EndpointKey =");
     for key in crate::endpoints::endpoint_keys() {
         let _ = write!(out, "\n  | {}", quote(&key));
@@ -346,6 +370,8 @@ mod tests {
         }
         assert!(d.contains("export type CustomerType = \"RESIDENTIAL\" | \"BUSINESS\" | \"RESELLER\" | \"STAFF_MEMBER\";"));
         assert!(d.contains("export type SchemaName = keyof SchemaTypes;"));
+        // The return types of jsonSchema and openApiDocument.
+        assert!(d.contains("export interface JsonSchemaDocument {") && d.contains("export interface OpenApiDocument {"));
         for (code, _) in ISSUE_CODES {
             assert!(d.contains(&format!("| \"{code}\"")), "{code}");
         }

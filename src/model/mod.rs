@@ -25,12 +25,15 @@ pub struct SchemaEntry {
     pub name: &'static str,
     /// The API area it belongs to (`"Customer and Sites"`).
     pub api: &'static str,
+    /// What the value is, in one line (the object schema's `doc`; written here for array
+    /// roots, which have no schema of their own), for the exported schemas.
+    pub doc: &'static str,
     /// What a value of this schema must be: usually an object, sometimes an array.
     pub root: Kind,
 }
 
 const fn entry(api: &'static str, schema: &'static Schema) -> SchemaEntry {
-    SchemaEntry { name: schema.name, api, root: Kind::Object(schema) }
+    SchemaEntry { name: schema.name, api, doc: schema.doc, root: Kind::Object(schema) }
 }
 
 /// Every schema `validate()` knows, in documentation order.
@@ -67,7 +70,12 @@ pub static SCHEMAS: &[SchemaEntry] = &[
     entry("Pricing Assignment", &assignment::BUY_RENTAL_RATE_OVERRIDE),
     entry("Admin", &admin::CUSTOM_FIELD_DEFINITION),
     // Shared by every API: PATCH bodies (api-facts §1.8) and list paging (api-facts §1.4).
-    SchemaEntry { name: "JsonPatch", api: "All", root: Kind::Array(&patch::JSON_PATCH) },
+    SchemaEntry {
+        name: "JsonPatch",
+        api: "All",
+        doc: "A JSON Patch document (RFC 6902): operations applied in order; the body of every PATCH endpoint.",
+        root: Kind::Array(&patch::JSON_PATCH),
+    },
     entry("All", &query::LIST_QUERY),
 ];
 

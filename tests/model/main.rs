@@ -7,6 +7,7 @@ mod support;
 mod admin;
 mod assignment;
 mod customer;
+mod export;
 mod inclusive;
 mod inventory;
 mod pricing;

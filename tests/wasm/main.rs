@@ -8,6 +8,7 @@
 mod client;
 mod support;
 
+mod export;
 mod patch;
 mod query;
 mod validate;

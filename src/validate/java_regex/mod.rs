@@ -210,17 +210,25 @@ pub fn compile(source: &str, limits: Limits) -> Result<Compiled, PatternError> {
     if chars > limits.max_source_chars {
         return Err(PatternError::TooLong { limit: limits.max_source_chars, actual: chars });
     }
+    let (_, hir) = parse(source)?;
+    let matcher = match class_shape(&hir) {
+        Some(shape) => Matcher::Class(shape),
+        None => Matcher::Nfa(Box::new(nfa_matcher(hir, limits)?)),
+    };
+    Ok(Compiled { source: source.to_owned(), matcher })
+}
+
+/// The pattern as `regex-syntax` reads it: the translated source and its HIR. This is the
+/// form [`compile`] matches with, so the exporters print it (`crate::export`) instead of
+/// re-reading the Java text: an exported pattern then means exactly what the validator checks.
+pub fn parse(source: &str) -> Result<(String, Hir), PatternError> {
     let translated = translate(source)?;
     let hir = regex_syntax::ParserBuilder::new()
         .nest_limit(64)
         .build()
         .parse(&translated)
         .map_err(|e| syntax(first_line(&e.to_string())))?;
-    let matcher = match class_shape(&hir) {
-        Some(shape) => Matcher::Class(shape),
-        None => Matcher::Nfa(Box::new(nfa_matcher(hir, limits)?)),
-    };
-    Ok(Compiled { source: source.to_owned(), matcher })
+    Ok((translated, hir))
 }
 
 /// Compiles `hir`, anchored at both ends (decisions R1), within the size limit.

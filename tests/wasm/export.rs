@@ -1,0 +1,77 @@
+//! `jsonSchema` and `openApiDocument` through the JS surface: plain objects, patterns the
+//! engine's `RegExp` compiles under `u` and that judge like the validator, `setPattern`
+//! reflected, unknown names as clear errors.
+
+use elevate_billing::wasm::export::*;
+use elevate_billing::wasm::validate::{reset_pattern_js, set_pattern_js, validate_js};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+use crate::support::*;
+
+fn pattern(schema: &str, name: &str) -> String {
+    let doc = json(&json_schema_js(schema).expect("a schema"));
+    doc["$defs"][format!("pattern.{name}")]["pattern"].as_str().expect("a pattern").to_owned()
+}
+
+#[wasm_bindgen_test]
+fn json_schema_is_a_plain_2020_12_document() {
+    let doc = json_schema_js("Site").unwrap();
+    assert!(js_sys::Object::get_prototype_of(&doc) == js_sys::Object::get_prototype_of(&js("({})")));
+    let doc = json(&doc);
+    assert_eq!(doc["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(doc["$ref"], "#/$defs/Site");
+    assert_eq!(doc["$defs"]["Site"]["properties"]["siteName"]["maxLength"], 100);
+    let msg = thrown_message(json_schema_js("Nope").unwrap_err());
+    assert!(msg.starts_with("elevate-billing: unknown schema \"Nope\"") && msg.contains("Site"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn exported_patterns_compile_under_u_and_judge_like_the_validator() {
+    let phone = js_sys::RegExp::new(&pattern("Site", "PHONE"), "u");
+    // decisions R2: `,-_` is a range that admits `<` and `>`, and there is no `+`.
+    assert!(phone.test("020<7946>0000"));
+    assert!(!phone.test("+44 20 7946 0000"));
+    assert!(phone.test(""));
+    assert!(!phone.test("abc"));
+    let name = js_sys::RegExp::new(&pattern("Site", "NAME_CURLY"), "u");
+    assert!(name.test("Zoë O’Brien (HQ) #1"));
+    assert!(!name.test("Head <office>"));
+    // Java's \s is ASCII: no-break space is not in the class, vertical tab is.
+    assert!(!name.test("a\u{A0}b"));
+    assert!(name.test("a\u{0B}b"));
+    assert!(!name.test("😀"));
+    // Whole value, and `$` is the very end (decisions R1).
+    let country = js_sys::RegExp::new(&pattern("Site", "COUNTRY"), "u");
+    assert!(country.test("GB"));
+    assert!(!country.test("GB\n") && !country.test("xGB") && !country.test("GBR"));
+    let email = js_sys::RegExp::new(&pattern("ContactDetails", "EMAIL"), "u");
+    assert!(email.test("o'neil+bills@example.co.uk"));
+    assert!(!email.test("jane@example"));
+}
+
+#[wasm_bindgen_test]
+fn set_pattern_is_reflected_in_the_exports() {
+    set_pattern_js("NAME_CURLY", r"[a-z\-]+").unwrap();
+    let replaced = pattern("Site", "NAME_CURLY");
+    let doc = json(&json_schema_js("Site").unwrap());
+    let api = json(&open_api_document_js().unwrap());
+    reset_pattern_js(Some("NAME_CURLY".into())).unwrap();
+    assert_eq!(replaced, r"^(?:[\u{2D}a-z]+)$");
+    assert!(doc["$defs"]["pattern.NAME_CURLY"]["$comment"].as_str().unwrap().ends_with(r"[a-z\-]+"));
+    assert_eq!(api["components"]["schemas"]["pattern.NAME_CURLY"]["pattern"], replaced);
+    assert_ne!(pattern("Site", "NAME_CURLY"), replaced, "reset restores the built-in pattern");
+}
+
+#[wasm_bindgen_test]
+fn open_api_document_is_a_plain_3_1_document() {
+    let doc = json(&open_api_document_js().unwrap());
+    assert_eq!(doc["openapi"], "3.1.0");
+    let list = &doc["paths"]["/sites"]["get"];
+    assert_eq!(list["operationId"], "sites.list");
+    assert_eq!(doc["paths"]["/sites"]["servers"][0]["url"], "{host}/v1");
+    assert_eq!(doc["components"]["schemas"]["Site"]["title"], "Site");
+    // The document's schemas judge like `validate` on the site fixture.
+    let r = json(&validate_js("Site", js(SITE), JsValue::UNDEFINED).unwrap());
+    assert_eq!(r["valid"], true);
+}
