@@ -18,6 +18,8 @@ extern "C" {
     fn encode_value(v: &JsValue) -> Result<js_sys::Uint8Array, JsValue>;
     #[wasm_bindgen(js_name = takeText)]
     fn take_text(memory: &JsValue, ptr: u32, cap: u32) -> u32;
+    #[wasm_bindgen(js_name = validResult)]
+    pub(crate) fn valid_result() -> JsValue;
     #[wasm_bindgen(js_name = writeString)]
     fn write_string(memory: &JsValue, s: &js_sys::JsString, ptr: u32, cap: u32) -> u32;
 }

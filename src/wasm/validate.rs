@@ -16,17 +16,8 @@ pub(crate) struct ValidationResult<'a> {
 
 pub(crate) fn result_to_js(report: &Report) -> Result<JsValue, JsValue> {
     if report.is_valid() {
-        // The common case on every keystroke: two property sets with cached keys, no text
-        // to decode.
-        thread_local! {
-            static KEYS: (JsValue, JsValue) = (JsValue::from_str("valid"), JsValue::from_str("errors"));
-        }
-        let out = js_sys::Object::new();
-        KEYS.with(|(valid, errors)| {
-            let _ = Reflect::set(&out, valid, &JsValue::TRUE);
-            let _ = Reflect::set(&out, errors, &js_sys::Array::new());
-        });
-        return Ok(out.into());
+        // The common case on every keystroke: one call, no text to decode.
+        return Ok(super::from_js::valid_result());
     }
     to_js(&ValidationResult { valid: false, errors: &report.issues })
 }
