@@ -25,7 +25,11 @@ const ROUNDS = quick ? 5 : 21;
 
 /** ajv compiled from the package's own exported JSON Schema, as a team adopting it would. */
 function ajvValidator(name) {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, unicode: false });
+  // `unicode: false` makes minLength/maxLength count UTF-16 code units, as the server does
+  // (decisions R5). ajv marks the option deprecated but honours it; only that warning is muted.
+  const warn = (msg) => String(msg).includes('option unicode') || console.warn(msg);
+  const logger = { log: console.log, warn, error: console.error };
+  const ajv = new Ajv2020({ allErrors: true, strict: false, unicode: false, logger });
   addFormats(ajv);
   return ajv.compile(eb.jsonSchema(name));
 }

