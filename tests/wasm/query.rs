@@ -12,7 +12,7 @@ fn query(endpoint: &str, q: &str) -> Vec<(String, String)> {
 }
 
 fn throws(endpoint: &str, q: JsValue) -> String {
-    thrown_message(validate_query_js(endpoint, q).unwrap_err().into())
+    thrown_message(validate_query_js(endpoint, q).unwrap_err())
 }
 
 #[wasm_bindgen_test]
@@ -120,7 +120,7 @@ fn unusable_formats_are_issues_and_non_strings_throw() {
     let r = json(&validate_product_reference_js(js("'a'.repeat(2000)"), js("'a'")).unwrap());
     assert!(r["errors"][0]["params"]["reason"].as_str().unwrap().contains("at most 1024"));
     for (f, v) in [("undefined", "'a'"), ("'a'", "null"), ("/a/", "'a'")] {
-        let msg = thrown_message(validate_product_reference_js(js(f), js(v)).unwrap_err().into());
+        let msg = thrown_message(validate_product_reference_js(js(f), js(v)).unwrap_err());
         assert!(msg.contains("must be a string"), "{f} {v}: {msg}");
     }
 }

@@ -90,13 +90,13 @@ fn unreadable_values_throw_a_clear_error() {
         "(() => {{ const s = {SITE}; Object.defineProperty(s, 'siteName', {{ enumerable: true, get() {{ throw new Error('boom') }} }}); return s }})()"
     ));
     let e = validate_js("Site", v, JsValue::UNDEFINED).unwrap_err();
-    let msg = thrown_message(e.into());
+    let msg = thrown_message(e);
     assert!(msg.contains("siteName") && msg.contains("boom"), "{msg}");
     let deep = js("(() => { let v = {}; for (let i = 0; i < 1000; i++) v = { siteAddress: v }; return v })()");
-    let msg = thrown_message(validate_js("Site", deep, JsValue::UNDEFINED).unwrap_err().into());
+    let msg = thrown_message(validate_js("Site", deep, JsValue::UNDEFINED).unwrap_err());
     assert!(msg.contains("nested"), "{msg}");
     let sparse = js("(() => { const a = []; a.length = 4294967295; return { siteContacts: a } })()");
-    let msg = thrown_message(validate_js("Site", sparse, JsValue::UNDEFINED).unwrap_err().into());
+    let msg = thrown_message(validate_js("Site", sparse, JsValue::UNDEFINED).unwrap_err());
     assert!(msg.contains("more than"), "{msg}");
     // The module still works afterwards.
     assert_eq!(check("Site", js(SITE)), pairs(&[]));
@@ -112,9 +112,9 @@ fn the_input_is_not_mutated() {
 
 #[wasm_bindgen_test]
 fn unknown_schema_and_bad_options_throw() {
-    let msg = thrown_message(validate_js("Sites", js("{}"), JsValue::UNDEFINED).unwrap_err().into());
+    let msg = thrown_message(validate_js("Sites", js("{}"), JsValue::UNDEFINED).unwrap_err());
     assert!(msg.contains("unknown schema \"Sites\"") && msg.contains("Customer"), "{msg}");
-    let msg = thrown_message(validate_js("Site", js("{}"), js("{ unknownFields: 'loud' }")).unwrap_err().into());
+    let msg = thrown_message(validate_js("Site", js("{}"), js("{ unknownFields: 'loud' }")).unwrap_err());
     assert!(msg.contains("unknownFields"), "{msg}");
     let r = validate_js("Site", js("{ siteName: 1, siteReference: 2 }"), js("{ abortEarly: true }")).unwrap();
     assert_eq!(codes(&r).len(), 1);
@@ -128,7 +128,7 @@ fn validate_field_in_place() {
     assert_eq!(codes(&r), pairs(&[]));
     let r = validate_field_js("Site", "/siteName", JsValue::UNDEFINED).unwrap();
     assert_eq!(codes(&r), pairs(&[("/siteName", "required")]));
-    let msg = thrown_message(validate_field_js("Site", "/nope", js("1")).unwrap_err().into());
+    let msg = thrown_message(validate_field_js("Site", "/nope", js("1")).unwrap_err());
     assert!(msg.contains("/nope"), "{msg}");
 }
 
@@ -141,9 +141,9 @@ fn format_message_rebuilds_messages_from_code_and_params() {
     let labelled = format_message_js(issue, js("({ siteName: 'Site name' })")).unwrap();
     assert_eq!(labelled, "Site name must be at most 100 characters long (it has 101).");
     let err = format_message_js(js("42"), JsValue::UNDEFINED).unwrap_err();
-    assert!(JsValue::from(err).is_instance_of::<js_sys::Error>());
+    assert!(err.is_instance_of::<js_sys::Error>());
     let err = format_message_js(js("({ path: '/x' })"), JsValue::UNDEFINED).unwrap_err();
-    assert!(JsValue::from(err).is_instance_of::<js_sys::Error>());
+    assert!(err.is_instance_of::<js_sys::Error>());
 }
 
 #[wasm_bindgen_test]
@@ -155,9 +155,9 @@ fn set_pattern_replaces_and_rejects_bad_regexes() {
     reset_pattern_js(Some("NAME_CURLY".into())).unwrap();
     assert_eq!(after, pairs(&[("/siteName", "pattern")]), "'>' is still not allowed");
     assert_eq!(check("Site", v), pairs(&[("/siteName", "pattern")]));
-    let msg = thrown_message(set_pattern_js("NAME_CURLY", "(unclosed").unwrap_err().into());
+    let msg = thrown_message(set_pattern_js("NAME_CURLY", "(unclosed").unwrap_err());
     assert!(msg.contains("invalid pattern"), "{msg}");
-    let msg = thrown_message(set_pattern_js("NOPE", "a").unwrap_err().into());
+    let msg = thrown_message(set_pattern_js("NOPE", "a").unwrap_err());
     assert!(msg.contains("PHONE"), "{msg}");
     assert_eq!(get_pattern_js("COUNTRY").unwrap(), "[A-Z]{2}");
 }
