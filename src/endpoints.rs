@@ -211,22 +211,82 @@ impl Resource {
 }
 
 const fn list(path: &'static str, filters: &'static [Filter], source: &'static str) -> Endpoint {
-    Endpoint { op: Op::List, method: Method::Get, path, body: None, filters, paged: true, fields: false, headers: &[], source }
+    Endpoint {
+        op: Op::List,
+        method: Method::Get,
+        path,
+        body: None,
+        filters,
+        paged: true,
+        fields: false,
+        headers: &[],
+        source,
+    }
 }
 const fn exists(path: &'static str, filters: &'static [Filter], source: &'static str) -> Endpoint {
-    Endpoint { op: Op::Exists, method: Method::Head, path, body: None, filters, paged: false, fields: false, headers: &[], source }
+    Endpoint {
+        op: Op::Exists,
+        method: Method::Head,
+        path,
+        body: None,
+        filters,
+        paged: false,
+        fields: false,
+        headers: &[],
+        source,
+    }
 }
 const fn get(path: &'static str, source: &'static str) -> Endpoint {
-    Endpoint { op: Op::Get, method: Method::Get, path, body: None, filters: &[], paged: false, fields: true, headers: &[], source }
+    Endpoint {
+        op: Op::Get,
+        method: Method::Get,
+        path,
+        body: None,
+        filters: &[],
+        paged: false,
+        fields: true,
+        headers: &[],
+        source,
+    }
 }
 const fn create(path: &'static str, body: &'static str, source: &'static str) -> Endpoint {
-    Endpoint { op: Op::Create, method: Method::Post, path, body: Some(body), filters: &[], paged: false, fields: false, headers: &[], source }
+    Endpoint {
+        op: Op::Create,
+        method: Method::Post,
+        path,
+        body: Some(body),
+        filters: &[],
+        paged: false,
+        fields: false,
+        headers: &[],
+        source,
+    }
 }
 const fn update(path: &'static str, source: &'static str) -> Endpoint {
-    Endpoint { op: Op::Update, method: Method::Patch, path, body: Some("JsonPatch"), filters: &[], paged: false, fields: false, headers: &[], source }
+    Endpoint {
+        op: Op::Update,
+        method: Method::Patch,
+        path,
+        body: Some("JsonPatch"),
+        filters: &[],
+        paged: false,
+        fields: false,
+        headers: &[],
+        source,
+    }
 }
 const fn delete(path: &'static str, source: &'static str) -> Endpoint {
-    Endpoint { op: Op::Delete, method: Method::Delete, path, body: None, filters: &[], paged: false, fields: false, headers: &[], source }
+    Endpoint {
+        op: Op::Delete,
+        method: Method::Delete,
+        path,
+        body: None,
+        filters: &[],
+        paged: false,
+        fields: false,
+        headers: &[],
+        source,
+    }
 }
 
 impl Endpoint {
@@ -457,8 +517,11 @@ pub static RESOURCES: &[Resource] = &[
             .with_headers(&[SUMMARY]),
             create("/usage-rate-cards", "UsageRateCard", "C:billing-rest-pricing/operation/createUsageRateCard"),
             get("/usage-rate-cards/{usage_rate_card_id}", "R:billing-rest-pricing/operation/getUsageRateCard"),
-            update("/usage-rate-cards/{usage_rate_card_id}", "G:billing-rest-pricing/usage-rate-cards/updateusageratecard.md")
-                .with_headers(&[SUMMARY]),
+            update(
+                "/usage-rate-cards/{usage_rate_card_id}",
+                "G:billing-rest-pricing/usage-rate-cards/updateusageratecard.md",
+            )
+            .with_headers(&[SUMMARY]),
             delete(
                 "/usage-rate-cards/{usage_rate_card_id}",
                 "G:billing-rest-pricing/usage-rate-cards/deleteusageratecard (path inferred)",
@@ -515,7 +578,10 @@ pub static RESOURCES: &[Resource] = &[
         name: "rentalRates",
         schema: "RentalRate",
         api: Api::Pricing,
-        endpoints: &[update("/rental-rates/{rental_rate_id}", "G:billing-rest-pricing/rental-rates/updaterentalrate.md")],
+        endpoints: &[update(
+            "/rental-rates/{rental_rate_id}",
+            "G:billing-rest-pricing/rental-rates/updaterentalrate.md",
+        )],
     },
     Resource {
         name: "inclusiveUsagePlans",
@@ -535,8 +601,15 @@ pub static RESOURCES: &[Resource] = &[
                 "G:billing-rest-pricing/inclusive-usage-plans/getinclusiveusageplans.md",
             )
             .with_headers(&[SUMMARY]),
-            create("/inclusive-usage-plans", "InclusiveUsagePlan", "C:billing-rest-pricing/operation/createInclusiveUsagePlan"),
-            get("/inclusive-usage-plans/{inclusive_usage_plan_id}", "C:billing-rest-pricing/operation/getInclusiveUsagePlan"),
+            create(
+                "/inclusive-usage-plans",
+                "InclusiveUsagePlan",
+                "C:billing-rest-pricing/operation/createInclusiveUsagePlan",
+            ),
+            get(
+                "/inclusive-usage-plans/{inclusive_usage_plan_id}",
+                "C:billing-rest-pricing/operation/getInclusiveUsagePlan",
+            ),
         ],
     },
     Resource {
@@ -569,7 +642,13 @@ pub static RESOURCES: &[Resource] = &[
             ),
             exists(
                 "/rental-discount-plans",
-                &[f("id", Id), f("contractOwnerId", Id), f("name", Str), f("availableFrom", Date), f("availableTo", Date)],
+                &[
+                    f("id", Id),
+                    f("contractOwnerId", Id),
+                    f("name", Str),
+                    f("availableFrom", Date),
+                    f("availableTo", Date),
+                ],
                 "seed:003",
             ),
             create("/rental-discount-plans", "RentalDiscountPlan", "seed:003"),
@@ -604,13 +683,21 @@ pub static RESOURCES: &[Resource] = &[
         schema: "UsageProductInventory",
         api: Api::ProductInventory,
         endpoints: &[
-            list("/usage-product-inventories", UPI_FILTERS, "G:billing-rest-inventory/usage-product-inventories/getusageproductinventories.md"),
+            list(
+                "/usage-product-inventories",
+                UPI_FILTERS,
+                "G:billing-rest-inventory/usage-product-inventories/getusageproductinventories.md",
+            ),
             exists(
                 "/usage-product-inventories",
                 UPI_FILTERS,
                 "G:…/checkusageproductinventory (filters not captured: those of the list)",
             ),
-            create("/usage-product-inventories", "UsageProductInventory", "C:billing-rest-inventory/operation/createUsageProductInventory"),
+            create(
+                "/usage-product-inventories",
+                "UsageProductInventory",
+                "C:billing-rest-inventory/operation/createUsageProductInventory",
+            ),
             get(
                 "/usage-product-inventories/{usage_product_inventory_id}",
                 "C:billing-rest-inventory/operation/getUsageProductInventory",
@@ -674,7 +761,11 @@ pub static RESOURCES: &[Resource] = &[
         schema: "AdhocInventory",
         api: Api::ProductInventory,
         endpoints: &[
-            list("/adhoc-inventories", ADHOC_FILTERS, "G:billing-rest-inventory/adhoc-inventories/getadhocinventories.md"),
+            list(
+                "/adhoc-inventories",
+                ADHOC_FILTERS,
+                "G:billing-rest-inventory/adhoc-inventories/getadhocinventories.md",
+            ),
             exists(
                 "/adhoc-inventories",
                 ADHOC_FILTERS,
@@ -682,7 +773,10 @@ pub static RESOURCES: &[Resource] = &[
             ),
             create("/adhoc-inventories", "AdhocInventory", "C:billing-rest-inventory/operation/createAdhocInventory"),
             get("/adhoc-inventories/{adhoc_inventory_id}", "R:billing-rest-inventory/tag/adhoc-inventories (nav)"),
-            update("/adhoc-inventories/{adhoc_inventory_id}", "R:billing-rest-inventory/operation/updateAdhocInventory"),
+            update(
+                "/adhoc-inventories/{adhoc_inventory_id}",
+                "R:billing-rest-inventory/operation/updateAdhocInventory",
+            ),
         ],
     },
     // ---- Pricing Assignment (api-facts §7.1) ----
@@ -721,7 +815,11 @@ pub static RESOURCES: &[Resource] = &[
         schema: "RentalRateCardAssignment",
         api: Api::PricingAssignment,
         endpoints: &[
-            list("/rental-rate-card-assignments", RRCA_FILTERS, "C:billing-rest-assignment/operation/getRentalRateCardAssignments"),
+            list(
+                "/rental-rate-card-assignments",
+                RRCA_FILTERS,
+                "C:billing-rest-assignment/operation/getRentalRateCardAssignments",
+            ),
             exists(
                 "/rental-rate-card-assignments",
                 RRCA_FILTERS,
@@ -784,9 +882,17 @@ pub static RESOURCES: &[Resource] = &[
         schema: "UsageRateOverride",
         api: Api::PricingAssignment,
         endpoints: &[
-            list("/usage-rate-overrides", URO_FILTERS, "G:billing-rest-assignment/usage-rate-overrides/getusagerateoverrides.md"),
+            list(
+                "/usage-rate-overrides",
+                URO_FILTERS,
+                "G:billing-rest-assignment/usage-rate-overrides/getusagerateoverrides.md",
+            ),
             exists("/usage-rate-overrides", URO_FILTERS, "R:billing-rest-assignment/operation/checkUsageRateOverride"),
-            create("/usage-rate-overrides", "UsageRateOverride", "C:billing-rest-assignment/operation/createUsageRateOverride"),
+            create(
+                "/usage-rate-overrides",
+                "UsageRateOverride",
+                "C:billing-rest-assignment/operation/createUsageRateOverride",
+            ),
             update(
                 "/usage-rate-overrides/{assignmentLevel}/{usage_rate_override_id}",
                 "G:billing-rest-assignment/usage-rate-overrides/updateusagerateoverride.md",
@@ -798,7 +904,11 @@ pub static RESOURCES: &[Resource] = &[
         schema: "RentalRateOverride",
         api: Api::PricingAssignment,
         endpoints: &[
-            create("/rental-rate-overrides", "RentalRateOverride", "C:billing-rest-assignment/operation/createRentalRateOverride"),
+            create(
+                "/rental-rate-overrides",
+                "RentalRateOverride",
+                "C:billing-rest-assignment/operation/createRentalRateOverride",
+            ),
             update(
                 "/rental-rate-overrides/{assignmentLevel}/{rental_rate_override_id}",
                 "R:billing-rest-assignment/operation/updateRentalRateOverride",
@@ -831,11 +941,21 @@ pub static RESOURCES: &[Resource] = &[
                 "/custom-field-definitions",
                 &[f(
                     "entityLevel",
-                    FilterKind::Enum(&["USAGE_PRODUCT", "RENTAL_PRODUCT", "RENTAL_PRODUCT_INVENTORY", "SITE", "CUSTOMER"]),
+                    FilterKind::Enum(&[
+                        "USAGE_PRODUCT",
+                        "RENTAL_PRODUCT",
+                        "RENTAL_PRODUCT_INVENTORY",
+                        "SITE",
+                        "CUSTOMER",
+                    ]),
                 )],
                 "G:billing-rest-admin/custom-field-definitions/getcustomfielddefinitions.md",
             ),
-            create("/custom-field-definitions", "CustomFieldDefinition", "C:billing-rest-admin/operation/createCustomFieldDefinition"),
+            create(
+                "/custom-field-definitions",
+                "CustomFieldDefinition",
+                "C:billing-rest-admin/operation/createCustomFieldDefinition",
+            ),
         ],
     },
 ];
@@ -849,9 +969,9 @@ pub fn resource(name: &str) -> Option<&'static Resource> {
 /// documented), with its resource.
 pub fn endpoint(key: &str) -> Option<(&'static Resource, &'static Endpoint)> {
     let (method, path) = key.split_once(' ')?;
-    RESOURCES.iter().find_map(|r| {
-        r.endpoints.iter().find(|e| e.method.as_str() == method && e.path == path).map(|e| (r, e))
-    })
+    RESOURCES
+        .iter()
+        .find_map(|r| r.endpoints.iter().find(|e| e.method.as_str() == method && e.path == path).map(|e| (r, e)))
 }
 
 /// Every endpoint key (`"GET /sites"`), for errors and generated types.

@@ -12,10 +12,12 @@ const USAGE: &str = "usage: elevate-codegen dts | json-schema <SchemaName> | ope
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).map(|mut s| {
-        s.push('\n');
-        s
-    });
+    let pretty = |v: &serde_json::Value| {
+        serde_json::to_string_pretty(v).map(|mut s| {
+            s.push('\n');
+            s
+        })
+    };
     let text = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["dts"] => {
             let mut text = elevate_billing::export::typescript::declarations();

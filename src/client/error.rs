@@ -303,7 +303,10 @@ mod tests {
     #[test]
     fn redaction_reaches_text_strings_and_keys() {
         let s = Secret::new("tok-123456").unwrap();
-        assert_eq!(redact("Bearer tok-123456 is invalid (tok-123456)", &s), "Bearer [redacted] is invalid ([redacted])");
+        assert_eq!(
+            redact("Bearer tok-123456 is invalid (tok-123456)", &s),
+            "Bearer [redacted] is invalid ([redacted])"
+        );
         assert!(matches!(redact("nothing here", &s), Cow::Borrowed(_)));
         assert_eq!(redact("xtok-123456y", &s), "x[redacted]y", "long tokens go anywhere");
         let short = Secret::new("t").unwrap();
@@ -324,7 +327,8 @@ mod tests {
         };
         let text = e.to_string();
         assert!(text.starts_with("POST /sites was not sent: 1 validation issue(s): /siteName: "), "{text}");
-        let e = ClientError::Timeout { method: Method::Get, url: "https://x/v1/sites".into(), timeout_ms: 50, attempts: 3 };
+        let e =
+            ClientError::Timeout { method: Method::Get, url: "https://x/v1/sites".into(), timeout_ms: 50, attempts: 3 };
         assert_eq!(e.to_string(), "GET https://x/v1/sites timed out after 50 ms (3 attempts)");
         assert_eq!(e.type_name(), "timeout");
     }

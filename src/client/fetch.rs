@@ -95,10 +95,17 @@ impl FetchTransport {
         Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
-            .ok_or_else(|| TransportError::Network { message: "there is no global fetch; pass the fetch option".into() })
+            .ok_or_else(|| TransportError::Network {
+                message: "there is no global fetch; pass the fetch option".into(),
+            })
     }
 
-    async fn attempt(&self, request: &WireRequest, token: &Secret, signal: &AbortSignal) -> Result<WireResponse, TransportError> {
+    async fn attempt(
+        &self,
+        request: &WireRequest,
+        token: &Secret,
+        signal: &AbortSignal,
+    ) -> Result<WireResponse, TransportError> {
         let net = |e: &JsValue| TransportError::Network { message: redact(&js_error_text(e), token).into_owned() };
         let method = match request.method {
             Method::Get => GlooMethod::GET,
@@ -118,14 +125,19 @@ impl FetchTransport {
             Some(body) => builder.body(body.as_str()),
             None => builder.build(),
         };
-        let built = built.map_err(|e| TransportError::Network { message: redact(&e.to_string(), token).into_owned() })?;
+        let built =
+            built.map_err(|e| TransportError::Network { message: redact(&e.to_string(), token).into_owned() })?;
         let raw: web_sys::Request = built.into();
         let pending = self.fetch_fn()?.call1(&js_sys::global(), &raw).map_err(|e| net(&e))?;
         let response = JsFuture::from(Promise::resolve(&pending)).await.map_err(|e| net(&e))?;
         let status = Reflect::get(&response, &JsValue::from_str("status")).ok().and_then(|s| s.as_f64());
         let status = match status {
             Some(s) if s.fract() == 0.0 && (100.0..=599.0).contains(&s) => s as u16,
-            _ => return Err(TransportError::Network { message: "fetch resolved to something that is not a Response".into() }),
+            _ => {
+                return Err(TransportError::Network {
+                    message: "fetch resolved to something that is not a Response".into(),
+                })
+            }
         };
         let response: web_sys::Response = response.unchecked_into();
         let mut headers = Vec::new();
@@ -137,14 +149,20 @@ impl FetchTransport {
                 }
             }
         }
-        let declared = headers.iter().find(|(k, _)| k == "content-length").and_then(|(_, v)| v.trim().parse::<usize>().ok());
+        let declared =
+            headers.iter().find(|(k, _)| k == "content-length").and_then(|(_, v)| v.trim().parse::<usize>().ok());
         let body = read_body(&response, declared, status, token).await?;
         Ok(WireResponse { status, headers, body })
     }
 }
 
 /// The whole body, at most [`MAX_RESPONSE_BYTES`] (the stream is cancelled beyond that).
-async fn read_body(response: &JsValue, declared: Option<usize>, status: u16, token: &Secret) -> Result<Vec<u8>, TransportError> {
+async fn read_body(
+    response: &JsValue,
+    declared: Option<usize>,
+    status: u16,
+    token: &Secret,
+) -> Result<Vec<u8>, TransportError> {
     let net = |e: &JsValue| TransportError::Network { message: redact(&js_error_text(e), token).into_owned() };
     let stream = Reflect::get(response, &JsValue::from_str("body")).unwrap_or(JsValue::UNDEFINED);
     // Cancelling settles by itself; its promise needs no waiting.
@@ -162,9 +180,11 @@ async fn read_body(response: &JsValue, declared: Option<usize>, status: u16, tok
     }
     if stream.is_undefined() {
         // A Response-like object without streams (a test double): arrayBuffer(), then check.
-        let f = Reflect::get(response, &JsValue::from_str("arrayBuffer")).ok().and_then(|f| f.dyn_into::<Function>().ok());
+        let f =
+            Reflect::get(response, &JsValue::from_str("arrayBuffer")).ok().and_then(|f| f.dyn_into::<Function>().ok());
         let Some(f) = f else { return Ok(Vec::new()) };
-        let buffer = JsFuture::from(Promise::resolve(&f.call0(response).map_err(|e| net(&e))?)).await.map_err(|e| net(&e))?;
+        let buffer =
+            JsFuture::from(Promise::resolve(&f.call0(response).map_err(|e| net(&e))?)).await.map_err(|e| net(&e))?;
         let bytes = Uint8Array::new(&buffer);
         if bytes.length() as usize > MAX_RESPONSE_BYTES {
             return Err(TransportError::TooLarge { status });
@@ -180,12 +200,15 @@ async fn read_body(response: &JsValue, declared: Option<usize>, status: u16, tok
         .map_err(|e| net(&e))?;
     let mut body = Vec::with_capacity(declared.unwrap_or(0).min(1 << 20));
     loop {
-        let chunk = JsFuture::from(Promise::resolve(&read.call0(&reader).map_err(|e| net(&e))?)).await.map_err(|e| net(&e))?;
+        let chunk =
+            JsFuture::from(Promise::resolve(&read.call0(&reader).map_err(|e| net(&e))?)).await.map_err(|e| net(&e))?;
         if Reflect::get(&chunk, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
             return Ok(body);
         }
         let value = Reflect::get(&chunk, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
-        let bytes = value.dyn_into::<Uint8Array>().map_err(|_| TransportError::Network { message: "the body stream gave a non-byte chunk".into() })?;
+        let bytes = value
+            .dyn_into::<Uint8Array>()
+            .map_err(|_| TransportError::Network { message: "the body stream gave a non-byte chunk".into() })?;
         if body.len() + bytes.length() as usize > MAX_RESPONSE_BYTES {
             cancel(&reader);
             return Err(TransportError::TooLarge { status });
@@ -203,15 +226,25 @@ impl Transport for FetchTransport {
         let threw = |what: &str, e: &JsValue| ClientError::Token { message: format!("{what}: {}", js_error_text(e)) };
         let mut value = f.call0(&JsValue::UNDEFINED).map_err(|e| threw("the token provider threw", &e))?;
         if is_thenable(&value) {
-            value = JsFuture::from(Promise::resolve(&value)).await.map_err(|e| threw("the token provider's promise rejected", &e))?;
+            value = JsFuture::from(Promise::resolve(&value))
+                .await
+                .map_err(|e| threw("the token provider's promise rejected", &e))?;
         }
         let token = value.as_string().ok_or_else(|| ClientError::Token {
-            message: format!("the token provider must give a string, not {}", value.js_typeof().as_string().unwrap_or_default()),
+            message: format!(
+                "the token provider must give a string, not {}",
+                value.js_typeof().as_string().unwrap_or_default()
+            ),
         })?;
         Secret::new(token)
     }
 
-    async fn send(&self, request: &WireRequest, token: &Secret, timeout_ms: u32) -> Result<WireResponse, TransportError> {
+    async fn send(
+        &self,
+        request: &WireRequest,
+        token: &Secret,
+        timeout_ms: u32,
+    ) -> Result<WireResponse, TransportError> {
         if self.aborted_by_caller() {
             return Err(TransportError::Aborted);
         }
@@ -241,7 +274,9 @@ impl Transport for FetchTransport {
         }
         // The caller's abort wins over a timeout that fired at the same moment.
         match result {
-            Err(TransportError::Network { .. }) | Err(TransportError::TooLarge { .. }) if self.aborted_by_caller() => Err(TransportError::Aborted),
+            Err(TransportError::Network { .. }) | Err(TransportError::TooLarge { .. }) if self.aborted_by_caller() => {
+                Err(TransportError::Aborted)
+            }
             Err(TransportError::Network { .. }) if timed_out.get() => Err(TransportError::Timeout),
             other => other,
         }
@@ -257,7 +292,8 @@ impl Transport for FetchTransport {
             *slot.borrow_mut() = Some((resolve, reject));
         });
         let Some((resolve, reject)) = settle.borrow_mut().take() else { return Ok(()) };
-        let timer = set_timeout(&resolve, ms.min(u64::from(i32::MAX as u32)) as f64).map_err(|e| TransportError::Network { message: js_error_text(&e) })?;
+        let timer = set_timeout(&resolve, ms.min(u64::from(i32::MAX as u32)) as f64)
+            .map_err(|e| TransportError::Network { message: js_error_text(&e) })?;
         let on_abort = Closure::<dyn FnMut()>::new(move || {
             let _ = reject.call0(&JsValue::UNDEFINED);
         });

@@ -65,7 +65,9 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
                 };
                 match wait {
                     Wait::After(ms) => ms,
-                    Wait::GiveUp => return response::interpret(&request, call.endpoint.op, &response, attempts, &token),
+                    Wait::GiveUp => {
+                        return response::interpret(&request, call.endpoint.op, &response, attempts, &token)
+                    }
                 }
             }
             Err(TransportError::Aborted) => return Err(aborted()),
@@ -90,7 +92,12 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
                 return Err(ClientError::Network { method, url: url.clone(), message, attempts })
             }
             Err(TransportError::Timeout) => {
-                return Err(ClientError::Timeout { method, url: url.clone(), timeout_ms: config.get_timeout_ms(), attempts })
+                return Err(ClientError::Timeout {
+                    method,
+                    url: url.clone(),
+                    timeout_ms: config.get_timeout_ms(),
+                    attempts,
+                })
             }
         };
         transport.sleep(wait).await.map_err(|_| aborted())?;
@@ -168,7 +175,11 @@ impl<'c, T: Transport> ResourceClient<'c, T> {
     }
 
     /// One page: `query` holds `page`, `pageSize`, optional `sort`/`fields` and filters.
-    pub async fn list(&self, query: &serde_json::Value, options: &CallOptions) -> Result<Vec<serde_json::Value>, ClientError> {
+    pub async fn list(
+        &self,
+        query: &serde_json::Value,
+        options: &CallOptions,
+    ) -> Result<Vec<serde_json::Value>, ClientError> {
         let call = self.call(Op::List, options)?.query(Value::from_json(query));
         match self.run(call).await? {
             Some(serde_json::Value::Array(items)) => Ok(items),
@@ -183,7 +194,11 @@ impl<'c, T: Transport> ResourceClient<'c, T> {
     }
 
     /// HEAD: do records match `filters`?
-    pub async fn exists(&self, filters: &serde_json::Value, options: &CallOptions) -> Result<ExistsResult, ClientError> {
+    pub async fn exists(
+        &self,
+        filters: &serde_json::Value,
+        options: &CallOptions,
+    ) -> Result<ExistsResult, ClientError> {
         let call = self.call(Op::Exists, options)?.query(Value::from_json(filters));
         match self.client.execute(&call).await? {
             Reply::Exists(r) => Ok(r),
@@ -192,7 +207,11 @@ impl<'c, T: Transport> ResourceClient<'c, T> {
     }
 
     /// One record by its path values; `fields` limits the fields returned.
-    pub async fn get(&self, path: &[serde_json::Value], fields: Option<&str>) -> Result<Option<serde_json::Value>, ClientError> {
+    pub async fn get(
+        &self,
+        path: &[serde_json::Value],
+        fields: Option<&str>,
+    ) -> Result<Option<serde_json::Value>, ClientError> {
         let mut call = self.call(Op::Get, &CallOptions::default())?.path(path.iter().map(Value::from_json).collect());
         if let Some(f) = fields {
             call = call.query(Value::Object(vec![("fields".into(), Value::String(f.into()))]));
@@ -201,7 +220,11 @@ impl<'c, T: Transport> ResourceClient<'c, T> {
     }
 
     /// POST a new record; the server's answer (usually the record with its id).
-    pub async fn create(&self, body: &serde_json::Value, options: &CallOptions) -> Result<Option<serde_json::Value>, ClientError> {
+    pub async fn create(
+        &self,
+        body: &serde_json::Value,
+        options: &CallOptions,
+    ) -> Result<Option<serde_json::Value>, ClientError> {
         self.run(self.call(Op::Create, options)?.body(Value::from_json(body))).await
     }
 
@@ -212,7 +235,10 @@ impl<'c, T: Transport> ResourceClient<'c, T> {
         ops: &serde_json::Value,
         options: &CallOptions,
     ) -> Result<Option<serde_json::Value>, ClientError> {
-        let call = self.call(Op::Update, options)?.path(path.iter().map(Value::from_json).collect()).body(Value::from_json(ops));
+        let call = self
+            .call(Op::Update, options)?
+            .path(path.iter().map(Value::from_json).collect())
+            .body(Value::from_json(ops));
         self.run(call).await
     }
 

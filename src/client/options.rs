@@ -207,7 +207,8 @@ mod tests {
         assert_eq!(c.base(Api::Products), "https://rest.elevatebilling.com/v2");
         assert_eq!(c.base(Api::ProductInventory), "https://rest.elevatebilling.com/v2");
         assert_eq!(c.base(Api::PricingAssignment), "https://rest.elevatebilling.com/v1");
-        let c = c.base_url("http://127.0.0.1:8080/").unwrap().api_base_url("inventory", "https://inv.test/x/v9/").unwrap();
+        let c =
+            c.base_url("http://127.0.0.1:8080/").unwrap().api_base_url("inventory", "https://inv.test/x/v9/").unwrap();
         assert_eq!(c.base(Api::Pricing), "http://127.0.0.1:8080/v2");
         assert_eq!(c.base(Api::ProductInventory), "https://inv.test/x/v9");
         assert_eq!(c.api_base_urls().collect::<Vec<_>>(), vec![("inventory", "https://inv.test/x/v9")]);
@@ -215,7 +216,15 @@ mod tests {
 
     #[test]
     fn bad_options_are_usage_errors() {
-        for url in ["rest.elevatebilling.com", "ftp://x", "https://", "https:///v1", "https://x?a=1", "https://x#f", "https://a b"] {
+        for url in [
+            "rest.elevatebilling.com",
+            "ftp://x",
+            "https://",
+            "https:///v1",
+            "https://x?a=1",
+            "https://x#f",
+            "https://a b",
+        ] {
             let e = Config::new().base_url(url).unwrap_err();
             assert!(matches!(e, ClientError::Usage { .. }), "{url}: {e:?}");
         }

@@ -52,7 +52,15 @@ impl<'a> Call<'a> {
         let e = r
             .endpoint(op)
             .ok_or_else(|| ClientError::usage(format!("{} has no {} operation", r.name, op.method_name())))?;
-        Ok(Call { resource: r, endpoint: e, path_params: Vec::new(), query: None, body: None, headers: Vec::new(), current: None })
+        Ok(Call {
+            resource: r,
+            endpoint: e,
+            path_params: Vec::new(),
+            query: None,
+            body: None,
+            headers: Vec::new(),
+            current: None,
+        })
     }
 
     /// Sets the path values (ids, `assignmentLevel`), in the path's order.
@@ -188,8 +196,12 @@ pub fn plan(config: &Config, call: &Call<'_>) -> Result<WireRequest, ClientError
 fn path_text(name: &str, v: &Value<'_>) -> Result<String, ClientError> {
     let text = match v {
         Value::String(s) => s.to_string(),
-        Value::Number(n) => number_text(*n).ok_or_else(|| ClientError::usage(format!("{name} is not a finite number")))?,
-        other => return Err(ClientError::usage(format!("{name} must be a number or a string, not {}", other.type_name()))),
+        Value::Number(n) => {
+            number_text(*n).ok_or_else(|| ClientError::usage(format!("{name} is not a finite number")))?
+        }
+        other => {
+            return Err(ClientError::usage(format!("{name} must be a number or a string, not {}", other.type_name())))
+        }
     };
     // "." and ".." would be removed by URL normalisation even when escaped (WHATWG URL).
     if text.is_empty() || text == "." || text == ".." {
@@ -263,10 +275,22 @@ mod tests {
     fn each_api_gets_its_version_path() {
         let c = Config::new();
         let url = |res: &str, op| plan(&c, &Call::new(res, op).unwrap().path(vec![Value::Number(7.0)])).unwrap().url;
-        assert_eq!(url("rentalProductCategories", Op::Get), "https://rest.elevatebilling.com/v2/rental-product-categories/7");
-        assert_eq!(url("rentalProductInventories", Op::Delete), "https://rest.elevatebilling.com/v2/rental-product-inventories/7");
-        let r = plan(&c, &Call::new("usageRateCardAssignments", Op::Update).unwrap().path(vec![v(r#""SITE""#), Value::Number(3.0)]).body(v("[]")))
-            .unwrap();
+        assert_eq!(
+            url("rentalProductCategories", Op::Get),
+            "https://rest.elevatebilling.com/v2/rental-product-categories/7"
+        );
+        assert_eq!(
+            url("rentalProductInventories", Op::Delete),
+            "https://rest.elevatebilling.com/v2/rental-product-inventories/7"
+        );
+        let r = plan(
+            &c,
+            &Call::new("usageRateCardAssignments", Op::Update)
+                .unwrap()
+                .path(vec![v(r#""SITE""#), Value::Number(3.0)])
+                .body(v("[]")),
+        )
+        .unwrap();
         assert_eq!(r.url, "https://rest.elevatebilling.com/v1/usage-rate-card-assignments/SITE/3");
     }
 
@@ -293,7 +317,10 @@ mod tests {
         // Only the endpoint's own header options exist.
         let e = Call::new("customers", Op::Update).unwrap().header("cascadeEndDate", true).unwrap_err();
         assert!(e.to_string().contains("customers.update has no option \"cascadeEndDate\""), "{e}");
-        let call = Call::new("rentalProductInventories", Op::Create).unwrap().header("disableAddingLinkedRentals", false).unwrap();
+        let call = Call::new("rentalProductInventories", Op::Create)
+            .unwrap()
+            .header("disableAddingLinkedRentals", false)
+            .unwrap();
         let r = plan(&config(), &call.body(v("{}"))).unwrap();
         assert_eq!(r.headers.last(), Some(&("disable_adding_linked_rentals", "false".to_owned())));
         assert_eq!(r.headers[1], ("content-type", "application/json".to_owned()));
@@ -316,11 +343,19 @@ mod tests {
         let err = |call: Call<'_>| prepare(&c, &call).unwrap_err().to_string();
         assert!(err(Call::new("sites", Op::Get).unwrap()).contains("sites.get takes 1 path value(s) (site_id), got 0"));
         assert!(err(Call::new("sites", Op::Update).unwrap().path(vec![Value::Number(1.0)])).contains("needs a body"));
-        assert!(err(Call::new("sites", Op::Get).unwrap().path(vec![Value::Number(1.0)]).body(v("{}"))).contains("takes no body"));
-        assert!(err(Call::new("rentalProductCategories", Op::Delete).unwrap().path(vec![Value::Number(1.0)]).query(v("{}")))
-            .contains("takes no query"));
-        assert!(err(Call::new("sites", Op::List).unwrap().query(v(r#""page=1""#))).contains("must be an object, not string"));
-        assert!(Call::new("customers", Op::Delete).unwrap_err().to_string().contains("customers has no delete operation"));
+        assert!(err(Call::new("sites", Op::Get).unwrap().path(vec![Value::Number(1.0)]).body(v("{}")))
+            .contains("takes no body"));
+        assert!(err(Call::new("rentalProductCategories", Op::Delete)
+            .unwrap()
+            .path(vec![Value::Number(1.0)])
+            .query(v("{}")))
+        .contains("takes no query"));
+        assert!(err(Call::new("sites", Op::List).unwrap().query(v(r#""page=1""#)))
+            .contains("must be an object, not string"));
+        assert!(Call::new("customers", Op::Delete)
+            .unwrap_err()
+            .to_string()
+            .contains("customers has no delete operation"));
         assert!(Call::new("nope", Op::List).is_err());
     }
 

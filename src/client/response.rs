@@ -64,7 +64,9 @@ pub fn interpret(
         if let Some(detail) = detail_of(&body) {
             // Drop a leading status name the message already gives ("Conflict: …").
             let name = reason(status);
-            let rest = detail.get(name.len()..).filter(|_| !name.is_empty() && detail[..name.len()].eq_ignore_ascii_case(name));
+            let rest = detail
+                .get(name.len()..)
+                .filter(|_| !name.is_empty() && detail[..name.len()].eq_ignore_ascii_case(name));
             let detail = match rest {
                 Some("") => None,
                 Some(r) if r.starts_with(": ") => Some(&r[2..]),
@@ -79,7 +81,8 @@ pub fn interpret(
         return Err(api_error(request, status, kind, body, (message, server_message), attempts));
     }
     let invalid = |why: String, body: ErrorBody| {
-        let message = format!("{status} from {} {} is not a usable response: {why}", request.method.as_str(), request.url);
+        let message =
+            format!("{status} from {} {} is not a usable response: {why}", request.method.as_str(), request.url);
         Err(api_error(request, status, ApiErrorKind::InvalidResponse, body, (message, None), attempts))
     };
     let text = match std::str::from_utf8(&response.body) {
@@ -87,7 +90,11 @@ pub fn interpret(
         Err(e) => return invalid(format!("the body is not UTF-8 ({e})"), ErrorBody::Empty),
     };
     if text.trim().is_empty() {
-        return if op == Op::List { invalid("the body is empty, not a JSON array".into(), ErrorBody::Empty) } else { Ok(Reply::Empty) };
+        return if op == Op::List {
+            invalid("the body is empty, not a JSON array".into(), ErrorBody::Empty)
+        } else {
+            Ok(Reply::Empty)
+        };
     }
     let checked = if op == Op::List {
         serde_json::from_str::<Vec<IgnoredAny>>(text).map(|_| ())
@@ -97,7 +104,11 @@ pub fn interpret(
     match checked {
         Ok(()) => Ok(Reply::Json(text.to_owned())),
         Err(e) => {
-            let why = if op == Op::List && e.is_data() { "the body is not a JSON array".to_owned() } else { format!("the body is not valid JSON ({e})") };
+            let why = if op == Op::List && e.is_data() {
+                "the body is not a JSON array".to_owned()
+            } else {
+                format!("the body is not valid JSON ({e})")
+            };
             invalid(why, error_body(&response.body, token))
         }
     }
@@ -112,7 +123,16 @@ fn api_error(
     attempts: u32,
 ) -> ClientError {
     let url = req.url.clone();
-    ClientError::Api(Box::new(ApiError { status, kind, method: req.method, url, body, message, server_message, attempts }))
+    ClientError::Api(Box::new(ApiError {
+        status,
+        kind,
+        method: req.method,
+        url,
+        body,
+        message,
+        server_message,
+        attempts,
+    }))
 }
 
 /// The body of an error response: JSON when it parses, else text; the token redacted.

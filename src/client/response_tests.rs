@@ -12,7 +12,11 @@ fn token() -> Secret {
 }
 
 fn resp(status: u16, body: &str) -> WireResponse {
-    WireResponse { status, headers: vec![("content-type".into(), "application/json".into())], body: body.as_bytes().to_vec() }
+    WireResponse {
+        status,
+        headers: vec![("content-type".into(), "application/json".into())],
+        body: body.as_bytes().to_vec(),
+    }
 }
 
 fn api_err(op: Op, r: WireResponse) -> ApiError {
@@ -28,14 +32,22 @@ fn detail(body: &str) -> Option<String> {
 
 #[test]
 fn success_bodies_are_checked_not_trusted() {
-    assert_eq!(interpret(&req(), Op::Get, &resp(200, r#"{"id":9}"#), 1, &token()), Ok(Reply::Json(r#"{"id":9}"#.into())));
+    assert_eq!(
+        interpret(&req(), Op::Get, &resp(200, r#"{"id":9}"#), 1, &token()),
+        Ok(Reply::Json(r#"{"id":9}"#.into()))
+    );
     assert_eq!(interpret(&req(), Op::List, &resp(200, "[]"), 1, &token()), Ok(Reply::Json("[]".into())));
     assert_eq!(interpret(&req(), Op::Delete, &resp(200, ""), 1, &token()), Ok(Reply::Empty));
     assert_eq!(interpret(&req(), Op::Update, &resp(204, "  "), 1, &token()), Ok(Reply::Empty));
 
     let e = api_err(Op::Get, resp(200, r#"{"id": 9,"#));
     assert_eq!((e.status, e.kind), (200, ApiErrorKind::InvalidResponse));
-    assert!(e.message.starts_with("200 from GET https://x.test/v1/sites/9 is not a usable response: the body is not valid JSON"), "{}", e.message);
+    assert!(
+        e.message
+            .starts_with("200 from GET https://x.test/v1/sites/9 is not a usable response: the body is not valid JSON"),
+        "{}",
+        e.message
+    );
     assert_eq!(e.body, ErrorBody::Text(r#"{"id": 9,"#.into()));
     assert!(api_err(Op::List, resp(200, r#"{"items":[]}"#)).message.ends_with("the body is not a JSON array"));
     assert!(api_err(Op::List, resp(200, "")).message.contains("empty"));
@@ -69,11 +81,20 @@ fn errors_carry_status_kind_request_and_the_servers_words() {
     assert_eq!(e.body, ErrorBody::Json(serde_json::json!({"message": "Site 9 not found"})));
     // No body, or a body that only repeats the status name: just the status line.
     assert_eq!(api_err(Op::Get, resp(503, "")).message, "503 Service Unavailable from GET https://x.test/v1/sites/9");
-    assert_eq!(api_err(Op::Get, resp(500, r#"{"error":"Internal Server Error"}"#)).message, "500 Internal Server Error from GET https://x.test/v1/sites/9");
+    assert_eq!(
+        api_err(Op::Get, resp(500, r#"{"error":"Internal Server Error"}"#)).message,
+        "500 Internal Server Error from GET https://x.test/v1/sites/9"
+    );
     assert_eq!(api_err(Op::Get, resp(418, "")).message, "418 from GET https://x.test/v1/sites/9");
     let conflict = r#"{"title":"Conflict","detail":"Customer ACME-1 already exists"}"#;
-    assert_eq!(api_err(Op::Get, resp(409, conflict)).message, "409 Conflict from GET https://x.test/v1/sites/9: Customer ACME-1 already exists");
-    assert_eq!(api_err(Op::Get, resp(409, r#"{"message":"Conflicting ids"}"#)).message, "409 Conflict from GET https://x.test/v1/sites/9: Conflicting ids");
+    assert_eq!(
+        api_err(Op::Get, resp(409, conflict)).message,
+        "409 Conflict from GET https://x.test/v1/sites/9: Customer ACME-1 already exists"
+    );
+    assert_eq!(
+        api_err(Op::Get, resp(409, r#"{"message":"Conflicting ids"}"#)).message,
+        "409 Conflict from GET https://x.test/v1/sites/9: Conflicting ids"
+    );
 }
 
 #[test]
@@ -90,7 +111,10 @@ fn messages_come_from_common_error_shapes() {
         (r#"{"errors":[{"path":"/postcode","message":"bad"}]}"#, "/postcode: bad"),
         (r#"{"details":["one","two"]}"#, "one; two"),
         (r#"{"errors":{"siteName":["must not be blank","too short"]}}"#, "siteName: must not be blank, too short"),
-        (r#"{"type":"about:blank","title":"Conflict","detail":"Customer ACME-1 already exists"}"#, "Conflict: Customer ACME-1 already exists"),
+        (
+            r#"{"type":"about:blank","title":"Conflict","detail":"Customer ACME-1 already exists"}"#,
+            "Conflict: Customer ACME-1 already exists",
+        ),
         (r#"{"title":"Bad Request"}"#, "Bad Request"),
         (r#"["first","second"]"#, "first; second"),
         (r#""just a string""#, "just a string"),
@@ -118,7 +142,10 @@ fn details_are_bounded() {
 
 #[test]
 fn an_echoed_token_is_redacted_from_body_and_message() {
-    let e = api_err(Op::Get, resp(401, r#"{"message":"Bearer tok-secret-1 rejected","echo":{"authorization":"Bearer tok-secret-1"}}"#));
+    let e = api_err(
+        Op::Get,
+        resp(401, r#"{"message":"Bearer tok-secret-1 rejected","echo":{"authorization":"Bearer tok-secret-1"}}"#),
+    );
     assert_eq!(e.message, "401 Unauthorized from GET https://x.test/v1/sites/9: Bearer [redacted] rejected");
     let shown = format!("{e:?}");
     assert!(!shown.contains("tok-secret-1"), "{shown}");

@@ -39,7 +39,12 @@ impl Transport for Scripted {
         }
     }
 
-    async fn send(&self, request: &WireRequest, token: &Secret, _timeout_ms: u32) -> Result<WireResponse, TransportError> {
+    async fn send(
+        &self,
+        request: &WireRequest,
+        token: &Secret,
+        _timeout_ms: u32,
+    ) -> Result<WireResponse, TransportError> {
         self.sent.borrow_mut().push((request.clone(), token.expose().to_owned()));
         self.answers.borrow_mut().pop_front().unwrap_or(Err(TransportError::Network { message: "script ended".into() }))
     }
@@ -93,7 +98,9 @@ fn get_is_retried_after_503_with_growing_backoff_then_succeeds() {
     assert_eq!(got, Some(json!({"id": 5})));
     let sent = c.transport.sent.borrow();
     assert_eq!(sent.len(), 3);
-    assert!(sent.iter().all(|(r, _)| r.method == Method::Get && r.url == "http://127.0.0.1:9/v1/sites/5?fields=id%2CsiteName"));
+    assert!(sent
+        .iter()
+        .all(|(r, _)| r.method == Method::Get && r.url == "http://127.0.0.1:9/v1/sites/5?fields=id%2CsiteName"));
     // random() = 0: the lower jitter bound of steps 0 and 1.
     assert_eq!(*c.transport.sleeps.borrow(), vec![retry::backoff_ms(0, 0.0), retry::backoff_ms(1, 0.0)]);
 }
@@ -119,12 +126,16 @@ fn retries_are_bounded_and_the_last_error_reports_the_attempts() {
 #[test]
 fn retry_after_is_honoured_and_too_long_a_pause_fails_at_once() {
     let c = client(Scripted::new(vec![with_header(429, "Retry-After", "3"), ok(200, "[]")]));
-    let page = pollster::block_on(c.resource("sites").unwrap().list(&json!({"page":1,"pageSize":10}), &CallOptions::default()));
+    let page = pollster::block_on(
+        c.resource("sites").unwrap().list(&json!({"page":1,"pageSize":10}), &CallOptions::default()),
+    );
     assert_eq!(page.unwrap(), Vec::<serde_json::Value>::new());
     assert_eq!(*c.transport.sleeps.borrow(), vec![3_000]);
 
     let c = client(Scripted::new(vec![with_header(429, "retry-after", "3600"), ok(200, "[]")]));
-    let e = pollster::block_on(c.resource("sites").unwrap().list(&json!({"page":1,"pageSize":10}), &CallOptions::default()));
+    let e = pollster::block_on(
+        c.resource("sites").unwrap().list(&json!({"page":1,"pageSize":10}), &CallOptions::default()),
+    );
     assert!(matches!(e, Err(ClientError::Api(e)) if e.kind == ApiErrorKind::TooManyRequests && e.attempts == 1));
     assert!(c.transport.sleeps.borrow().is_empty());
 }
@@ -133,14 +144,27 @@ fn retry_after_is_honoured_and_too_long_a_pause_fails_at_once() {
 fn writes_are_never_retried() {
     type Run = Box<dyn Fn(&Client<Scripted>) -> Result<(), ClientError>>;
     let cases: Vec<(Method, Run)> = vec![
-        (Method::Post, Box::new(|c| pollster::block_on(c.resource("sites").unwrap().create(&site(), &CallOptions::default())).map(|_| ()))),
+        (
+            Method::Post,
+            Box::new(|c| {
+                pollster::block_on(c.resource("sites").unwrap().create(&site(), &CallOptions::default())).map(|_| ())
+            }),
+        ),
         (
             Method::Patch,
             Box::new(|c| {
-                pollster::block_on(c.resource("sites").unwrap().update(&[json!(1)], &json!([]), &CallOptions::default())).map(|_| ())
+                pollster::block_on(c.resource("sites").unwrap().update(
+                    &[json!(1)],
+                    &json!([]),
+                    &CallOptions::default(),
+                ))
+                .map(|_| ())
             }),
         ),
-        (Method::Delete, Box::new(|c| pollster::block_on(c.resource("rentalProductCategories").unwrap().delete(&[json!(1)])))),
+        (
+            Method::Delete,
+            Box::new(|c| pollster::block_on(c.resource("rentalProductCategories").unwrap().delete(&[json!(1)]))),
+        ),
     ];
     for (method, run) in cases {
         for first in [ok(503, ""), with_header(429, "Retry-After", "0"), net(), Err(TransportError::Timeout)] {
@@ -171,7 +195,11 @@ fn network_failures_and_timeouts_of_reads_are_retried_then_reported() {
         }
     );
 
-    let c = client(Scripted::new(vec![Err(TransportError::Timeout), Err(TransportError::Timeout), Err(TransportError::Timeout)]));
+    let c = client(Scripted::new(vec![
+        Err(TransportError::Timeout),
+        Err(TransportError::Timeout),
+        Err(TransportError::Timeout),
+    ]));
     let e = pollster::block_on(c.resource("sites").unwrap().get(&[json!(1)], None)).unwrap_err();
     assert!(matches!(e, ClientError::Timeout { timeout_ms: 30_000, attempts: 3, .. }), "{e:?}");
 }
@@ -186,7 +214,10 @@ fn an_abort_during_the_backoff_stops_the_retries() {
     assert_eq!(c.transport.sent.borrow().len(), 1);
     // And an abort during the attempt itself.
     let c = client(Scripted::new(vec![Err(TransportError::Aborted), ok(200, "{}")]));
-    assert!(matches!(pollster::block_on(c.resource("sites").unwrap().get(&[json!(1)], None)), Err(ClientError::Aborted { .. })));
+    assert!(matches!(
+        pollster::block_on(c.resource("sites").unwrap().get(&[json!(1)], None)),
+        Err(ClientError::Aborted { .. })
+    ));
     assert_eq!(c.transport.sent.borrow().len(), 1);
 }
 
@@ -221,7 +252,10 @@ fn invalid_requests_send_nothing_unless_validation_is_off() {
     match &e {
         ClientError::Validation { endpoint, issues } => {
             assert_eq!(endpoint, "POST /sites");
-            assert_eq!(issues.iter().map(|i| (i.path.as_str(), i.code())).collect::<Vec<_>>(), [("/siteName", "minLength")]);
+            assert_eq!(
+                issues.iter().map(|i| (i.path.as_str(), i.code())).collect::<Vec<_>>(),
+                [("/siteName", "minLength")]
+            );
         }
         other => panic!("{other:?}"),
     }

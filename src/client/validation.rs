@@ -33,7 +33,12 @@ pub fn validate_request(call: &Call<'_>) -> Result<(), ClientError> {
         let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         match validate_query(&key, &borrowed) {
             Ok(report) => issues.extend(report.issues),
-            Err(e) => return Err(ClientError::Unvalidatable { endpoint: key, message: format!("its query cannot be validated: {e}") }),
+            Err(e) => {
+                return Err(ClientError::Unvalidatable {
+                    endpoint: key,
+                    message: format!("its query cannot be validated: {e}"),
+                })
+            }
         }
     }
     // With the current record, a patch is applied to a copy and the result is validated
@@ -41,14 +46,22 @@ pub fn validate_request(call: &Call<'_>) -> Result<(), ClientError> {
     if let (Some(current), Some(body)) = (&call.current, &call.body) {
         match validate::validate_patch(call.resource.schema, current, body, Options::default()) {
             Ok(report) => issues.extend(report.issues),
-            Err(e) => return Err(ClientError::Unvalidatable { endpoint: key, message: format!("its patch cannot be validated: {e}") }),
+            Err(e) => {
+                return Err(ClientError::Unvalidatable {
+                    endpoint: key,
+                    message: format!("its patch cannot be validated: {e}"),
+                })
+            }
         }
     } else if let (Some(schema), Some(body)) = (endpoint.body, &call.body) {
         // Bodies against their schema; PATCH bodies against `JsonPatch` (api-facts §1.8).
         match validate::validate(schema, body, Options::default()) {
             Ok(report) => issues.extend(report.issues),
             Err(e) => {
-                return Err(ClientError::Unvalidatable { endpoint: key, message: format!("its {schema} body cannot be validated: {e}") })
+                return Err(ClientError::Unvalidatable {
+                    endpoint: key,
+                    message: format!("its {schema} body cannot be validated: {e}"),
+                })
             }
         }
     }
@@ -119,14 +132,26 @@ mod tests {
     fn queries_are_checked_as_sent() {
         let list = |q| Call::new("sites", Op::List).unwrap().query(v(q));
         assert_eq!(issues(list(r#"{"page":1,"pageSize":1000}"#)), pairs(&[]));
-        assert_eq!(issues(list(r#"{"page":0,"pageSize":1001}"#)), pairs(&[("/page", "minimum"), ("/pageSize", "maximum")]));
+        assert_eq!(
+            issues(list(r#"{"page":0,"pageSize":1001}"#)),
+            pairs(&[("/page", "minimum"), ("/pageSize", "maximum")])
+        );
         assert_eq!(issues(list(r#"{"siteName":"x"}"#)), pairs(&[("/page", "required"), ("/pageSize", "required")]));
         assert_eq!(issues(list(r#"{"page":1.5,"pageSize":"10"}"#)), pairs(&[("/page", "format")]));
         // Filters in their mini-language; arrays become in: lists before they are judged.
-        assert_eq!(issues(list(r#"{"page":1,"pageSize":10,"createdDate":"lt:2024-02-30T00:00:00Z"}"#)), pairs(&[("/createdDate", "format")]));
-        assert_eq!(issues(list(r#"{"page":1,"pageSize":10,"siteName":["a","b"],"sort":["siteName:desc","id"]}"#)), pairs(&[]));
+        assert_eq!(
+            issues(list(r#"{"page":1,"pageSize":10,"createdDate":"lt:2024-02-30T00:00:00Z"}"#)),
+            pairs(&[("/createdDate", "format")])
+        );
+        assert_eq!(
+            issues(list(r#"{"page":1,"pageSize":10,"siteName":["a","b"],"sort":["siteName:desc","id"]}"#)),
+            pairs(&[])
+        );
         assert_eq!(issues(list(r#"{"page":1,"pageSize":10,"nope":"x"}"#)), pairs(&[("/nope", "unknownField")]));
-        assert_eq!(issues(Call::new("sites", Op::List).unwrap()), pairs(&[("/page", "required"), ("/pageSize", "required")]));
+        assert_eq!(
+            issues(Call::new("sites", Op::List).unwrap()),
+            pairs(&[("/page", "required"), ("/pageSize", "required")])
+        );
         let exists = |q| Call::new("sites", Op::Exists).unwrap().query(v(q));
         assert_eq!(issues(exists(r#"{"activeSites":"true"}"#)), pairs(&[]));
         assert_eq!(issues(exists(r#"{"page":1}"#)), pairs(&[("/page", "unknownField")]));
@@ -141,7 +166,8 @@ mod tests {
         assert_eq!(issues(get("1.5")), pairs(&[("/site_id", "type")]));
         assert_eq!(issues(get(r#""../x""#)), pairs(&[("/site_id", "type")]));
         assert_eq!(issues(get("9007199254740993")), pairs(&[("/site_id", "format")]));
-        let upd = |level| Call::new("rentalRateOverrides", Op::Update).unwrap().path(vec![v(level), v("3")]).body(v("[]"));
+        let upd =
+            |level| Call::new("rentalRateOverrides", Op::Update).unwrap().path(vec![v(level), v("3")]).body(v("[]"));
         assert_eq!(issues(upd(r#""SITE""#)), pairs(&[]));
         assert_eq!(issues(upd(r#""site""#)), pairs(&[("/assignmentLevel", "enum")]));
     }
@@ -161,9 +187,13 @@ mod tests {
         let current = v(r#"{"customerId":12,"siteName":"Head Office","siteReference":"HO","startDate":"2024-01-01",
             "siteAddress":{"address1":"1 High St","town":"London","postcode":"SW1A 1AA","country":"GB"},
             "siteContacts":[{"contactName":"Jane","contactRole":"SALES"}]}"#);
-        let patch = |ops| Call::new("sites", Op::Update).unwrap().path(vec![v("12")]).body(v(ops)).current(current.clone());
+        let patch =
+            |ops| Call::new("sites", Op::Update).unwrap().path(vec![v("12")]).body(v(ops)).current(current.clone());
         assert_eq!(issues(patch(r#"[{"op":"add","path":"/endDate","value":"2025-12-31"}]"#)), pairs(&[]));
-        assert_eq!(issues(patch(r#"[{"op":"add","path":"/endDate","value":"2025-12-32"}]"#)), pairs(&[("/endDate", "format")]));
+        assert_eq!(
+            issues(patch(r#"[{"op":"add","path":"/endDate","value":"2025-12-32"}]"#)),
+            pairs(&[("/endDate", "format")])
+        );
         assert_eq!(issues(patch(r#"[{"op":"remove","path":"/nope"}]"#)), pairs(&[("/0/path", "patchTarget")]));
     }
 }

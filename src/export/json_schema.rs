@@ -215,11 +215,15 @@ impl Generator {
                     m.insert("not".into(), json!({}));
                     m.insert(
                         "description".into(),
-                        format!("{}: the pattern in force cannot be exported ({e}); no value is accepted.", def.name).into(),
+                        format!("{}: the pattern in force cannot be exported ({e}); no value is accepted.", def.name)
+                            .into(),
                     );
                 }
             }
-            m.insert("$comment".into(), format!("Server (Java) source, matched against the whole value: {source}").into());
+            m.insert(
+                "$comment".into(),
+                format!("Server (Java) source, matched against the whole value: {source}").into(),
+            );
             self.defs.insert(key.clone(), Value::Object(m));
         }
         self.reference(&key)

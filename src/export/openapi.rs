@@ -234,7 +234,10 @@ fn responses(g: &mut Generator, r: &Resource, e: &Endpoint) -> Map<String, Value
     match e.op {
         Op::List => {
             let items = record_ref(g);
-            out.insert("200".into(), body(format!("A page of {} records", r.schema), json!({ "type": "array", "items": items })));
+            out.insert(
+                "200".into(),
+                body(format!("A page of {} records", r.schema), json!({ "type": "array", "items": items })),
+            );
         }
         Op::Exists => {
             out.insert(

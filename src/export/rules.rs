@@ -13,7 +13,6 @@
 
 use serde_json::{json, Map, Value};
 
-
 use crate::validate::engine::literal_json;
 use crate::validate::schema::{Condition, Kind, Rule, Schema};
 
@@ -32,11 +31,8 @@ pub(crate) fn rule_schemas(s: &Schema) -> Vec<Value> {
             Rule::AnyOf { fields } => {
                 // The engine asks whether any of them is there and not null; only the first
                 // (where the issue is reported) follows the field's own reading of null.
-                let branches = fields
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| if i == 0 { given(s, f) } else { present(f) })
-                    .collect();
+                let branches =
+                    fields.iter().enumerate().map(|(i, f)| if i == 0 { given(s, f) } else { present(f) }).collect();
                 item.insert("anyOf".into(), Value::Array(branches));
             }
             Rule::EqualsIf { field, value, when } => {

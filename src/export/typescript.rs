@@ -26,7 +26,13 @@ pub fn declarations() -> String {
     }
     for e in &enums {
         let values: Vec<String> = e.values.iter().map(|v| quote(v)).collect();
-        let _ = writeln!(out, "/** Values of the API's `{}` enum. */\nexport type {} = {};\n", e.name, e.name, values.join(" | "));
+        let _ = writeln!(
+            out,
+            "/** Values of the API's `{}` enum. */\nexport type {} = {};\n",
+            e.name,
+            e.name,
+            values.join(" | ")
+        );
     }
     // Two schemas can share a name (a customer's `Site` has customerId 0): the interface is the
     // one `validate(name)` uses, so its docs describe the request body of that name.
@@ -162,7 +168,9 @@ export interface OpenApiDocument {
 
 ",
     );
-    out.push_str("/** An endpoint, written as method and documented path (`validateQuery`). */\nexport type EndpointKey =");
+    out.push_str(
+        "/** An endpoint, written as method and documented path (`validateQuery`). */\nexport type EndpointKey =",
+    );
     for key in crate::endpoints::endpoint_keys() {
         let _ = write!(out, "\n  | {}", quote(&key));
     }
@@ -294,7 +302,9 @@ fn constraints(kind: &Kind) -> Vec<String> {
                 Some(TextFormat::Date) => c.push("Date yyyy-MM-dd.".into()),
                 Some(TextFormat::DateTime) => c.push("Date-time yyyy-MM-ddTHH:mm:ssZ.".into()),
                 Some(TextFormat::CountryCode) => c.push("ISO 3166-1 alpha-2 country code.".into()),
-                Some(TextFormat::Regex) => c.push("A regular expression (server dialect), matched against the whole value.".into()),
+                Some(TextFormat::Regex) => {
+                    c.push("A regular expression (server dialect), matched against the whole value.".into())
+                }
                 Some(TextFormat::JsonPointer) => c.push("A JSON Pointer.".into()),
                 None => {}
             }
@@ -368,10 +378,14 @@ mod tests {
         for s in model::all_object_schemas() {
             assert_eq!(d.matches(&format!("export interface {} {{", s.name)).count(), 1, "{}", s.name);
         }
-        assert!(d.contains("export type CustomerType = \"RESIDENTIAL\" | \"BUSINESS\" | \"RESELLER\" | \"STAFF_MEMBER\";"));
+        assert!(
+            d.contains("export type CustomerType = \"RESIDENTIAL\" | \"BUSINESS\" | \"RESELLER\" | \"STAFF_MEMBER\";")
+        );
         assert!(d.contains("export type SchemaName = keyof SchemaTypes;"));
         // The return types of jsonSchema and openApiDocument.
-        assert!(d.contains("export interface JsonSchemaDocument {") && d.contains("export interface OpenApiDocument {"));
+        assert!(
+            d.contains("export interface JsonSchemaDocument {") && d.contains("export interface OpenApiDocument {")
+        );
         for (code, _) in ISSUE_CODES {
             assert!(d.contains(&format!("| \"{code}\"")), "{code}");
         }
@@ -387,6 +401,9 @@ mod tests {
         assert!(d.contains("1–100 characters. Pattern NAME_CURLY"));
         assert!(d.contains("Range 1–100000."));
         // The POST /sites rule, not the one of a customer's first site.
-        assert!(d.contains("Customer the site belongs to. Integer (int64, within JavaScript's safe range). At least 1."), "{d}");
+        assert!(
+            d.contains("Customer the site belongs to. Integer (int64, within JavaScript's safe range). At least 1."),
+            "{d}"
+        );
     }
 }

@@ -11,8 +11,8 @@ use super::typescript::quote;
 use crate::client::error::ApiErrorKind;
 use crate::client::options::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS};
 use crate::client::pagination::DEFAULT_PAGE_SIZE;
-use crate::model::query::max_page_size;
 use crate::endpoints::{Api, Endpoint, Filter, FilterKind, Op, Resource, DEFAULT_HOST, RESOURCES};
+use crate::model::query::max_page_size;
 
 /// The client's declarations (to follow the model's in `types.d.ts`).
 pub fn declarations() -> String {
@@ -30,7 +30,8 @@ fn union(values: impl IntoIterator<Item = impl AsRef<str>>) -> String {
 }
 
 fn common(out: &mut String) {
-    let apis: Vec<String> = Api::ALL.iter().map(|a| format!(" * - `{}`: {} ({})", a.key(), a.title(), a.base_path())).collect();
+    let apis: Vec<String> =
+        Api::ALL.iter().map(|a| format!(" * - `{}`: {} ({})", a.key(), a.title(), a.base_path())).collect();
     let _ = writeln!(
         out,
         "/**\n * The Elevate APIs, keys of `ElevateClientOptions.baseUrls`:\n{}\n */\nexport type ApiName = {};\n",
@@ -247,11 +248,14 @@ fn resource(out: &mut String, r: &Resource) {
     for e in r.endpoints {
         let params: Vec<String> = e
             .path_params()
-            .map(|p| format!("{}: {}", camel(p), if p == "assignmentLevel" { "AssignmentLevel" } else { "number | string" }))
+            .map(|p| {
+                format!("{}: {}", camel(p), if p == "assignmentLevel" { "AssignmentLevel" } else { "number | string" })
+            })
             .collect();
         let lead = params.iter().map(|p| format!("{p}, ")).collect::<String>();
         let headers: String = e.headers.iter().map(|h| format!(" /** {} */ {}?: boolean;", h.doc, h.option)).collect();
-        let options = |base: &str| if headers.is_empty() { base.to_owned() } else { format!("{base} & {{{headers} }}") };
+        let options =
+            |base: &str| if headers.is_empty() { base.to_owned() } else { format!("{base} & {{{headers} }}") };
         let what = format!("{} (source: {})", full_path(r, e), e.source);
         let _ = match e.op {
             Op::List => {
@@ -285,7 +289,12 @@ fn resource(out: &mut String, r: &Resource) {
             Op::Delete => writeln!(methods, "  /** Deletes a {record}: {what}. */\n  delete({lead}options?: CallOptions): Promise<void>;"),
         };
     }
-    let _ = writeln!(out, "/** `client.{}`: {record} records ({}). */\nexport interface {base}Resource {{\n{methods}}}\n", r.name, r.api.title());
+    let _ = writeln!(
+        out,
+        "/** `client.{}`: {record} records ({}). */\nexport interface {base}Resource {{\n{methods}}}\n",
+        r.name,
+        r.api.title()
+    );
 }
 
 fn client(out: &mut String) {
@@ -295,7 +304,9 @@ fn client(out: &mut String) {
     for r in RESOURCES {
         let _ = writeln!(out, "  readonly {}: {}Resource;", r.name, pascal(r.name));
     }
-    out.push_str("  /** The options in force; the token shows as \"[redacted]\". */\n  toJSON(): Record<string, unknown>;\n}\n");
+    out.push_str(
+        "  /** The options in force; the token shows as \"[redacted]\". */\n  toJSON(): Record<string, unknown>;\n}\n",
+    );
 }
 
 #[cfg(test)]
@@ -321,14 +332,18 @@ mod tests {
     fn signatures_follow_the_table() {
         let d = declarations();
         assert!(d.contains("  list(query: SitesListQuery, options?: CallOptions): Promise<Site[]>;"));
-        assert!(d.contains("  iterate(query?: IterateQuery<SitesListQuery>, options?: CallOptions): AsyncIterableIterator<Site>;"));
+        assert!(d.contains(
+            "  iterate(query?: IterateQuery<SitesListQuery>, options?: CallOptions): AsyncIterableIterator<Site>;"
+        ));
         assert!(d.contains("  get(siteId: number | string, options?: GetOptions): Promise<Site>;"));
         assert!(d.contains("  exists(filters?: SitesExistsFilters, options?: CallOptions): Promise<ExistsResult>;"));
         assert!(d.contains("  update(siteId: number | string, ops: SchemaTypes[\"JsonPatch\"], options?: CallOptions & { current?: Site } & { /**"));
         assert!(d.contains("cascadeEndDate?: boolean; }): Promise<Site | undefined>;"));
         assert!(d.contains("create(body: SchemaTypes[\"RentalProductInventory\"], options?: CallOptions & { /**"));
         assert!(d.contains("disableAddingLinkedRentals?: boolean; }): Promise<RentalProductInventory>;"));
-        assert!(d.contains("  update(assignmentLevel: AssignmentLevel, usageRateCardAssignmentId: number | string, ops:"));
+        assert!(
+            d.contains("  update(assignmentLevel: AssignmentLevel, usageRateCardAssignmentId: number | string, ops:")
+        );
         assert!(d.contains("  delete(rentalProductCategoryId: number | string, options?: CallOptions): Promise<void>;"));
         // Filters with their kinds; a required filter makes the query (and iterate's) required.
         assert!(d.contains("export interface SitesListQuery extends PagingParams {\n  customerId?: IdFilter;\n  siteName?: StringFilter;"));

@@ -50,8 +50,11 @@ pub static CUSTOMER: Schema = Schema {
             .doc("The customer's sites (1 to 1000); the first is the primary site"),
         field("creditThreshold", number(Some(0.0), Some(100_000_000_000_000_000.0))).doc("Credit threshold"),
         field("tripwireId", int64().kind()).doc("Tripwire plan"),
-        field("customerContacts", Kind::Array(&Array { items: object(&CONTACT_DETAILS), min_items: 0, max_items: None }))
-            .doc("Customer-level contacts"),
+        field(
+            "customerContacts",
+            Kind::Array(&Array { items: object(&CONTACT_DETAILS), min_items: 0, max_items: None }),
+        )
+        .doc("Customer-level contacts"),
     ],
     rules: &[Rule::RequiredIf { field: "contractTermStartDate", when: Condition::Present("contractTerm") }],
 };
@@ -71,12 +74,11 @@ const fn site_fields(customer_id: Field) -> [Field; 15] {
         field("createdDate", date_time()).read_only().doc("Site created date"),
         field("updatedDate", date_time()).read_only().doc("Site updated date"),
         field("siteAddress", object(&ADDRESS)).required().doc("Address of the site"),
-        field("siteInvoiceDetails", object(&SITE_INVOICE_DETAILS)).doc("Invoice details if this site receives invoices"),
+        field("siteInvoiceDetails", object(&SITE_INVOICE_DETAILS))
+            .doc("Invoice details if this site receives invoices"),
         field("siteIdReceivingInvoice", int64().kind())
             .doc("Another site that receives the invoices when this one has no invoice details"),
-        field("siteContacts", Kind::Array(&SITE_CONTACTS))
-        .required()
-        .doc("Contacts of the site (at least one)"),
+        field("siteContacts", Kind::Array(&SITE_CONTACTS)).required().doc("Contacts of the site (at least one)"),
         field("repaymentPlanAmount", number(Some(1.0), Some(100_000.0)))
             .doc("Repayment plan amount per period, in major currency units"),
         field("repaymentPlanRemainingPeriods", int64().min(0).max(240).kind())
@@ -95,9 +97,7 @@ pub static SITE: Schema = Schema {
     name: "Site",
     doc: "A physical location of a customer (POST /sites).",
     source: "api-facts §3.3",
-    fields: &site_fields(
-        field("customerId", int64().min(1).kind()).required().doc("Customer the site belongs to"),
-    ),
+    fields: &site_fields(field("customerId", int64().min(1).kind()).required().doc("Customer the site belongs to")),
     rules: SITE_RULES,
 };
 
@@ -131,12 +131,9 @@ pub static ADDRESS: Schema = Schema {
         field("county", name(0, 30)).doc("County"),
         // decisions R6: min 0 as documented, but the pattern needs at least one character.
         field("postcode", string(0, 20).pattern(Pattern::Postcode).kind()).required().doc("Postcode"),
-        field(
-            "country",
-            string(2, 2).pattern(Pattern::Country).format(TextFormat::CountryCode).kind(),
-        )
-        .required()
-        .doc("ISO 3166-1 alpha-2 country code, e.g. GB"),
+        field("country", string(2, 2).pattern(Pattern::Country).format(TextFormat::CountryCode).kind())
+            .required()
+            .doc("ISO 3166-1 alpha-2 country code, e.g. GB"),
     ],
     rules: &[],
 };
@@ -152,10 +149,8 @@ pub static CONTACT_DETAILS: Schema = Schema {
         field("id", int64().kind()).read_only().doc("Contact identifier"),
         field("contactName", name(1, 100)).required().doc("Contact name"),
         // decisions R6: 4..100 and `^$|…` both apply, so "" fails minLength.
-        field("contactTelephoneNumber", phone(4, 100))
-            .doc("Telephone number, without '+' (the server rejects it)"),
-        field("contactAlternativeTelephoneNumber", phone(4, 100))
-            .doc("Alternative telephone number, without '+'"),
+        field("contactTelephoneNumber", phone(4, 100)).doc("Telephone number, without '+' (the server rejects it)"),
+        field("contactAlternativeTelephoneNumber", phone(4, 100)).doc("Alternative telephone number, without '+'"),
         field("contactEmailAddress", email()).doc("E-mail address"),
         field("contactRole", one_of(&CONTACT_ROLE)).required().doc("Role of the contact"),
         field("receiveInvoiceBy", one_of(&RECEIVE_INVOICE_BY))
@@ -215,7 +210,8 @@ pub static SITE_INVOICE_DETAILS: Schema = Schema {
             .doc("Days until payment is due; this or preferredPaymentDay is required"),
         field("preferredPaymentDay", int32().kind())
             .doc("Day of the month payment is due (and collected); this or paymentTermsInDays is required"),
-        field("paymentMethod", any_string().kind()).doc("Payment method (enum not captured in the docs; sample CHEQUE)"),
+        field("paymentMethod", any_string().kind())
+            .doc("Payment method (enum not captured in the docs; sample CHEQUE)"),
         field("mandateStatus", any_string().kind()).read_only().doc("Direct debit mandate status"),
         field("mandateCreatedDate", date_time()).read_only().doc("Mandate created date"),
         field("mandateUpdatedDate", date_time()).read_only().doc("Mandate updated date"),

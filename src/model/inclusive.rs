@@ -127,10 +127,12 @@ pub static INCLUSIVE_USAGE_PLAN: Schema = Schema {
         field("triggerChargeId", int64().kind())
             .doc("Rental product charged (as a new inventory) when qualifying usage starts or exhausts the allowance"),
         field("supplierAccountId", int64().kind()).doc("Supplier account; required when triggerChargeId is set"),
-        field("frequency", one_of(&INCLUSIVE_USAGE_FREQUENCY)).doc("Allowance frequency; required when triggerChargeId is set"),
+        field("frequency", one_of(&INCLUSIVE_USAGE_FREQUENCY))
+            .doc("Allowance frequency; required when triggerChargeId is set"),
         // "Only for quantity-based components": a relation to the components' types, whose
         // enum is not captured, so not checked.
-        field("minQualifyingQuantity", number(None, None)).doc("Minimum quantity that qualifies (quantity-based components)"),
+        field("minQualifyingQuantity", number(None, None))
+            .doc("Minimum quantity that qualifies (quantity-based components)"),
         field("maxPerEventQuantity", number(None, None)).doc("Largest quantity per event; larger events are split"),
     ],
     rules: &[

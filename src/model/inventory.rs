@@ -17,9 +17,23 @@ use super::{name, nominal_code, phone};
 pub static PAYMENT_METHOD: Choices = Choices {
     name: "PaymentMethod",
     values: &[
-        "CHEQUE", "DIRECT_DEBIT", "CANCELLED_DD", "CANCELLED_CARD", "CREDIT_CARD", "PAYPAL", "BACS",
-        "POST_OFFICE_PAYMENT_CARD", "EZYPAY", "GO_CARDLESS", "GC_INSTANT_BANK_PAYMENTS", "STRIPE", "STRIPE_CARD",
-        "STRIPE_DD", "FINASTRA", "FAST_PAY", "OTHER",
+        "CHEQUE",
+        "DIRECT_DEBIT",
+        "CANCELLED_DD",
+        "CANCELLED_CARD",
+        "CREDIT_CARD",
+        "PAYPAL",
+        "BACS",
+        "POST_OFFICE_PAYMENT_CARD",
+        "EZYPAY",
+        "GO_CARDLESS",
+        "GC_INSTANT_BANK_PAYMENTS",
+        "STRIPE",
+        "STRIPE_CARD",
+        "STRIPE_DD",
+        "FINASTRA",
+        "FAST_PAY",
+        "OTHER",
     ],
 };
 
@@ -109,7 +123,8 @@ pub static RENTAL_PRODUCT_INVENTORY: Schema = Schema {
         field("invoiceFrequency", int32().kind()).required().doc("Periods grouped on one invoice line"),
         field("quantity", int32().min(1).max(1_000_000).kind()).required().doc("Quantity, 1 to 1000000"),
         // decisions R6: 1..100 and PAT-PHONE (empty or 4..100) both apply.
-        field("productReference", phone(1, 100)).doc("Product reference; must match the product's productReferenceFormat"),
+        field("productReference", phone(1, 100))
+            .doc("Product reference; must match the product's productReferenceFormat"),
         field("additionalProductReference", phone(1, 100))
             .doc("Additional reference (ISDN link to a usage inventory); must match the product's format"),
         // Only `[\w\` of the pattern is visible: assumed PAT-NAME-CURLY (api-facts §2).
@@ -133,9 +148,12 @@ pub static RENTAL_PRODUCT_INVENTORY: Schema = Schema {
         field("alignedToStart", boolean())
             .default(Literal::Bool(false))
             .doc("Bill on the start-date anniversary, without pro-rating"),
-        field("alignedToBillPeriod", boolean()).default(Literal::Bool(false)).doc("Align a back-dated inventory to the bill period"),
+        field("alignedToBillPeriod", boolean())
+            .default(Literal::Bool(false))
+            .doc("Align a back-dated inventory to the bill period"),
         field("externalOrderReference", any_string().kind()).doc("External order reference (sample only)"),
-        field("externalNetworkOrderReference", any_string().kind()).doc("External network order reference (sample only)"),
+        field("externalNetworkOrderReference", any_string().kind())
+            .doc("External network order reference (sample only)"),
         field("pendingEndDate", date()).doc("Pending end date (sample only)"),
         field("forceBilling", boolean()).doc("Force billing; false when the product's forceBillPeriods is 0"),
         field("forceBillPeriods", int32().kind()).doc("Force-bill periods (sample only; bounds not documented here)"),

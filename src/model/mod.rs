@@ -191,7 +191,12 @@ mod tests {
     fn every_resource_schema_resolves() {
         for r in crate::endpoints::RESOURCES {
             let record = record_schema(r.schema);
-            assert!(record.is_some_and(|s| s.name == r.schema), "resource {} names unknown schema {}", r.name, r.schema);
+            assert!(
+                record.is_some_and(|s| s.name == r.schema),
+                "resource {} names unknown schema {}",
+                r.name,
+                r.schema
+            );
             // A body the client posts must be validatable by name.
             for e in r.endpoints {
                 if let Some(body) = e.body.filter(|b| *b != "JsonPatch") {

@@ -48,9 +48,8 @@ pub static RENTAL_RATE_FREQUENCY: Choices = Choices {
 /// A rental price: -9999999..9999999 as shown on BuyRentalRateOverride; api-facts §6.5 gives
 /// the same bound to RentalRate, whose price part the overrides share. Rejecting beyond it is
 /// the sound side (decisions: sound before complete).
-pub(crate) const RENTAL_PRICE: Field = field("price", number(Some(-9_999_999.0), Some(9_999_999.0)))
-    .required()
-    .doc("Price, between -9999999 and 9999999");
+pub(crate) const RENTAL_PRICE: Field =
+    field("price", number(Some(-9_999_999.0), Some(9_999_999.0))).required().doc("Price, between -9999999 and 9999999");
 /// Recurring or one-off: the field the RENTAL rules read.
 pub(crate) const RENTAL_RATE_PRICE_TYPE_FIELD: Field = field("rentalRatePriceType", one_of(&RENTAL_RATE_PRICE_TYPE))
     .required()
@@ -72,10 +71,8 @@ pub(crate) const RENTAL_RATE_TYPE_IF_RENTAL: Rule = Rule::RequiredIf {
     when: Condition::Equals("rentalRatePriceType", Literal::Str("RENTAL")),
 };
 /// decisions R9: an ADVANCE rental needs its periods in advance.
-pub(crate) const PERIODS_IN_ADVANCE_IF_ADVANCE: Rule = Rule::RequiredIf {
-    field: "periodsInAdvance",
-    when: Condition::Equals("rentalRateType", Literal::Str("ADVANCE")),
-};
+pub(crate) const PERIODS_IN_ADVANCE_IF_ADVANCE: Rule =
+    Rule::RequiredIf { field: "periodsInAdvance", when: Condition::Equals("rentalRateType", Literal::Str("ADVANCE")) };
 /// api-facts §7.4: the overrides document `rentalRateFrequency` as required when RENTAL.
 pub(crate) const RENTAL_RATE_FREQUENCY_IF_RENTAL: Rule = Rule::RequiredIf {
     field: "rentalRateFrequency",
@@ -100,7 +97,9 @@ pub static RENTAL_RATE: Schema = Schema {
         // api-facts §6.5/§9 #11: the 2.21 schema marks it required while its description says
         // "required when RENTAL". Required always is the sound reading: a ONEOFF rate without
         // one may be refused by the server, and sending one is always possible.
-        RENTAL_RATE_FREQUENCY_FIELD.required().doc("How often the rental is charged (required by the schema, also for ONEOFF)"),
+        RENTAL_RATE_FREQUENCY_FIELD
+            .required()
+            .doc("How often the rental is charged (required by the schema, also for ONEOFF)"),
         field("startDate", date()).required().doc("Rate start date"),
         field("endDate", date()).doc("Rate end date"),
         field("showOnInvoice", boolean()).doc("Show the rate on invoices"),
@@ -319,9 +318,7 @@ pub static RENTAL_DISCOUNT_PLAN_RULE: Schema = Schema {
         // 0..100 is prose only (api-facts §9 #10). A percentage outside it cannot be a valid
         // discount, and rejecting is the sound side (decisions: sound before complete).
         // Decimals are allowed: the type is number.
-        field("discountPercentage", number(Some(0.0), Some(100.0)))
-            .required()
-            .doc("Discount in percent, 0 to 100"),
+        field("discountPercentage", number(Some(0.0), Some(100.0))).required().doc("Discount in percent, 0 to 100"),
     ],
     rules: &[],
 };

@@ -9,7 +9,8 @@ use super::{name, nominal_code, INT32_IDS, INT32_IDS_NON_EMPTY};
 // ---- enums ----------------------------------------------------------------------------------
 
 /// Whether a usage product bills incoming or outgoing usage (api-facts §4.2).
-pub static USAGE_PRODUCT_DIRECTION: Choices = Choices { name: "UsageProductDirection", values: &["INBOUND", "OUTBOUND"] };
+pub static USAGE_PRODUCT_DIRECTION: Choices =
+    Choices { name: "UsageProductDirection", values: &["INBOUND", "OUTBOUND"] };
 
 /// The kind of rental product (api-facts §4.3).
 pub static RENTAL_PRODUCT_TYPE: Choices =
@@ -20,10 +21,30 @@ pub static RENTAL_PRODUCT_TYPE: Choices =
 pub static DISPLAY_ICON_TYPE: Choices = Choices {
     name: "DisplayIconType",
     values: &[
-        "fa-wifi", "fa-sitemap", "fa-server", "fa-hdd-o", "fa-database", "fa-plug", "fa-bolt", "fa-cloud",
-        "fa-cloud-download", "fa-cloud-upload", "fa-globe", "fa-exchange", "fa-lock", "fa-unlock", "fa-shield",
-        "fa-cogs", "fa-rss", "fa-code-fork", "fa-random", "fa-location-arrow", "fa-terminal", "fa-phone",
-        "fa-envelope-o", "fa-wrench",
+        "fa-wifi",
+        "fa-sitemap",
+        "fa-server",
+        "fa-hdd-o",
+        "fa-database",
+        "fa-plug",
+        "fa-bolt",
+        "fa-cloud",
+        "fa-cloud-download",
+        "fa-cloud-upload",
+        "fa-globe",
+        "fa-exchange",
+        "fa-lock",
+        "fa-unlock",
+        "fa-shield",
+        "fa-cogs",
+        "fa-rss",
+        "fa-code-fork",
+        "fa-random",
+        "fa-location-arrow",
+        "fa-terminal",
+        "fa-phone",
+        "fa-envelope-o",
+        "fa-wrench",
     ],
 };
 

@@ -17,7 +17,8 @@ pub static LIST_QUERY: Schema = Schema {
             .doc("Results per page, 1 to 1000 (ResultsPerPageParam)"),
         field("sort", any_string().kind())
             .doc("Comma-separated field names, ascending unless followed by :desc, e.g. siteName:desc,id (SortParam)"),
-        field("fields", any_string().kind()).doc("Comma-separated field names to return, e.g. id,siteName (FieldsParam)"),
+        field("fields", any_string().kind())
+            .doc("Comma-separated field names to return, e.g. id,siteName (FieldsParam)"),
     ],
     rules: &[],
 };

@@ -83,7 +83,8 @@ pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
         Kind::Boolean | Kind::Any => {}
     }
     if let (Some(parent), Some(f)) = (at.parent, at.field) {
-        let rules: Vec<Value> = parent.rules.iter().filter(|r| r.targets().contains(&f.name)).map(|r| r.describe().into()).collect();
+        let rules: Vec<Value> =
+            parent.rules.iter().filter(|r| r.targets().contains(&f.name)).map(|r| r.describe().into()).collect();
         if !rules.is_empty() {
             d.insert("rules".into(), rules.into());
         }

@@ -275,7 +275,12 @@ mod tests {
             IssueKind::UnknownField { allowed: None },
             IssueKind::PatchTarget { op: "remove".into(), pointer: "/a".into(), reason: "missing".into() },
             IssueKind::PatchTest { pointer: "/a".into(), actual: Some(1.into()) },
-            IssueKind::QuerySyntax { syntax: "id".into(), reason: "value".into(), item: Some("x".into()), allowed: None },
+            IssueKind::QuerySyntax {
+                syntax: "id".into(),
+                reason: "value".into(),
+                item: Some("x".into()),
+                allowed: None,
+            },
             IssueKind::Json { message: "EOF while parsing".into(), column: 3 },
         ]
     }
@@ -290,7 +295,10 @@ mod tests {
             assert_eq!(v["code"], *code);
             // The formatter reads the serialised form alone (what an app that translates has).
             let path = "/f";
-            assert_eq!(crate::validate::message::message(path, code, &v["params"]), crate::validate::message::message_for(path, k));
+            assert_eq!(
+                crate::validate::message::message(path, code, &v["params"]),
+                crate::validate::message::message_for(path, k)
+            );
         }
     }
 

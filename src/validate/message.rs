@@ -147,7 +147,9 @@ fn patch_target_message(field: &str, op: &str, pointer: &str, reason: &str) -> S
     let at = show_pointer(pointer);
     let what = if field == "from" { format!("{op} from {at}") } else { format!("{op} at {at}") };
     match reason {
-        "missing" if op == "add" && field != "from" => format!("Cannot add at {at}: its parent does not exist in the document."),
+        "missing" if op == "add" && field != "from" => {
+            format!("Cannot add at {at}: its parent does not exist in the document.")
+        }
         "missing" => format!("Cannot {what}: nothing exists there in the document."),
         "index" => format!("Cannot {what}: the array has no such position."),
         "notContainer" => format!("Cannot {what}: it goes into a value that is neither an object nor an array."),
@@ -320,7 +322,10 @@ mod tests {
             "Cannot add at /s/k: it goes into a value that is neither an object nor an array."
         );
         assert_eq!(t("/0/path", "remove", "", "root"), "Cannot remove the whole document.");
-        assert_eq!(t("/0/path", "move", "/o/i", "inside"), "Cannot move a value into itself: /o/i is inside the value being moved.");
+        assert_eq!(
+            t("/0/path", "move", "/o/i", "inside"),
+            "Cannot move a value into itself: /o/i is inside the value being moved."
+        );
         let m = message_for("/3/path", &IssueKind::PatchTest { pointer: "".into(), actual: None });
         assert_eq!(m, "The test of the whole document failed: the document holds a different value there.");
     }
@@ -328,16 +333,30 @@ mod tests {
     #[test]
     fn query_messages_describe_the_mini_language() {
         let q = |syntax: &str, reason: &str, item: Option<&str>, allowed: Option<Vec<String>>| {
-            let kind = IssueKind::QuerySyntax { syntax: syntax.into(), reason: reason.into(), item: item.map(Into::into), allowed };
+            let kind = IssueKind::QuerySyntax {
+                syntax: syntax.into(),
+                reason: reason.into(),
+                item: item.map(Into::into),
+                allowed,
+            };
             message_for("/p", &kind)
         };
         let ab = || Some(vec!["a".to_owned(), "b".to_owned()]);
         assert_eq!(q("id", "value", Some("x"), None), "p: x is not valid; write an id such as 12, or in:12,13.");
         assert_eq!(q("id", "empty", None, None), "p must not be empty; write an id such as 12, or in:12,13.");
-        assert_eq!(q("sort", "emptyItem", None, None), "p has an empty item (two commas in a row, or one at the start or end).");
-        assert_eq!(q("sort", "unknownField", Some("z"), ab()), "p: z is not a field of this resource; use one of: a, b.");
+        assert_eq!(
+            q("sort", "emptyItem", None, None),
+            "p has an empty item (two commas in a row, or one at the start or end)."
+        );
+        assert_eq!(
+            q("sort", "unknownField", Some("z"), ab()),
+            "p: z is not a field of this resource; use one of: a, b."
+        );
         assert_eq!(q("sort", "notSortable", Some("z"), ab()), "p: the list cannot be sorted on z; use one of: a, b.");
-        assert_eq!(q("sort", "direction", Some("a:asc"), None), "p: a:asc must be a field name, optionally followed by :desc.");
+        assert_eq!(
+            q("sort", "direction", Some("a:asc"), None),
+            "p: a:asc must be a field name, optionally followed by :desc."
+        );
         let m = message_for("/nope", &IssueKind::UnknownField { allowed: ab() });
         assert_eq!(m, "nope is not accepted here; use one of: a, b.");
         assert_eq!(message_for("/x", &IssueKind::UnknownField { allowed: None }), "x is not a field of this object.");

@@ -13,11 +13,11 @@
 //! assert_eq!(report.issues[0].code(), "pattern");
 //! ```
 
+pub mod describe;
 pub mod engine;
 pub mod formats;
 pub mod issue;
 pub mod java_regex;
-pub mod describe;
 pub mod message;
 pub mod ndjson;
 pub mod patch;
@@ -133,7 +133,11 @@ pub fn validate_kind(kind: &Kind, value: &Value<'_>, options: Options) -> Report
 
 /// Validates whatever `d` deserialises (JSON text, a `serde_json::Value`, …) against `kind`,
 /// without building a tree. Fails only when `d` fails (malformed JSON text).
-pub fn validate_from<'de, D: serde::Deserializer<'de>>(kind: &Kind, d: D, options: Options) -> Result<Report, D::Error> {
+pub fn validate_from<'de, D: serde::Deserializer<'de>>(
+    kind: &Kind,
+    d: D,
+    options: Options,
+) -> Result<Report, D::Error> {
     let mut w = engine::Walker::new(options);
     w.check(kind, d)?;
     Ok(Report { issues: w.finish() })
@@ -196,7 +200,15 @@ pub fn parse_pointer(pointer: &str) -> Option<Vec<Cow<'_, str>>> {
     let rest = pointer.strip_prefix('/')?;
     Some(
         rest.split('/')
-            .map(|s| if s.contains('~') { Cow::Owned(s.replace("~1", "/").replace("~0", "~")) } else { Cow::Borrowed(s) })
+            .map(
+                |s| {
+                    if s.contains('~') {
+                        Cow::Owned(s.replace("~1", "/").replace("~0", "~"))
+                    } else {
+                        Cow::Borrowed(s)
+                    }
+                },
+            )
             .collect(),
     )
 }
@@ -241,7 +253,9 @@ fn resolve(root: &Kind, segments: &[Cow<'_, str>]) -> Result<(Kind, bool), Strin
 /// Resolves `pointer` in `schema`, with the errors `validate_field` gives.
 pub(crate) fn resolve_pointer(schema: &str, pointer: &str) -> Result<Resolved, Error> {
     let entry = entry(schema)?;
-    let unknown = |reason: String| Error::UnknownField { schema: schema.to_owned(), pointer: pointer.to_owned(), reason };
-    let segments = parse_pointer(pointer).ok_or_else(|| unknown("not a JSON Pointer (it must be empty or start with /)".into()))?;
+    let unknown =
+        |reason: String| Error::UnknownField { schema: schema.to_owned(), pointer: pointer.to_owned(), reason };
+    let segments = parse_pointer(pointer)
+        .ok_or_else(|| unknown("not a JSON Pointer (it must be empty or start with /)".into()))?;
     resolve_at(&entry.root, &segments).map_err(unknown)
 }

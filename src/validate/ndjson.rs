@@ -135,11 +135,15 @@ impl NdjsonValidator {
         let issues = match std::str::from_utf8(line) {
             Err(e) => {
                 let message = "the line is not valid UTF-8".to_owned();
-                vec![Issue { path: String::new(), kind: IssueKind::Json { message, column: e.valid_up_to() as u64 + 1 } }]
+                vec![Issue {
+                    path: String::new(),
+                    kind: IssueKind::Json { message, column: e.valid_up_to() as u64 + 1 },
+                }]
             }
             Ok(text) => {
                 let mut de = serde_json::Deserializer::from_str(text);
-                let checked = validate_from(&self.kind, &mut de, self.options.record).and_then(|r| de.end().map(|()| r));
+                let checked =
+                    validate_from(&self.kind, &mut de, self.options.record).and_then(|r| de.end().map(|()| r));
                 match checked {
                     Ok(report) => report.issues,
                     Err(e) => vec![Issue {

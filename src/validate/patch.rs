@@ -51,7 +51,12 @@ impl PatchReport {
 
 /// Checks the JSON Patch `ops` against `current`, a document of the schema called `schema`
 /// (`"Site"` for `PATCH /sites/{site_id}`). `current` itself is never changed.
-pub fn validate_patch(schema: &str, current: &Value<'_>, ops: &Value<'_>, options: Options) -> Result<PatchReport, Error> {
+pub fn validate_patch(
+    schema: &str,
+    current: &Value<'_>,
+    ops: &Value<'_>,
+    options: Options,
+) -> Result<PatchReport, Error> {
     validate_patch_kind(&entry(schema)?.root, current, ops, options)
 }
 
@@ -63,7 +68,12 @@ pub fn validate_patch_json(schema: &str, current: &Json, ops: &Json, options: Op
 /// [`validate_patch`] against a schema description (`Kind::Any` accepts any document).
 /// Errors only when the patched document would exceed [`MAX_DOCUMENT_VALUES`] or
 /// [`MAX_DOCUMENT_DEPTH`].
-pub fn validate_patch_kind(root: &Kind, current: &Value<'_>, ops: &Value<'_>, options: Options) -> Result<PatchReport, Error> {
+pub fn validate_patch_kind(
+    root: &Kind,
+    current: &Value<'_>,
+    ops: &Value<'_>,
+    options: Options,
+) -> Result<PatchReport, Error> {
     let shape = validate_kind(&Kind::Array(&JSON_PATCH), ops, options);
     if !shape.is_valid() {
         return Ok(PatchReport { issues: shape.issues, document: None });
@@ -113,7 +123,10 @@ impl Bounds {
 
     fn check(&self) -> Result<(), Error> {
         if self.values > MAX_DOCUMENT_VALUES {
-            return Err(Error::TooLarge { what: "the patched document's number of values", limit: MAX_DOCUMENT_VALUES });
+            return Err(Error::TooLarge {
+                what: "the patched document's number of values",
+                limit: MAX_DOCUMENT_VALUES,
+            });
         }
         if self.depth > MAX_DOCUMENT_DEPTH {
             return Err(Error::TooLarge { what: "the patched document's nesting depth", limit: MAX_DOCUMENT_DEPTH });

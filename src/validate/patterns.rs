@@ -222,8 +222,7 @@ mod tests {
     #[test]
     fn every_built_in_pattern_compiles() {
         for d in &PATTERNS {
-            java_regex::compile(d.source, Limits::BUILT_IN)
-                .unwrap_or_else(|e| panic!("{}: {e}", d.name));
+            java_regex::compile(d.source, Limits::BUILT_IN).unwrap_or_else(|e| panic!("{}: {e}", d.name));
         }
     }
 

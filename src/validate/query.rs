@@ -44,7 +44,8 @@ pub fn validate_query_string(endpoint: &str, query: &str) -> Result<Report, Erro
 /// Validates parameters whose values may be of any type (from JavaScript): strings are
 /// judged, `null` and `undefined` mean "not given", anything else is a `type` issue.
 pub fn validate_query_values(endpoint: &str, query: &[(Cow<'_, str>, Value<'_>)]) -> Result<Report, Error> {
-    let (resource, ep) = endpoints::endpoint(endpoint).ok_or_else(|| Error::UnknownEndpoint { key: endpoint.into() })?;
+    let (resource, ep) =
+        endpoints::endpoint(endpoint).ok_or_else(|| Error::UnknownEndpoint { key: endpoint.into() })?;
     let size: usize = query
         .iter()
         .map(|(k, v)| k.len() + 2 + if let Value::String(s) = v { s.len() } else { 0 })
@@ -149,7 +150,11 @@ fn paging(field: &'static Field, text: &str, resource: &Resource, ep: &Endpoint)
                 Ok(n) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => n,
                 _ => return Ok(Some(IssueKind::Format { format: width.into(), reason: None })),
             };
-            Ok(validate_kind(&field.kind, &Value::Number(n as f64), Options::default()).issues.into_iter().next().map(|i| i.kind))
+            Ok(validate_kind(&field.kind, &Value::Number(n as f64), Options::default())
+                .issues
+                .into_iter()
+                .next()
+                .map(|i| i.kind))
         }
         _ => {
             let fields = resource_fields(resource, ep)?;

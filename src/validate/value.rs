@@ -181,7 +181,9 @@ impl<'de> serde::Deserializer<'de> for &'de Value<'_> {
             Value::Array(items) => visitor.visit_seq(Items(items.iter())),
             Value::Object(members) => visitor.visit_map(Members { iter: members.iter(), value: None }),
             // The engine's convention for values JSON cannot carry (see engine/seed.rs).
-            Value::Foreign(f) => visitor.visit_newtype_struct(serde::de::IntoDeserializer::<Self::Error>::into_deserializer(f.code())),
+            Value::Foreign(f) => {
+                visitor.visit_newtype_struct(serde::de::IntoDeserializer::<Self::Error>::into_deserializer(f.code()))
+            }
         }
     }
 
@@ -318,10 +320,7 @@ mod tests {
         assert_eq!(m.iter().map(|(k, _)| k.as_ref()).collect::<Vec<_>>(), ["b", "a", "c"]);
         assert!(matches!(&m[0].1, Value::String(Cow::Borrowed("x"))));
         assert!(matches!(&m[2].1, Value::String(Cow::Owned(s)) if s == "e\u{301}"));
-        assert_eq!(
-            m[1].1,
-            Value::Array(vec![Value::Number(1.0), Value::Number(2.5), Value::Null, Value::Bool(true)])
-        );
+        assert_eq!(m[1].1, Value::Array(vec![Value::Number(1.0), Value::Number(2.5), Value::Null, Value::Bool(true)]));
     }
 
     #[test]

@@ -34,8 +34,9 @@ pub struct ClientCore {
 }
 
 fn get(obj: &JsValue, key: &str) -> Result<JsValue, ClientError> {
-    Reflect::get(obj, &JsValue::from_str(key))
-        .map_err(|e| ClientError::Usage { message: format!("reading option {key} threw: {}", crate::client::fetch::js_error_text(&e)) })
+    Reflect::get(obj, &JsValue::from_str(key)).map_err(|e| ClientError::Usage {
+        message: format!("reading option {key} threw: {}", crate::client::fetch::js_error_text(&e)),
+    })
 }
 
 fn keys(obj: &JsValue) -> Vec<String> {
@@ -202,7 +203,9 @@ fn prepare_call(
                     call.query = Some(Value::Object(vec![("fields".into(), read(&what, &v)?)]));
                 }
                 option if allowed.contains(&option) => {
-                    let on = v.as_bool().ok_or_else(|| ClientError::Usage { message: format!("{what}: {option} must be true or false") })?;
+                    let on = v.as_bool().ok_or_else(|| ClientError::Usage {
+                        message: format!("{what}: {option} must be true or false"),
+                    })?;
                     call = call.header(option, on)?;
                 }
                 other => {
@@ -219,7 +222,8 @@ fn prepare_call(
 /// An `AbortSignal` (or a look-alike from another realm).
 fn abort_signal(what: &str, v: JsValue) -> Result<AbortSignal, ClientError> {
     let has = |k: &str| Reflect::get(&v, &JsValue::from_str(k)).ok();
-    let ok = has("aborted").is_some_and(|a| a.as_bool().is_some()) && has("addEventListener").is_some_and(|f| f.is_function());
+    let ok = has("aborted").is_some_and(|a| a.as_bool().is_some())
+        && has("addEventListener").is_some_and(|f| f.is_function());
     if !ok {
         return Err(ClientError::Usage { message: format!("{what}: signal must be an AbortSignal") });
     }
@@ -320,8 +324,16 @@ pub fn filter_expr_js(op: &str, values: JsValue) -> Result<String, JsValue> {
     for item in &items {
         texts.push(match item {
             Value::String(s) => s.to_string(),
-            Value::Number(n) => number_text(*n).ok_or_else(|| type_error(format!("{} values must be finite numbers", op.name())))?,
-            other => return Err(type_error(format!("{} values must be strings or numbers, not {}", op.name(), other.type_name()))),
+            Value::Number(n) => {
+                number_text(*n).ok_or_else(|| type_error(format!("{} values must be finite numbers", op.name())))?
+            }
+            other => {
+                return Err(type_error(format!(
+                    "{} values must be strings or numbers, not {}",
+                    op.name(),
+                    other.type_name()
+                )))
+            }
         });
     }
     filter_expr(op, &texts).map_err(|e| type_error(e.to_string()))

@@ -102,7 +102,11 @@ impl Encoded {
     }
 
     /// Validates the encoded value against `kind` in one pass, without building a tree.
-    pub fn validate(&self, kind: &crate::validate::schema::Kind, options: crate::validate::Options) -> Result<crate::validate::Report, JsValue> {
+    pub fn validate(
+        &self,
+        kind: &crate::validate::schema::Kind,
+        options: crate::validate::Options,
+    ) -> Result<crate::validate::Report, JsValue> {
         let mut r = Reader { bytes: &self.bytes, at: 0, text: &self.text, ascii: self.text.is_ascii() };
         let report = crate::validate::validate_from(kind, Stream { r: &mut r, depth: 0 }, options)
             .map_err(|_| JsValue::from(corrupt()))?;
@@ -295,7 +299,10 @@ struct Items<'r, 'a> {
 
 impl<'de> serde::de::SeqAccess<'de> for Items<'_, 'de> {
     type Error = StreamError;
-    fn next_element_seed<T: serde::de::DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, StreamError> {
+    fn next_element_seed<T: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, StreamError> {
         match self.r.bytes.get(self.r.at) {
             None => Err(bad()),
             Some(&END) => {

@@ -27,8 +27,15 @@ struct LineOut<'a> {
 }
 
 fn report_to_js(r: &NdjsonReport) -> Result<JsValue, JsValue> {
-    let lines = r.invalid_lines.iter().map(|LineIssues { line, issues }| LineOut { line: *line, errors: issues }).collect();
-    to_js(&ReportOut { records: r.records, valid: r.valid, invalid: r.invalid, invalid_lines: lines, truncated: r.truncated })
+    let lines =
+        r.invalid_lines.iter().map(|LineIssues { line, issues }| LineOut { line: *line, errors: issues }).collect();
+    to_js(&ReportOut {
+        records: r.records,
+        valid: r.valid,
+        invalid: r.invalid,
+        invalid_lines: lines,
+        truncated: r.truncated,
+    })
 }
 
 fn ndjson_options(options: &JsValue) -> Result<NdjsonOptions, JsValue> {
@@ -37,9 +44,10 @@ fn ndjson_options(options: &JsValue) -> Result<NdjsonOptions, JsValue> {
     if options.is_object() {
         let max = Reflect::get(options, &JsValue::from_str("maxInvalidLines")).unwrap_or(JsValue::UNDEFINED);
         if !max.is_undefined() {
-            let n = max.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0).ok_or_else(|| {
-                error("options.maxInvalidLines must be a non-negative integer")
-            })?;
+            let n = max
+                .as_f64()
+                .filter(|n| n.fract() == 0.0 && *n >= 0.0)
+                .ok_or_else(|| error("options.maxInvalidLines must be a non-negative integer"))?;
             out.max_invalid_lines = Some(n.min(usize::MAX as f64) as usize);
         }
     }

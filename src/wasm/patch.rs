@@ -35,7 +35,11 @@ pub fn validate_patch_js(
     let current = encode(&current).map_err(|e| naming("current", e))?;
     let ops = encode(&ops).map_err(|e| naming("ops", e))?;
     let report = v::validate_patch(schema, &current.value()?, &ops.value()?, options).map_err(error)?;
-    to_js(&PatchValidationResult { valid: report.is_valid(), errors: &report.issues, document: report.document.as_ref() })
+    to_js(&PatchValidationResult {
+        valid: report.is_valid(),
+        errors: &report.issues,
+        document: report.document.as_ref(),
+    })
 }
 
 /// The encoder's error, saying which argument it was about.

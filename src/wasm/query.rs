@@ -71,13 +71,15 @@ fn params(query: &JsValue) -> Result<Vec<(Cow<'static, str>, Value<'static>)>, J
     let mut out = Vec::with_capacity(keys.length() as usize);
     for key in keys.iter() {
         let name = key.as_string().unwrap_or_default();
-        let value = Reflect::get(query, &key).map_err(|_| error(format!("reading the query parameter {name:?} threw")))?;
+        let value =
+            Reflect::get(query, &key).map_err(|_| error(format!("reading the query parameter {name:?} threw")))?;
         let value = if let Some(s) = value.as_string() {
             Value::String(Cow::Owned(s))
         } else if let Some(b) = value.as_bool() {
             Value::String(Cow::Borrowed(if b { "true" } else { "false" }))
         } else if value.as_f64().is_some() {
-            let text = value.unchecked_ref::<Number>().to_string_with_radix(10).map_err(|_| error("Number.toString threw"))?;
+            let text =
+                value.unchecked_ref::<Number>().to_string_with_radix(10).map_err(|_| error("Number.toString threw"))?;
             Value::String(Cow::Owned(text.into()))
         } else if value.is_null() {
             Value::Null
@@ -109,7 +111,10 @@ pub fn validate_product_reference_js(
     #[wasm_bindgen(unchecked_param_type = "string")] format: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] reference: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let format = format.as_string().ok_or_else(|| error("validateProductReference: format must be a string (the product's format)"))?;
-    let reference = reference.as_string().ok_or_else(|| error("validateProductReference: reference must be a string"))?;
+    let format = format
+        .as_string()
+        .ok_or_else(|| error("validateProductReference: format must be a string (the product's format)"))?;
+    let reference =
+        reference.as_string().ok_or_else(|| error("validateProductReference: reference must be a string"))?;
     result_to_js(&v::validate_product_reference(&format, &reference))
 }

@@ -110,7 +110,10 @@ pub fn format_message_js(
 /// server's Java dialect, for all later validations (decisions R3). Throws, changing
 /// nothing, if the name is unknown or the regex is invalid or too large.
 #[wasm_bindgen(js_name = setPattern)]
-pub fn set_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name: &str, source: &str) -> Result<(), JsValue> {
+pub fn set_pattern_js(
+    #[wasm_bindgen(unchecked_param_type = "PatternName")] name: &str,
+    source: &str,
+) -> Result<(), JsValue> {
     v::set_pattern(name, source).map_err(error)
 }
 

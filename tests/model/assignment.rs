@@ -82,7 +82,8 @@ fn check_levels(schema: &str, base: &Value, inventory_id: &str) {
         check_integer(schema, &given, &format!("/{id}"), false);
     }
     // The wrong inventory id does not satisfy INVENTORY.
-    let other = if inventory_id == "usageProductInventoryId" { "rentalProductInventoryId" } else { "usageProductInventoryId" };
+    let other =
+        if inventory_id == "usageProductInventoryId" { "rentalProductInventoryId" } else { "usageProductInventoryId" };
     let wrong = with(&with(&bare, "/assignmentLevel", Some("INVENTORY".into())), &format!("/{other}"), Some(4.into()));
     assert_one(schema, &wrong, &format!("/{inventory_id}"), "required");
     // An unknown level requires no id: its own enum issue says what is wrong.
@@ -170,28 +171,55 @@ fn usage_rate_overrides() {
     check_levels("UsageRateOverride", &o, "usageProductInventoryId");
     check_read_only("UsageRateOverride", &o, "/id", json!(1), json!("1"));
     for f in [
-        "/usageProductId", "/chargeGroupId", "/variableChargeUnitSize", "/quantityRoundingIncrement", "/startDate",
-        "/peakMinimumCharge", "/offPeakMinimumCharge", "/weekendMinimumCharge", "/peakInitialCharge",
+        "/usageProductId",
+        "/chargeGroupId",
+        "/variableChargeUnitSize",
+        "/quantityRoundingIncrement",
+        "/startDate",
+        "/peakMinimumCharge",
+        "/offPeakMinimumCharge",
+        "/weekendMinimumCharge",
+        "/peakInitialCharge",
         "/offPeakInitialCharge",
     ] {
         check_required("UsageRateOverride", &o, f);
     }
     for f in [
-        "/supplierId", "/appliesToISDNOnly", "/endDate", "/peakValue", "/offPeakValue", "/weekendValue",
-        "/weekendInitialCharge", "/peakInitialChargePeriod", "/offPeakInitialChargePeriod",
-        "/weekendInitialChargePeriod", "/applyThisToChildren",
+        "/supplierId",
+        "/appliesToISDNOnly",
+        "/endDate",
+        "/peakValue",
+        "/offPeakValue",
+        "/weekendValue",
+        "/weekendInitialCharge",
+        "/peakInitialChargePeriod",
+        "/offPeakInitialChargePeriod",
+        "/weekendInitialChargePeriod",
+        "/applyThisToChildren",
     ] {
         check_optional("UsageRateOverride", &o, f);
     }
     for f in ["/usageProductId", "/supplierId", "/chargeGroupId"] {
         check_integer("UsageRateOverride", &o, f, false);
     }
-    for f in ["/variableChargeUnitSize", "/peakInitialChargePeriod", "/offPeakInitialChargePeriod", "/weekendInitialChargePeriod"] {
+    for f in [
+        "/variableChargeUnitSize",
+        "/peakInitialChargePeriod",
+        "/offPeakInitialChargePeriod",
+        "/weekendInitialChargePeriod",
+    ] {
         check_integer("UsageRateOverride", &o, f, true);
     }
     for f in [
-        "/quantityRoundingIncrement", "/peakValue", "/offPeakValue", "/weekendValue", "/peakMinimumCharge",
-        "/offPeakMinimumCharge", "/weekendMinimumCharge", "/peakInitialCharge", "/offPeakInitialCharge",
+        "/quantityRoundingIncrement",
+        "/peakValue",
+        "/offPeakValue",
+        "/weekendValue",
+        "/peakMinimumCharge",
+        "/offPeakMinimumCharge",
+        "/weekendMinimumCharge",
+        "/peakInitialCharge",
+        "/offPeakInitialCharge",
         "/weekendInitialCharge",
     ] {
         check_number("UsageRateOverride", &o, f);

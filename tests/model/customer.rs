@@ -52,19 +52,39 @@ fn fixtures_are_valid() {
     assert_valid("Address", &site()["siteAddress"]);
     assert_valid("ContactDetails", &site()["siteContacts"][0]);
     assert_valid("SiteInvoiceDetails", &invoice_details());
-    assert_valid("AssignedCustomField", &json!({"customFieldDefinitionId": 102, "label": "Customer Tier", "value": "Gold"}));
+    assert_valid(
+        "AssignedCustomField",
+        &json!({"customFieldDefinitionId": 102, "label": "Customer Tier", "value": "Gold"}),
+    );
 }
 
 #[test]
 fn customer_required_fields() {
     let c = customer();
-    for p in ["/contractOwnerId", "/customerType", "/customerName", "/customerAccountNumber", "/startDate", "/billingCycleId", "/sites"] {
+    for p in [
+        "/contractOwnerId",
+        "/customerType",
+        "/customerName",
+        "/customerAccountNumber",
+        "/startDate",
+        "/billingCycleId",
+        "/sites",
+    ] {
         check_required("Customer", &c, p);
     }
     for p in [
-        "/contractOwnerSubBrandId", "/endDate", "/contractTerm", "/customerIsVip", "/customerMarker",
-        "/externalCommissionAgentId", "/onlineBillingRequired", "/onlineEmailAddress", "/sendWelcomeEmailOn",
-        "/creditThreshold", "/tripwireId", "/customerContacts",
+        "/contractOwnerSubBrandId",
+        "/endDate",
+        "/contractTerm",
+        "/customerIsVip",
+        "/customerMarker",
+        "/externalCommissionAgentId",
+        "/onlineBillingRequired",
+        "/onlineEmailAddress",
+        "/sendWelcomeEmailOn",
+        "/creditThreshold",
+        "/tripwireId",
+        "/customerContacts",
     ] {
         check_optional("Customer", &c, p);
     }
@@ -100,7 +120,8 @@ fn a_customer_has_1_to_1000_sites_each_with_customer_id_0() {
     let c = customer();
     let one = c["sites"][0].clone();
     assert_valid("Customer", &with(&c, "/sites", Some(Value::Array(vec![one.clone(); 1000]))));
-    let i = assert_one("Customer", &with(&c, "/sites", Some(Value::Array(vec![one.clone(); 1001]))), "/sites", "maxItems");
+    let i =
+        assert_one("Customer", &with(&c, "/sites", Some(Value::Array(vec![one.clone(); 1001]))), "/sites", "maxItems");
     assert_eq!(i.params(), json!({"limit": 1000, "actual": 1001}));
     assert_one("Customer", &with(&c, "/sites", Some(json!([]))), "/sites", "minItems");
     // decisions R9: 0 inside POST /customers…
@@ -127,7 +148,14 @@ fn site_field_rules() {
     for p in ["/customerId", "/siteName", "/siteReference", "/startDate", "/siteAddress", "/siteContacts"] {
         check_required("Site", &s0, p);
     }
-    for p in ["/endDate", "/siteInvoiceDetails", "/siteIdReceivingInvoice", "/repaymentPlanAmount", "/repaymentPlanRemainingPeriods", "/assignedCustomFields"] {
+    for p in [
+        "/endDate",
+        "/siteInvoiceDetails",
+        "/siteIdReceivingInvoice",
+        "/repaymentPlanAmount",
+        "/repaymentPlanRemainingPeriods",
+        "/assignedCustomFields",
+    ] {
         check_optional("Site", &s0, p);
     }
     check_length("Site", &s0, "/siteName", 1, 100, "a");
@@ -138,7 +166,12 @@ fn site_field_rules() {
     check_date("Site", &s0, "/endDate");
     check_range("Site", &s0, "/repaymentPlanAmount", Some(1.0), Some(100_000.0), 0.01);
     check_range("Site", &s0, "/repaymentPlanRemainingPeriods", Some(0.0), Some(240.0), 1.0);
-    assert_one("Site", &with(&s0, "/repaymentPlanRemainingPeriods", Some(1.5.into())), "/repaymentPlanRemainingPeriods", "type");
+    assert_one(
+        "Site",
+        &with(&s0, "/repaymentPlanRemainingPeriods", Some(1.5.into())),
+        "/repaymentPlanRemainingPeriods",
+        "type",
+    );
     assert_one("Site", &with(&s0, "/siteContacts", Some(json!([]))), "/siteContacts", "minItems");
 }
 
@@ -205,7 +238,13 @@ fn contact_field_rules() {
     check_enum("ContactDetails", &c, "/contactRole", &["ACCOUNTS", "TECHNICAL", "SALES", "GENERAL"]);
     check_enum("ContactDetails", &c, "/receiveInvoiceBy", &["EMAIL", "POST", "EMAIL_AND_POST"]);
     check_enum("ContactDetails", &c, "/receiveInvoiceSummaryBy", &["EMAIL", "POST", "EMAIL_AND_POST"]);
-    for p in ["/receiveElectronicSummaryReports", "/emailSuspended", "/contactNameToAppearOnInvoice", "/receiveEmailFraudAlert", "/receiveSmsFraudAlert"] {
+    for p in [
+        "/receiveElectronicSummaryReports",
+        "/emailSuspended",
+        "/contactNameToAppearOnInvoice",
+        "/receiveEmailFraudAlert",
+        "/receiveSmsFraudAlert",
+    ] {
         check_boolean("ContactDetails", &c, p);
     }
     for p in ["/contactTelephoneNumber", "/contactAlternativeTelephoneNumber"] {
@@ -274,7 +313,12 @@ fn invoice_details_rules() {
     check_boolean("SiteInvoiceDetails", &d, "/taxExempt");
     let with_addr = with(&d, "/invoiceAddress", Some(site()["siteAddress"].clone()));
     assert_valid("SiteInvoiceDetails", &with_addr);
-    assert_one("SiteInvoiceDetails", &with(&with_addr, "/invoiceAddress/country", Some("UK".into())), "/invoiceAddress/country", "countryCode");
+    assert_one(
+        "SiteInvoiceDetails",
+        &with(&with_addr, "/invoiceAddress/country", Some("UK".into())),
+        "/invoiceAddress/country",
+        "countryCode",
+    );
     // Nested inside a site, at its full path.
     let s0 = with(&site(), "/siteInvoiceDetails", Some(none));
     assert_one("Site", &s0, "/siteInvoiceDetails/paymentTermsInDays", "required");
@@ -282,9 +326,18 @@ fn invoice_details_rules() {
 
 #[test]
 fn assigned_custom_fields_are_type_checked() {
-    let s0 = with(&site(), "/assignedCustomFields", Some(json!([{"customFieldDefinitionId": 102, "label": "Tier", "value": "Gold"}])));
+    let s0 = with(
+        &site(),
+        "/assignedCustomFields",
+        Some(json!([{"customFieldDefinitionId": 102, "label": "Tier", "value": "Gold"}])),
+    );
     assert_valid("Site", &s0);
-    assert_one("Site", &with(&s0, "/assignedCustomFields/0/value", Some(5.into())), "/assignedCustomFields/0/value", "type");
+    assert_one(
+        "Site",
+        &with(&s0, "/assignedCustomFields/0/value", Some(5.into())),
+        "/assignedCustomFields/0/value",
+        "type",
+    );
 }
 
 #[track_caller]
@@ -293,7 +346,14 @@ fn check_email(schema: &str, base: &Value, pointer: &str) {
     for ok in ["o'neil+bills@example.co.uk", "a@b.co", "\"john..doe\"@example.com", "x@[192.168.0.1]"] {
         assert_valid(schema, &with(base, pointer, Some(ok.into())));
     }
-    for bad in ["jane@example", "jane.example.com", "jane@@example.com", "jané@example.com", "jane@-example.com", "a b@example.com"] {
+    for bad in [
+        "jane@example",
+        "jane.example.com",
+        "jane@@example.com",
+        "jané@example.com",
+        "jane@-example.com",
+        "a b@example.com",
+    ] {
         assert_one(schema, &with(base, pointer, Some(bad.into())), pointer, "pattern");
     }
     let local = "a".repeat(64);

@@ -160,11 +160,15 @@ fn the_openapi_document_has_every_endpoint_once_and_its_refs_resolve() {
             // decisions R12: the API's server.
             assert_eq!(item["servers"][0]["url"], format!("{{host}}{}", r.api.base_path()));
             // Every placeholder is declared once, as a required path parameter.
-            let declared: Vec<&str> =
-                item["parameters"].as_array().map_or(vec![], |p| p.iter().map(|p| p["name"].as_str().unwrap()).collect());
+            let declared: Vec<&str> = item["parameters"]
+                .as_array()
+                .map_or(vec![], |p| p.iter().map(|p| p["name"].as_str().unwrap()).collect());
             assert_eq!(declared, e.path_params().collect::<Vec<_>>(), "{}", e.path);
             let query = |name: &str| {
-                op["parameters"].as_array().and_then(|ps| ps.iter().find(|p| p["name"] == name && p["in"] == "query")).cloned()
+                op["parameters"]
+                    .as_array()
+                    .and_then(|ps| ps.iter().find(|p| p["name"] == name && p["in"] == "query"))
+                    .cloned()
             };
             match e.op {
                 Op::List => {
@@ -210,7 +214,8 @@ fn openapi_components_are_the_json_schema_definitions() {
     for e in SCHEMAS {
         let js = json_schema(e.name).unwrap();
         for (key, def) in js["$defs"].as_object().unwrap() {
-            let moved: Value = serde_json::from_str(&def.to_string().replace("\"#/$defs/", "\"#/components/schemas/")).unwrap();
+            let moved: Value =
+                serde_json::from_str(&def.to_string().replace("\"#/$defs/", "\"#/components/schemas/")).unwrap();
             assert_eq!(components.get(key), Some(&moved), "{}: {key}", e.name);
         }
         assert!(components.contains_key(e.name), "{}", e.name);

@@ -37,11 +37,20 @@ fn fixtures_are_valid() {
     assert_valid("InclusiveUsage", &component());
     let mut full = triggered();
     for (k, v) in [
-        ("id", json!(1)), ("availableTo", json!("2030-01-01")), ("boltOn", json!(true)), ("taxBandId", json!(1)),
-        ("nominalCode", json!("SALES-01QTR2")), ("inclusiveUsageComponents", json!([component()])),
-        ("boltOnCharges", json!([{ "id": 1, "price": 5, "rentalRateType": "ADVANCE", "periodsInAdvance": "STANDARD",
-                                   "rentalRateFrequency": "MONTHLY", "showOnInvoice": true, "startDate": "2024-01-01" }])),
-        ("rolloverPeriods", json!(0)), ("minQualifyingQuantity", json!(1)), ("maxPerEventQuantity", json!(3600)),
+        ("id", json!(1)),
+        ("availableTo", json!("2030-01-01")),
+        ("boltOn", json!(true)),
+        ("taxBandId", json!(1)),
+        ("nominalCode", json!("SALES-01QTR2")),
+        ("inclusiveUsageComponents", json!([component()])),
+        (
+            "boltOnCharges",
+            json!([{ "id": 1, "price": 5, "rentalRateType": "ADVANCE", "periodsInAdvance": "STANDARD",
+                                   "rentalRateFrequency": "MONTHLY", "showOnInvoice": true, "startDate": "2024-01-01" }]),
+        ),
+        ("rolloverPeriods", json!(0)),
+        ("minQualifyingQuantity", json!(1)),
+        ("maxPerEventQuantity", json!(3600)),
     ] {
         full[k] = v;
     }
@@ -55,8 +64,17 @@ fn plan_fields() {
         check_required("InclusiveUsagePlan", &p, f);
     }
     for f in [
-        "/availableTo", "/boltOn", "/taxBandId", "/nominalCode", "/inclusiveUsageComponents", "/boltOnCharges",
-        "/rolloverPeriods", "/triggerChargeId", "/supplierAccountId", "/frequency", "/minQualifyingQuantity",
+        "/availableTo",
+        "/boltOn",
+        "/taxBandId",
+        "/nominalCode",
+        "/inclusiveUsageComponents",
+        "/boltOnCharges",
+        "/rolloverPeriods",
+        "/triggerChargeId",
+        "/supplierAccountId",
+        "/frequency",
+        "/minQualifyingQuantity",
         "/maxPerEventQuantity",
     ] {
         check_optional("InclusiveUsagePlan", &p, f);
@@ -102,8 +120,15 @@ fn a_trigger_charge_needs_a_supplier_account_and_a_frequency() {
 fn components_are_type_checked_at_their_paths() {
     let c = component();
     for f in [
-        "/description", "/componentType", "/chargingType", "/quantity", "/valueInPence", "/timebands", "/chargeGroups",
-        "/chargeGroupCategories", "/dialStrings",
+        "/description",
+        "/componentType",
+        "/chargingType",
+        "/quantity",
+        "/valueInPence",
+        "/timebands",
+        "/chargeGroups",
+        "/chargeGroupCategories",
+        "/dialStrings",
     ] {
         check_optional("InclusiveUsage", &c, f);
     }
@@ -122,7 +147,8 @@ fn components_are_type_checked_at_their_paths() {
 
 #[test]
 fn bolt_on_charges_of_a_plan() {
-    let c = json!({ "price": 5, "rentalRateType": "ARREARS", "rentalRateFrequency": "MONTHLY", "startDate": "2024-01-01" });
+    let c =
+        json!({ "price": 5, "rentalRateType": "ARREARS", "rentalRateFrequency": "MONTHLY", "startDate": "2024-01-01" });
     assert_valid("InclusiveUsageBoltOnCharge", &c);
     check_read_only("InclusiveUsageBoltOnCharge", &c, "/id", json!(1), json!("1"));
     check_number("InclusiveUsageBoltOnCharge", &c, "/price");

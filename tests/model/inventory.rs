@@ -39,9 +39,23 @@ fn adhoc() -> Value {
 }
 
 const PAYMENT_METHODS: &[&str] = &[
-    "CHEQUE", "DIRECT_DEBIT", "CANCELLED_DD", "CANCELLED_CARD", "CREDIT_CARD", "PAYPAL", "BACS",
-    "POST_OFFICE_PAYMENT_CARD", "EZYPAY", "GO_CARDLESS", "GC_INSTANT_BANK_PAYMENTS", "STRIPE", "STRIPE_CARD",
-    "STRIPE_DD", "FINASTRA", "FAST_PAY", "OTHER",
+    "CHEQUE",
+    "DIRECT_DEBIT",
+    "CANCELLED_DD",
+    "CANCELLED_CARD",
+    "CREDIT_CARD",
+    "PAYPAL",
+    "BACS",
+    "POST_OFFICE_PAYMENT_CARD",
+    "EZYPAY",
+    "GO_CARDLESS",
+    "GC_INSTANT_BANK_PAYMENTS",
+    "STRIPE",
+    "STRIPE_CARD",
+    "STRIPE_DD",
+    "FINASTRA",
+    "FAST_PAY",
+    "OTHER",
 ];
 
 #[test]
@@ -52,11 +66,20 @@ fn fixtures_are_valid() {
     assert_valid("AdhocInventory", &adhoc());
     let mut full = upi();
     for (k, v) in [
-        ("id", json!(1)), ("endDate", json!("2025-01-01")), ("supplierAccountId", json!(6)), ("billByServiceId", json!(false)),
-        ("serviceId", json!("SVC-0001")), ("billable", json!(true)), ("inFlightOrder", json!(false)),
-        ("externalOrderReference", json!("ORD 1")), ("externalNetworkOrderReference", json!("NET/1")),
-        ("pendingEndDate", json!("2025-01-01")), ("usageCapEnabled", json!(true)), ("defaultUsageCap", json!(5000)),
-        ("overrideUsageCap", json!(7500)), ("applySurcharges", json!(false)),
+        ("id", json!(1)),
+        ("endDate", json!("2025-01-01")),
+        ("supplierAccountId", json!(6)),
+        ("billByServiceId", json!(false)),
+        ("serviceId", json!("SVC-0001")),
+        ("billable", json!(true)),
+        ("inFlightOrder", json!(false)),
+        ("externalOrderReference", json!("ORD 1")),
+        ("externalNetworkOrderReference", json!("NET/1")),
+        ("pendingEndDate", json!("2025-01-01")),
+        ("usageCapEnabled", json!(true)),
+        ("defaultUsageCap", json!(5000)),
+        ("overrideUsageCap", json!(7500)),
+        ("applySurcharges", json!(false)),
     ] {
         full[k] = v;
     }
@@ -75,9 +98,19 @@ fn usage_inventory_fields() {
         check_required("UsageProductInventory", &u, f);
     }
     for f in [
-        "/endDate", "/supplierAccountId", "/billByServiceId", "/serviceId", "/billable", "/inFlightOrder",
-        "/externalOrderReference", "/externalNetworkOrderReference", "/pendingEndDate", "/usageCapEnabled",
-        "/defaultUsageCap", "/overrideUsageCap", "/applySurcharges",
+        "/endDate",
+        "/supplierAccountId",
+        "/billByServiceId",
+        "/serviceId",
+        "/billable",
+        "/inFlightOrder",
+        "/externalOrderReference",
+        "/externalNetworkOrderReference",
+        "/pendingEndDate",
+        "/usageCapEnabled",
+        "/defaultUsageCap",
+        "/overrideUsageCap",
+        "/applySurcharges",
     ] {
         check_optional("UsageProductInventory", &u, f);
     }
@@ -98,7 +131,12 @@ fn usage_inventory_fields() {
         check_name_curly("UsageProductInventory", &u, f);
     }
     // At least one product reference, each checked at its path.
-    let i = assert_one("UsageProductInventory", &with(&u, "/productReferences", Some(json!([]))), "/productReferences", "minItems");
+    let i = assert_one(
+        "UsageProductInventory",
+        &with(&u, "/productReferences", Some(json!([]))),
+        "/productReferences",
+        "minItems",
+    );
     assert_eq!(i.params()["limit"], 1);
     let two = with(&u, "/productReferences/1", Some(json!({ "primary": true })));
     assert_one("UsageProductInventory", &two, "/productReferences/1/productReference", "required");
@@ -111,11 +149,17 @@ fn service_ids_are_phone_shaped() {
     check_length("UsageProductInventory", &u, "/serviceId", 4, 100, "0");
     assert_one("UsageProductInventory", &with(&u, "/serviceId", Some("".into())), "/serviceId", "minLength");
     assert_valid("UsageProductInventory", &with(&u, "/serviceId", Some("020<7946>0000".into())));
-    let i = assert_one("UsageProductInventory", &with(&u, "/serviceId", Some("+442079460000".into())), "/serviceId", "pattern");
+    let i = assert_one(
+        "UsageProductInventory",
+        &with(&u, "/serviceId", Some("+442079460000".into())),
+        "/serviceId",
+        "pattern",
+    );
     assert_eq!(i.params()["pattern"], "PHONE");
     assert_eq!(i.params()["reason"], "plusSign");
     assert_eq!(i.params()["suggestion"], "00442079460000");
-    let i = assert_one("UsageProductInventory", &with(&u, "/serviceId", Some("SVC!0001".into())), "/serviceId", "pattern");
+    let i =
+        assert_one("UsageProductInventory", &with(&u, "/serviceId", Some("SVC!0001".into())), "/serviceId", "pattern");
     assert_eq!(i.params()["character"], "!");
 }
 
@@ -123,7 +167,17 @@ fn service_ids_are_phone_shaped() {
 fn usage_product_reference_fields() {
     let r = upi()["productReferences"][0].clone();
     check_required("UsageProductReference", &r, "/productReference");
-    for f in ["/primary", "/label", "/startDate", "/endDate", "/userId", "/userEmail", "/costCentreCode", "/departmentCode", "/notes"] {
+    for f in [
+        "/primary",
+        "/label",
+        "/startDate",
+        "/endDate",
+        "/userId",
+        "/userEmail",
+        "/costCentreCode",
+        "/departmentCode",
+        "/notes",
+    ] {
         check_optional("UsageProductReference", &r, f);
     }
     check_read_only("UsageProductReference", &r, "/id", json!(1), json!("1"));
@@ -140,18 +194,44 @@ fn usage_product_reference_fields() {
 fn rental_inventory_fields() {
     let r = rpi();
     for f in [
-        "/siteId", "/rentalProductId", "/invoicePresentationProductName", "/supplierAccountId", "/startDate",
-        "/invoiceFrequency", "/quantity",
+        "/siteId",
+        "/rentalProductId",
+        "/invoicePresentationProductName",
+        "/supplierAccountId",
+        "/startDate",
+        "/invoiceFrequency",
+        "/quantity",
     ] {
         check_required("RentalProductInventory", &r, f);
     }
     for f in [
-        "/parentRentalProductInventoryId", "/endDate", "/productReference", "/additionalProductReference", "/label",
-        "/treatStartAsWholePeriod", "/treatEndAsWholePeriod", "/contractStartDate", "/userId", "/userEmail",
-        "/costCentreCode", "/departmentCode", "/featureNumber", "/nominalCode", "/notes", "/billable", "/inFlightOrder",
-        "/billInitialChargesImmediately", "/alignedToStart", "/alignedToBillPeriod", "/externalOrderReference",
-        "/externalNetworkOrderReference", "/pendingEndDate", "/forceBilling", "/forceBillPeriods",
-        "/installationAddress", "/customFields",
+        "/parentRentalProductInventoryId",
+        "/endDate",
+        "/productReference",
+        "/additionalProductReference",
+        "/label",
+        "/treatStartAsWholePeriod",
+        "/treatEndAsWholePeriod",
+        "/contractStartDate",
+        "/userId",
+        "/userEmail",
+        "/costCentreCode",
+        "/departmentCode",
+        "/featureNumber",
+        "/nominalCode",
+        "/notes",
+        "/billable",
+        "/inFlightOrder",
+        "/billInitialChargesImmediately",
+        "/alignedToStart",
+        "/alignedToBillPeriod",
+        "/externalOrderReference",
+        "/externalNetworkOrderReference",
+        "/pendingEndDate",
+        "/forceBilling",
+        "/forceBillPeriods",
+        "/installationAddress",
+        "/customFields",
     ] {
         check_optional("RentalProductInventory", &r, f);
     }
@@ -171,21 +251,39 @@ fn rental_inventory_fields() {
         check_date("RentalProductInventory", &r, f);
     }
     for f in [
-        "/treatStartAsWholePeriod", "/treatEndAsWholePeriod", "/billable", "/inFlightOrder",
-        "/billInitialChargesImmediately", "/alignedToStart", "/alignedToBillPeriod", "/forceBilling",
+        "/treatStartAsWholePeriod",
+        "/treatEndAsWholePeriod",
+        "/billable",
+        "/inFlightOrder",
+        "/billInitialChargesImmediately",
+        "/alignedToStart",
+        "/alignedToBillPeriod",
+        "/forceBilling",
     ] {
         check_boolean("RentalProductInventory", &r, f);
     }
     for f in [
-        "/userId", "/userEmail", "/costCentreCode", "/departmentCode", "/featureNumber", "/nominalCode", "/notes",
-        "/externalOrderReference", "/externalNetworkOrderReference",
+        "/userId",
+        "/userEmail",
+        "/costCentreCode",
+        "/departmentCode",
+        "/featureNumber",
+        "/nominalCode",
+        "/notes",
+        "/externalOrderReference",
+        "/externalNetworkOrderReference",
     ] {
         check_text("RentalProductInventory", &r, f);
     }
     // Nested objects at their paths.
     let a = with(&r, "/installationAddress", Some(site()["siteAddress"].clone()));
     assert_valid("RentalProductInventory", &a);
-    assert_one("RentalProductInventory", &with(&a, "/installationAddress/country", Some("UK".into())), "/installationAddress/country", "countryCode");
+    assert_one(
+        "RentalProductInventory",
+        &with(&a, "/installationAddress/country", Some("UK".into())),
+        "/installationAddress/country",
+        "countryCode",
+    );
     let cf = with(&r, "/customFields", Some(json!([{ "label": "Circuit" }])));
     assert_one("RentalProductInventory", &cf, "/customFields/0/value", "required");
 }
@@ -210,12 +308,22 @@ fn rental_references_are_1_to_100_and_phone_shaped() {
 #[test]
 fn adhoc_inventory_fields() {
     let a = adhoc();
-    for f in ["/siteId", "/name", "/supplierAccountId", "/sellPrice", "/quantity", "/rentalProductCategoryId", "/taxBandId"] {
+    for f in
+        ["/siteId", "/name", "/supplierAccountId", "/sellPrice", "/quantity", "/rentalProductCategoryId", "/taxBandId"]
+    {
         check_required("AdhocInventory", &a, f);
     }
     for f in [
-        "/buyPrice", "/billImmediately", "/isCredit", "/creditReason", "/paid", "/paymentTerms", "/paymentType",
-        "/nominalCode", "/invoiceGroupTagLabelId", "/invoiceGroupTagValue",
+        "/buyPrice",
+        "/billImmediately",
+        "/isCredit",
+        "/creditReason",
+        "/paid",
+        "/paymentTerms",
+        "/paymentType",
+        "/nominalCode",
+        "/invoiceGroupTagLabelId",
+        "/invoiceGroupTagValue",
     ] {
         check_optional("AdhocInventory", &a, f);
     }
@@ -251,7 +359,12 @@ fn a_credit_is_billed_immediately() {
     let expected = json!({"expected": true, "when": {"field": "isCredit", "equals": true}});
     let i = assert_one("AdhocInventory", &a, "/billImmediately", "dependency");
     assert_eq!(i.params(), expected);
-    let i = assert_one("AdhocInventory", &with(&a, "/billImmediately", Some(false.into())), "/billImmediately", "dependency");
+    let i = assert_one(
+        "AdhocInventory",
+        &with(&a, "/billImmediately", Some(false.into())),
+        "/billImmediately",
+        "dependency",
+    );
     assert_eq!(i.params(), expected);
     assert_one("AdhocInventory", &with(&a, "/billImmediately", Some(Value::Null)), "/billImmediately", "dependency");
     assert_valid("AdhocInventory", &with(&a, "/billImmediately", Some(true.into())));
@@ -270,8 +383,18 @@ fn invoice_group_tags_come_in_pairs() {
     let label = with(&a, "/invoiceGroupTagLabelId", Some(3.into()));
     let both = with(&label, "/invoiceGroupTagValue", Some("Sales Division".into()));
     assert_valid("AdhocInventory", &both);
-    check_required_when("AdhocInventory", &both, "/invoiceGroupTagValue", json!({"field": "invoiceGroupTagLabelId", "present": true}));
-    check_required_when("AdhocInventory", &both, "/invoiceGroupTagLabelId", json!({"field": "invoiceGroupTagValue", "present": true}));
+    check_required_when(
+        "AdhocInventory",
+        &both,
+        "/invoiceGroupTagValue",
+        json!({"field": "invoiceGroupTagLabelId", "present": true}),
+    );
+    check_required_when(
+        "AdhocInventory",
+        &both,
+        "/invoiceGroupTagLabelId",
+        json!({"field": "invoiceGroupTagValue", "present": true}),
+    );
     check_integer("AdhocInventory", &both, "/invoiceGroupTagLabelId", false);
     // The value: at most 255, not empty or whitespace only.
     check_length("AdhocInventory", &both, "/invoiceGroupTagValue", 0, 255, "v");
@@ -279,7 +402,12 @@ fn invoice_group_tags_come_in_pairs() {
         assert_valid("AdhocInventory", &with(&both, "/invoiceGroupTagValue", Some(ok.into())));
     }
     for blank in ["", " ", "\t\n ", "\u{0}"] {
-        let i = assert_one("AdhocInventory", &with(&both, "/invoiceGroupTagValue", Some(blank.into())), "/invoiceGroupTagValue", "pattern");
+        let i = assert_one(
+            "AdhocInventory",
+            &with(&both, "/invoiceGroupTagValue", Some(blank.into())),
+            "/invoiceGroupTagValue",
+            "pattern",
+        );
         assert_eq!(i.params()["pattern"], "NON_BLANK");
     }
 }

@@ -99,12 +99,16 @@ fn op_and_path_are_checked() {
 
 #[test]
 fn every_bad_operation_is_reported_and_nothing_is_applied() {
-    let r = patch("Site", &stored_site(), json!([
-        {"op": "replace", "path": "/siteName", "value": "New"},
-        {"op": "add", "path": "siteName"},
-        {"op": "move", "path": "/a"},
-        {"op": "copy", "from": "/x", "path": "/y", "value": 1}
-    ]));
+    let r = patch(
+        "Site",
+        &stored_site(),
+        json!([
+            {"op": "replace", "path": "/siteName", "value": "New"},
+            {"op": "add", "path": "siteName"},
+            {"op": "move", "path": "/a"},
+            {"op": "copy", "from": "/x", "path": "/y", "value": 1}
+        ]),
+    );
     assert_eq!(
         pairs(&r),
         [("/1/path".to_owned(), "format"), ("/1/value".to_owned(), "required"), ("/2/from".to_owned(), "required")]
@@ -116,7 +120,10 @@ fn every_bad_operation_is_reported_and_nothing_is_applied() {
 
 #[test]
 fn a1_to_a5_add_and_remove_members_and_elements_and_replace() {
-    applies(rfc(json!({"foo": "bar"}), json!([{"op": "add", "path": "/baz", "value": "qux"}])), json!({"foo": "bar", "baz": "qux"}));
+    applies(
+        rfc(json!({"foo": "bar"}), json!([{"op": "add", "path": "/baz", "value": "qux"}])),
+        json!({"foo": "bar", "baz": "qux"}),
+    );
     applies(
         rfc(json!({"foo": ["bar", "baz"]}), json!([{"op": "add", "path": "/foo/1", "value": "qux"}])),
         json!({"foo": ["bar", "qux", "baz"]}),
@@ -143,7 +150,10 @@ fn a6_a7_move_a_member_and_an_element() {
     );
     // The element is removed first, so index 3 names the end of the shortened array.
     applies(
-        rfc(json!({"foo": ["all", "grass", "cows", "eat"]}), json!([{"op": "move", "from": "/foo/1", "path": "/foo/3"}])),
+        rfc(
+            json!({"foo": ["all", "grass", "cows", "eat"]}),
+            json!([{"op": "move", "from": "/foo/1", "path": "/foo/3"}]),
+        ),
         json!({"foo": ["all", "cows", "eat", "grass"]}),
     );
 }
@@ -219,25 +229,36 @@ fn test_compares_numbers_by_value_and_objects_regardless_of_order() {
 #[test]
 fn operations_apply_in_order_and_stop_at_the_first_failure() {
     // RFC 6902 §5: the second op fails; the third would too but is not reached.
-    let r = rfc(json!({"a": [1]}), json!([
-        {"op": "add", "path": "/a/-", "value": 2},
-        {"op": "remove", "path": "/a/2"},
-        {"op": "remove", "path": "/zzz"}
-    ]));
+    let r = rfc(
+        json!({"a": [1]}),
+        json!([
+            {"op": "add", "path": "/a/-", "value": 2},
+            {"op": "remove", "path": "/a/2"},
+            {"op": "remove", "path": "/zzz"}
+        ]),
+    );
     assert_eq!(one(&r, "/1/path", "patchTarget"), json!({"op": "remove", "pointer": "/a/2", "reason": "index"}));
     // The same ops without the failing one see each other's effect.
-    applies(rfc(json!({"a": [1]}), json!([{"op": "add", "path": "/a/-", "value": 2}, {"op": "remove", "path": "/a/1"}])), json!({"a": [1]}));
+    applies(
+        rfc(json!({"a": [1]}), json!([{"op": "add", "path": "/a/-", "value": 2}, {"op": "remove", "path": "/a/1"}])),
+        json!({"a": [1]}),
+    );
 }
 
 #[test]
 fn targets_that_cannot_apply_say_why() {
     let doc = json!({"a": [1, 2], "s": "x", "o": {}});
-    let reason = |ops: Value| rfc(doc.clone(), ops).issues.iter().map(|i| (i.path.clone(), i.params()["reason"].clone())).collect::<Vec<_>>();
+    let reason = |ops: Value| {
+        rfc(doc.clone(), ops).issues.iter().map(|i| (i.path.clone(), i.params()["reason"].clone())).collect::<Vec<_>>()
+    };
     let at = |p: &str, r: &str| vec![(p.to_owned(), json!(r))];
     // Array positions: add may name the end (2) or "-"; nothing else past it.
     assert_eq!(reason(json!([{"op": "add", "path": "/a/3", "value": 0}])), at("/0/path", "index"));
     assert_eq!(reason(json!([{"op": "add", "path": "/a/01", "value": 0}])), at("/0/path", "index"));
-    applies(rfc(doc.clone(), json!([{"op": "add", "path": "/a/2", "value": 3}])), json!({"a": [1, 2, 3], "s": "x", "o": {}}));
+    applies(
+        rfc(doc.clone(), json!([{"op": "add", "path": "/a/2", "value": 3}])),
+        json!({"a": [1, 2, 3], "s": "x", "o": {}}),
+    );
     assert_eq!(reason(json!([{"op": "replace", "path": "/a/-", "value": 0}])), at("/0/path", "index"));
     assert_eq!(reason(json!([{"op": "replace", "path": "/a/2", "value": 0}])), at("/0/path", "index"));
     // Replace needs an existing target (RFC 6902 §4.3); add into a string cannot work.
@@ -287,7 +308,10 @@ fn adding_a_contact_at_the_end() {
     let r = patch("Site", &stored_site(), json!([{"op": "add", "path": "/siteContacts/-", "value": bad}]));
     assert_eq!(
         pairs(&r),
-        [("/siteContacts/1/contactRole".to_owned(), "enum"), ("/siteContacts/1/contactTelephoneNumber".to_owned(), "pattern")]
+        [
+            ("/siteContacts/1/contactRole".to_owned(), "enum"),
+            ("/siteContacts/1/contactTelephoneNumber".to_owned(), "pattern")
+        ]
     );
 }
 
@@ -307,7 +331,8 @@ fn removing_or_nulling_a_required_field_is_reported_at_its_path() {
 #[test]
 fn cross_field_rules_apply_to_the_result() {
     // Copying the invoice contact makes two contacts on the invoice (decisions R9).
-    let r = patch("Site", &stored_site(), json!([{"op": "copy", "from": "/siteContacts/0", "path": "/siteContacts/-"}]));
+    let r =
+        patch("Site", &stored_site(), json!([{"op": "copy", "from": "/siteContacts/0", "path": "/siteContacts/-"}]));
     one(&r, "/siteContacts/1/contactNameToAppearOnInvoice", "singleInvoiceContact");
     // Guarded update: test the current value, then replace.
     let ops = json!([
@@ -350,14 +375,20 @@ fn growth_of_the_document_is_bounded() {
     let half = MAX_DOCUMENT_VALUES / 2;
     let current = |n: usize| json!({"a": vec![0; n - 2]});
     let copy = json!([{"op": "copy", "from": "", "path": "/b"}]);
-    let run = |doc: &Value| validate_patch_kind(&Kind::Any, &V::from_json(doc), &V::from_json(&copy), Options::default());
+    let run =
+        |doc: &Value| validate_patch_kind(&Kind::Any, &V::from_json(doc), &V::from_json(&copy), Options::default());
     let e = run(&current(half + 1)).unwrap_err();
-    assert!(matches!(e, Error::TooLarge { what, limit } if what.contains("number of values") && limit == MAX_DOCUMENT_VALUES), "{e}");
+    assert!(
+        matches!(e, Error::TooLarge { what, limit } if what.contains("number of values") && limit == MAX_DOCUMENT_VALUES),
+        "{e}"
+    );
     let r = run(&current(half)).unwrap();
     assert_eq!(r.document.unwrap()["b"]["a"].as_array().unwrap().len(), half - 2);
     // Each copy of the whole document one level down deepens it by one.
     let ops = |n: usize| Value::Array((0..n).map(|_| json!({"op": "copy", "from": "", "path": "/d"})).collect());
-    let deep = |n: usize| validate_patch_kind(&Kind::Any, &V::from_json(&json!({})), &V::from_json(&ops(n)), Options::default());
+    let deep = |n: usize| {
+        validate_patch_kind(&Kind::Any, &V::from_json(&json!({})), &V::from_json(&ops(n)), Options::default())
+    };
     assert!(deep(MAX_DOCUMENT_DEPTH - 1).unwrap().is_valid());
     let e = deep(MAX_DOCUMENT_DEPTH).unwrap_err();
     assert!(matches!(e, Error::TooLarge { what, .. } if what.contains("depth")), "{e}");

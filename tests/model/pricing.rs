@@ -8,7 +8,8 @@ use crate::support::*;
 pub const RENTAL_RATE_TYPES: &[&str] = &["ADVANCE", "ARREARS"];
 pub const PRICE_TYPES: &[&str] = &["RENTAL", "ONEOFF"];
 pub const PERIODS_IN_ADVANCE: &[&str] = &["STANDARD", "ADVANCEDPLUSONEMONTH"];
-pub const FREQUENCIES: &[&str] = &["DAILY", "WEEKLY", "MONTHLY", "YEARLY", "QUARTERLY", "SIXMONTHS", "TWENTYFOURMONTHS"];
+pub const FREQUENCIES: &[&str] =
+    &["DAILY", "WEEKLY", "MONTHLY", "YEARLY", "QUARTERLY", "SIXMONTHS", "TWENTYFOURMONTHS"];
 
 fn rental_rate() -> Value {
     json!({
@@ -67,14 +68,21 @@ fn fixtures_are_valid() {
     // Everything nested, with sample values.
     let mut card = usage_rate_card();
     card["usageRates"] = json!([usage_rate()]);
-    card["timeBandPlans"] = json!([{ "timeBandPlanId": 1, "name": "Standard", "startDate": "2024-01-01", "endDate": null }]);
+    card["timeBandPlans"] =
+        json!([{ "timeBandPlanId": 1, "name": "Standard", "startDate": "2024-01-01", "endDate": null }]);
     card["accessCharges"] = json!([{ "charge": 0.1, "startDate": "2024-01-01", "endDate": "2024-12-31" }]);
     card["boltOnCharges"] = json!([bolt_on_charge()]);
     for (k, v) in [
-        ("id", json!(1)), ("supplierId", json!(3)), ("availableTo", json!("2030-01-01")),
-        ("roundAccessChargeFirstMinute", json!(false)), ("boltOn", json!(true)), ("boltOnTaxBandId", json!(1)),
-        ("nominalCode", json!("string")), ("applyCrossTimeBandCharging", json!(false)),
-        ("defaultQuantityRoundingIncrement", json!(1)), ("defaultVariableChargeUnitSize", json!(1)),
+        ("id", json!(1)),
+        ("supplierId", json!(3)),
+        ("availableTo", json!("2030-01-01")),
+        ("roundAccessChargeFirstMinute", json!(false)),
+        ("boltOn", json!(true)),
+        ("boltOnTaxBandId", json!(1)),
+        ("nominalCode", json!("string")),
+        ("applyCrossTimeBandCharging", json!(false)),
+        ("defaultQuantityRoundingIncrement", json!(1)),
+        ("defaultVariableChargeUnitSize", json!(1)),
     ] {
         card[k] = v;
     }
@@ -110,7 +118,8 @@ pub fn check_rental_price_part(schema: &str, base: &Value, frequency_always_requ
     let with_periods = with(base, "/periodsInAdvance", Some("STANDARD".into()));
     check_enum(schema, &with_periods, "/rentalRateType", RENTAL_RATE_TYPES);
     check_enum(schema, base, "/rentalRateFrequency", FREQUENCIES);
-    let advance = with(&with(base, "/rentalRateType", Some("ADVANCE".into())), "/periodsInAdvance", Some("STANDARD".into()));
+    let advance =
+        with(&with(base, "/rentalRateType", Some("ADVANCE".into())), "/periodsInAdvance", Some("STANDARD".into()));
     check_enum(schema, &advance, "/periodsInAdvance", PERIODS_IN_ADVANCE);
 
     // rentalRateType is required for a recurring price only.
@@ -131,11 +140,17 @@ pub fn check_rental_price_part(schema: &str, base: &Value, frequency_always_requ
         let i = assert_one(schema, &with(&one_off, "/rentalRateFrequency", None), "/rentalRateFrequency", "required");
         assert_eq!(i.params(), json!({}));
     } else {
-        check_required_when(schema, base, "/rentalRateFrequency", json!({"field": "rentalRatePriceType", "equals": "RENTAL"}));
+        check_required_when(
+            schema,
+            base,
+            "/rentalRateFrequency",
+            json!({"field": "rentalRatePriceType", "equals": "RENTAL"}),
+        );
         assert_valid(schema, &with(&one_off, "/rentalRateFrequency", None));
     }
     // Every rule at once, in schema order.
-    let bare = with(&with(&with(base, "/rentalRateType", None), "/rentalRateFrequency", None), "/periodsInAdvance", None);
+    let bare =
+        with(&with(&with(base, "/rentalRateType", None), "/rentalRateFrequency", None), "/periodsInAdvance", None);
     assert_eq!(
         codes(schema, &bare),
         [("/rentalRateType".to_owned(), "required"), ("/rentalRateFrequency".to_owned(), "required")]
@@ -164,7 +179,8 @@ fn rental_rate_card_fields_and_rules() {
     for f in ["/name", "/rentalProductCategoryId", "/rentalRateCardType", "/availableFrom"] {
         check_required("RentalRateCard", &c, f);
     }
-    for f in ["/basedOnTemplateId", "/availableTo", "/acceptOverridesFromParents", "/rentalRates", "/supplierAccountId"] {
+    for f in ["/basedOnTemplateId", "/availableTo", "/acceptOverridesFromParents", "/rentalRates", "/supplierAccountId"]
+    {
         check_optional("RentalRateCard", &c, f);
     }
     check_read_only("RentalRateCard", &c, "/id", json!(1), json!([]));
@@ -188,7 +204,12 @@ fn rental_rate_card_fields_and_rules() {
     check_required_when("RentalRateCard", &template, "/contractOwnerIds", owners_when);
     let buy = with(&with(&c, "/rentalRateCardType", Some("BUY".into())), "/supplierAccountId", Some(12.into()));
     assert_valid("RentalRateCard", &with(&buy, "/contractOwnerIds", None));
-    check_required_when("RentalRateCard", &buy, "/supplierAccountId", json!({"field": "rentalRateCardType", "equals": "BUY"}));
+    check_required_when(
+        "RentalRateCard",
+        &buy,
+        "/supplierAccountId",
+        json!({"field": "rentalRateCardType", "equals": "BUY"}),
+    );
 
     // Rates inside the card, at their full path.
     let nested = with(&c, "/rentalRates", Some(json!([rental_rate(), with(&rental_rate(), "/rentalRateType", None)])));
@@ -208,9 +229,20 @@ fn usage_rate_fields() {
         check_integer("UsageRate", &r, f, true);
     }
     for f in [
-        "/peakInitialCharge", "/peakValue", "/peakMinimum", "/offPeakInitialCharge", "/offPeakValue", "/offPeakMinimum",
-        "/weekendInitialCharge", "/weekendValue", "/weekendMinimum", "/quantityRoundingIncrement",
-        "/variableChargeUnitSize", "/surchargeInitialCharge", "/surchargeValue", "/surchargeMinimum",
+        "/peakInitialCharge",
+        "/peakValue",
+        "/peakMinimum",
+        "/offPeakInitialCharge",
+        "/offPeakValue",
+        "/offPeakMinimum",
+        "/weekendInitialCharge",
+        "/weekendValue",
+        "/weekendMinimum",
+        "/quantityRoundingIncrement",
+        "/variableChargeUnitSize",
+        "/surchargeInitialCharge",
+        "/surchargeValue",
+        "/surchargeMinimum",
     ] {
         check_optional("UsageRate", &r, f);
         check_number("UsageRate", &r, f);
@@ -226,15 +258,31 @@ fn usage_rate_fields() {
 fn usage_rate_card_fields() {
     let c = usage_rate_card();
     for f in [
-        "/contractOwnerIds", "/name", "/rateCardType", "/availableFrom", "/usageProductId", "/decimalPlaces",
-        "/priceRoundingStyle", "/defaultMinCharge",
+        "/contractOwnerIds",
+        "/name",
+        "/rateCardType",
+        "/availableFrom",
+        "/usageProductId",
+        "/decimalPlaces",
+        "/priceRoundingStyle",
+        "/defaultMinCharge",
     ] {
         check_required("UsageRateCard", &c, f);
     }
     for f in [
-        "/availableTo", "/supplierId", "/roundAccessChargeFirstMinute", "/boltOn", "/boltOnTaxBandId", "/nominalCode",
-        "/applyCrossTimeBandCharging", "/defaultQuantityRoundingIncrement", "/defaultVariableChargeUnitSize",
-        "/usageRates", "/timeBandPlans", "/accessCharges", "/boltOnCharges",
+        "/availableTo",
+        "/supplierId",
+        "/roundAccessChargeFirstMinute",
+        "/boltOn",
+        "/boltOnTaxBandId",
+        "/nominalCode",
+        "/applyCrossTimeBandCharging",
+        "/defaultQuantityRoundingIncrement",
+        "/defaultVariableChargeUnitSize",
+        "/usageRates",
+        "/timeBandPlans",
+        "/accessCharges",
+        "/boltOnCharges",
     ] {
         check_optional("UsageRateCard", &c, f);
     }
@@ -260,7 +308,8 @@ fn usage_rate_card_fields() {
     check_text("UsageRateCard", &c, "/nominalCode");
 
     // Nested objects are checked at their full paths.
-    let nested = with(&c, "/usageRates", Some(json!([usage_rate(), { "chargeGroupId": 1, "usageRateType": "MARKUP" }])));
+    let nested =
+        with(&c, "/usageRates", Some(json!([usage_rate(), { "chargeGroupId": 1, "usageRateType": "MARKUP" }])));
     assert_one("UsageRateCard", &nested, "/usageRates/1/peakInitialPeriod", "required");
     let bands = with(&c, "/timeBandPlans", Some(json!([{ "timeBandPlanId": "1", "startDate": "2024-02-30" }])));
     assert_eq!(
@@ -275,7 +324,9 @@ fn usage_rate_card_fields() {
 fn bolt_on_charges_check_types_and_enums_only() {
     let c = with(&usage_rate_card(), "/boltOnCharges", Some(json!([bolt_on_charge()])));
     let p = "/boltOnCharges/0";
-    for f in ["price", "rentalRateType", "periodsInAdvance", "rentalRateFrequency", "showOnInvoice", "startDate", "endDate"] {
+    for f in
+        ["price", "rentalRateType", "periodsInAdvance", "rentalRateFrequency", "showOnInvoice", "startDate", "endDate"]
+    {
         check_optional("UsageRateCard", &c, &format!("{p}/{f}"));
     }
     check_number("UsageRateCard", &c, &format!("{p}/price"));
@@ -336,5 +387,10 @@ fn rental_discount_plan_rule_fields() {
     // 0..100 from the description (api-facts §9 #10); decimals allowed.
     check_range("RentalDiscountPlanRule", &r, "/discountPercentage", Some(0.0), Some(100.0), 0.01);
     assert_valid("RentalDiscountPlanRule", &with(&r, "/discountPercentage", Some(12.5.into())));
-    assert_one("RentalDiscountPlanRule", &with(&r, "/discountPercentage", Some("15".into())), "/discountPercentage", "type");
+    assert_one(
+        "RentalDiscountPlanRule",
+        &with(&r, "/discountPercentage", Some("15".into())),
+        "/discountPercentage",
+        "type",
+    );
 }

@@ -40,10 +40,30 @@ fn custom_field() -> Value {
 const DIRECTIONS: &[&str] = &["INBOUND", "OUTBOUND"];
 const PRODUCT_TYPES: &[&str] = &["PRODUCT", "FEATURE", "EVENT"];
 const ICONS: [&str; 24] = [
-    "fa-wifi", "fa-sitemap", "fa-server", "fa-hdd-o", "fa-database", "fa-plug", "fa-bolt", "fa-cloud",
-    "fa-cloud-download", "fa-cloud-upload", "fa-globe", "fa-exchange", "fa-lock", "fa-unlock", "fa-shield",
-    "fa-cogs", "fa-rss", "fa-code-fork", "fa-random", "fa-location-arrow", "fa-terminal", "fa-phone",
-    "fa-envelope-o", "fa-wrench",
+    "fa-wifi",
+    "fa-sitemap",
+    "fa-server",
+    "fa-hdd-o",
+    "fa-database",
+    "fa-plug",
+    "fa-bolt",
+    "fa-cloud",
+    "fa-cloud-download",
+    "fa-cloud-upload",
+    "fa-globe",
+    "fa-exchange",
+    "fa-lock",
+    "fa-unlock",
+    "fa-shield",
+    "fa-cogs",
+    "fa-rss",
+    "fa-code-fork",
+    "fa-random",
+    "fa-location-arrow",
+    "fa-terminal",
+    "fa-phone",
+    "fa-envelope-o",
+    "fa-wrench",
 ];
 
 #[test]
@@ -65,13 +85,23 @@ fn fixtures_are_valid() {
     );
     let mut full = rental_product();
     for (k, v) in [
-        ("id", json!(3)), ("parentRentalProductId", json!(2)), ("supplierProductNames", json!(["BB80", "FTTC 80"])),
-        ("nominalCode", json!("SALES-01QTR2")), ("availableTo", json!("2030-12-31")), ("doNotProRate", json!(false)),
-        ("alignedToStart", json!(false)), ("alignedToBillPeriod", json!(false)),
-        ("billInitialChargesImmediately", json!(false)), ("forceBillPeriods", json!(0)),
-        ("additionalProductReferenceRequired", json!(false)), ("additionalProductReferenceFormat", json!("[a-zA-Z0-9]{4,15}")),
-        ("linkedUsageProductId", json!(5)), ("productReferenceRequired", json!(false)), ("productReferenceFormat", json!(".*")),
-        ("productReferenceMayBeDDIRange", json!(false)), ("generateWhenParentCreated", json!(false)),
+        ("id", json!(3)),
+        ("parentRentalProductId", json!(2)),
+        ("supplierProductNames", json!(["BB80", "FTTC 80"])),
+        ("nominalCode", json!("SALES-01QTR2")),
+        ("availableTo", json!("2030-12-31")),
+        ("doNotProRate", json!(false)),
+        ("alignedToStart", json!(false)),
+        ("alignedToBillPeriod", json!(false)),
+        ("billInitialChargesImmediately", json!(false)),
+        ("forceBillPeriods", json!(0)),
+        ("additionalProductReferenceRequired", json!(false)),
+        ("additionalProductReferenceFormat", json!("[a-zA-Z0-9]{4,15}")),
+        ("linkedUsageProductId", json!(5)),
+        ("productReferenceRequired", json!(false)),
+        ("productReferenceFormat", json!(".*")),
+        ("productReferenceMayBeDDIRange", json!(false)),
+        ("generateWhenParentCreated", json!(false)),
         ("customFields", json!([custom_field()])),
     ] {
         full[k] = v;
@@ -93,8 +123,13 @@ fn usage_product_fields() {
         check_required("UsageProduct", &p, f);
     }
     for f in [
-        "/nominalCode", "/performLocalAndNationalCheck", "/availableTo", "/productReferenceCanBeRange",
-        "/serviceIdRequired", "/customFields", "/serviceIdFormat",
+        "/nominalCode",
+        "/performLocalAndNationalCheck",
+        "/availableTo",
+        "/productReferenceCanBeRange",
+        "/serviceIdRequired",
+        "/customFields",
+        "/serviceIdFormat",
     ] {
         check_optional("UsageProduct", &p, f);
     }
@@ -136,17 +171,34 @@ fn custom_fields_of_products() {
 fn rental_product_fields() {
     let p = rental_product();
     for f in [
-        "/rentalProductCategoryId", "/productType", "/name", "/invoicePresentationName", "/supplierId", "/taxBandId",
+        "/rentalProductCategoryId",
+        "/productType",
+        "/name",
+        "/invoicePresentationName",
+        "/supplierId",
+        "/taxBandId",
         "/availableFrom",
     ] {
         check_required("RentalProduct", &p, f);
     }
     for f in [
-        "/parentRentalProductId", "/supplierProductNames", "/nominalCode", "/availableTo", "/doNotProRate",
-        "/alignedToStart", "/alignedToBillPeriod", "/billInitialChargesImmediately", "/forceBillPeriods",
-        "/additionalProductReferenceRequired", "/additionalProductReferenceFormat", "/linkedUsageProductId",
-        "/productReferenceRequired", "/productReferenceFormat", "/productReferenceMayBeDDIRange",
-        "/generateWhenParentCreated", "/customFields",
+        "/parentRentalProductId",
+        "/supplierProductNames",
+        "/nominalCode",
+        "/availableTo",
+        "/doNotProRate",
+        "/alignedToStart",
+        "/alignedToBillPeriod",
+        "/billInitialChargesImmediately",
+        "/forceBillPeriods",
+        "/additionalProductReferenceRequired",
+        "/additionalProductReferenceFormat",
+        "/linkedUsageProductId",
+        "/productReferenceRequired",
+        "/productReferenceFormat",
+        "/productReferenceMayBeDDIRange",
+        "/generateWhenParentCreated",
+        "/customFields",
     ] {
         check_optional("RentalProduct", &p, f);
     }
@@ -156,7 +208,9 @@ fn rental_product_fields() {
         check_length("RentalProduct", &p, f, 1, 255, "r");
         check_name_curly("RentalProduct", &p, f);
     }
-    for f in ["/rentalProductCategoryId", "/parentRentalProductId", "/supplierId", "/taxBandId", "/linkedUsageProductId"] {
+    for f in
+        ["/rentalProductCategoryId", "/parentRentalProductId", "/supplierId", "/taxBandId", "/linkedUsageProductId"]
+    {
         check_integer("RentalProduct", &p, f, false);
     }
     // Min length 1 here, unlike the usage product's (api-facts §9 #5).
@@ -165,15 +219,25 @@ fn rental_product_fields() {
     check_date("RentalProduct", &p, "/availableFrom");
     check_date("RentalProduct", &p, "/availableTo");
     for f in [
-        "/doNotProRate", "/alignedToStart", "/alignedToBillPeriod", "/billInitialChargesImmediately",
-        "/additionalProductReferenceRequired", "/productReferenceRequired", "/productReferenceMayBeDDIRange",
+        "/doNotProRate",
+        "/alignedToStart",
+        "/alignedToBillPeriod",
+        "/billInitialChargesImmediately",
+        "/additionalProductReferenceRequired",
+        "/productReferenceRequired",
+        "/productReferenceMayBeDDIRange",
         "/generateWhenParentCreated",
     ] {
         check_boolean("RentalProduct", &p, f);
     }
     check_range("RentalProduct", &p, "/forceBillPeriods", Some(0.0), Some(731.0), 1.0);
     assert_one("RentalProduct", &with(&p, "/forceBillPeriods", Some(1.5.into())), "/forceBillPeriods", "type");
-    let i = assert_one("RentalProduct", &with(&p, "/forceBillPeriods", Some(2_147_483_648i64.into())), "/forceBillPeriods", "format");
+    let i = assert_one(
+        "RentalProduct",
+        &with(&p, "/forceBillPeriods", Some(2_147_483_648i64.into())),
+        "/forceBillPeriods",
+        "format",
+    );
     assert_eq!(i.params()["format"], "int32");
     check_regex("RentalProduct", &p, "/productReferenceFormat");
     check_regex("RentalProduct", &p, "/additionalProductReferenceFormat");
@@ -212,7 +276,8 @@ fn display_icons_are_the_24_of_the_2_13_page() {
         assert_valid("RentalProductCategory", &with(&c, "/displayIcon", Some(icon.into())));
     }
     for bad in ["", "FA-WIFI", "wifi", "fa-home", "fa-envelope"] {
-        let i = assert_one("RentalProductCategory", &with(&c, "/displayIcon", Some(bad.into())), "/displayIcon", "enum");
+        let i =
+            assert_one("RentalProductCategory", &with(&c, "/displayIcon", Some(bad.into())), "/displayIcon", "enum");
         assert_eq!(i.params()["allowed"], json!(ICONS));
     }
 }

@@ -1,7 +1,9 @@
 //! Query strings (api-facts §1.4–§1.5, decisions R11): which parameters an endpoint takes,
 //! and each filter form at its boundaries.
 
-use elevate_billing::validate::{validate_query, validate_query_string, validate_query_values, Error, Issue, Value as V};
+use elevate_billing::validate::{
+    validate_query, validate_query_string, validate_query_values, Error, Issue, Value as V,
+};
 use serde_json::json;
 use std::borrow::Cow;
 
@@ -99,10 +101,17 @@ fn get_by_id_takes_fields_only_and_create_takes_nothing() {
 #[test]
 fn unknown_and_repeated_parameters() {
     let i = fails("GET /sites", "sitename", &["x"], "unknownField");
-    assert!(i.message().starts_with("sitename is not accepted here; use one of: page, pageSize, sort, fields, customerId"), "{}", i.message());
+    assert!(
+        i.message().starts_with("sitename is not accepted here; use one of: page, pageSize, sort, fields, customerId"),
+        "{}",
+        i.message()
+    );
     // One value per parameter: the repeat is reported once, with the count; the first value
     // is judged as usual.
-    let found = issues("GET /sites", &[("page", "1"), ("pageSize", "5"), ("siteName", "a"), ("siteName", "b"), ("siteName", "c")]);
+    let found = issues(
+        "GET /sites",
+        &[("page", "1"), ("pageSize", "5"), ("siteName", "a"), ("siteName", "b"), ("siteName", "c")],
+    );
     assert_eq!(found.len(), 1);
     assert_eq!((found[0].path.as_str(), found[0].code()), ("/siteName", "maxItems"));
     assert_eq!(found[0].params(), json!({"limit": 1, "actual": 3}));
@@ -131,7 +140,10 @@ fn required_filters() {
 
 #[test]
 fn string_filters() {
-    passes("siteName", &["Head Office", "x", "in:a,b", "in:a", "like:Head", "like:%", "a,b", "Unit 5: Leeds", "lt:x", "in:a b, c"]);
+    passes(
+        "siteName",
+        &["Head Office", "x", "in:a,b", "in:a", "like:Head", "like:%", "a,b", "Unit 5: Leeds", "lt:x", "in:a b, c"],
+    );
     for (v, reason, item) in [
         ("", "empty", None),
         ("in:", "empty", Some("in:")),
@@ -152,7 +164,12 @@ fn string_filters() {
 #[test]
 fn id_filters() {
     passes("customerId", &["0", "12", "007", "9007199254740991", "in:1,2", "in:5"]);
-    let i = fails("GET /sites", "customerId", &["in:", "in:1,,2", "in:1,", "", "x", "1.5", "+1", "in:1,x", "lt:5", "like:1", "IN:1"], "querySyntax");
+    let i = fails(
+        "GET /sites",
+        "customerId",
+        &["in:", "in:1,,2", "in:1,", "", "x", "1.5", "+1", "in:1,x", "lt:5", "like:1", "IN:1"],
+        "querySyntax",
+    );
     assert_eq!(i.params(), json!({"syntax": "id", "reason": "operator", "item": "IN:", "allowed": ["in:"]}));
     let p = |v: &str| {
         let mut q = PAGE.to_vec();
@@ -172,21 +189,38 @@ fn id_filters() {
 #[test]
 fn date_filters() {
     passes("mandateCreatedDate", &["2024-02-29", "lt:2024-02-29", "gt:2024-01-01", "gtn:2024-12-31"]);
-    let i = fails("GET /sites", "mandateCreatedDate", &["2024-02-30", "lt:2024-02-30", "gtn:2023-02-29", "2024-2-01", "2024-02-29T00:00:00Z"], "format");
+    let i = fails(
+        "GET /sites",
+        "mandateCreatedDate",
+        &["2024-02-30", "lt:2024-02-30", "gtn:2023-02-29", "2024-2-01", "2024-02-29T00:00:00Z"],
+        "format",
+    );
     assert_eq!(i.params()["format"], "date");
     let i = fails("GET /sites", "mandateCreatedDate", &["lt:", "gtn:", ""], "querySyntax");
     assert_eq!(i.params(), json!({"syntax": "date", "reason": "empty"}));
-    let i = fails("GET /sites", "mandateCreatedDate", &["le:2024-01-01", "in:2024-01-01", "LT:2024-01-01"], "querySyntax");
-    assert_eq!(i.params(), json!({"syntax": "date", "reason": "operator", "item": "LT:", "allowed": ["lt:", "gt:", "gtn:"]}));
+    let i =
+        fails("GET /sites", "mandateCreatedDate", &["le:2024-01-01", "in:2024-01-01", "LT:2024-01-01"], "querySyntax");
+    assert_eq!(
+        i.params(),
+        json!({"syntax": "date", "reason": "operator", "item": "LT:", "allowed": ["lt:", "gt:", "gtn:"]})
+    );
 }
 
 #[test]
 fn date_time_filters() {
     passes("createdDate", &["2024-02-29T13:45:00Z", "lt:2024-02-29T13:45:00Z", "gt:2024-01-01T00:00:00+01:00"]);
     let i = fails("GET /sites", "createdDate", &["gtn:2024-02-29T13:45:00Z"], "querySyntax");
-    assert_eq!(i.params(), json!({"syntax": "date-time", "reason": "operator", "item": "gtn:", "allowed": ["lt:", "gt:"]}));
+    assert_eq!(
+        i.params(),
+        json!({"syntax": "date-time", "reason": "operator", "item": "gtn:", "allowed": ["lt:", "gt:"]})
+    );
     assert_eq!(i.message(), "createdDate cannot use gtn:; it takes lt:, gt: (or a plain value).");
-    let i = fails("GET /sites", "createdDate", &["2024-02-29", "lt:2024-02-30T00:00:00Z", "2024-02-29T24:00:00Z"], "format");
+    let i = fails(
+        "GET /sites",
+        "createdDate",
+        &["2024-02-29", "lt:2024-02-30T00:00:00Z", "2024-02-29T24:00:00Z"],
+        "format",
+    );
     assert_eq!(i.params()["format"], "date-time");
     fails("GET /sites", "createdDate", &["gt:"], "querySyntax");
 }
@@ -241,7 +275,11 @@ fn fields_names_any_field_of_the_resource() {
     assert_eq!((i.path.as_str(), i.code()), ("/fields", "querySyntax"));
     assert_eq!(i.params()["item"], "nope");
     assert!(i.params()["allowed"].as_array().unwrap().contains(&json!("siteContacts")));
-    assert!(i.message().starts_with("fields: nope is not a field of this resource; use one of: id, customerId"), "{}", i.message());
+    assert!(
+        i.message().starts_with("fields: nope is not a field of this resource; use one of: id, customerId"),
+        "{}",
+        i.message()
+    );
     fails("GET /sites", "fields", &["", "id,", ",id"], "querySyntax");
     // The customer list reads the Customer schema.
     let q = [("page", "1"), ("pageSize", "10"), ("sort", "customerName:desc"), ("fields", "id,sites")];
@@ -250,7 +288,8 @@ fn fields_names_any_field_of_the_resource() {
 
 #[test]
 fn every_defect_at_once_in_query_order_then_missing_ones() {
-    let q = [("siteName", "in:"), ("nope", "1"), ("pageSize", "1001"), ("customerId", "x"), ("sort", "siteName:desc,id")];
+    let q =
+        [("siteName", "in:"), ("nope", "1"), ("pageSize", "1001"), ("customerId", "x"), ("sort", "siteName:desc,id")];
     assert_eq!(
         codes("GET /sites", &q),
         [
@@ -265,7 +304,8 @@ fn every_defect_at_once_in_query_order_then_missing_ones() {
 
 #[test]
 fn query_strings_decode_as_the_server_does() {
-    let r = validate_query_string("GET /sites", "?page=1&pageSize=1000&sort=siteName%3Adesc%2Cid&siteName=Head+Office").unwrap();
+    let r = validate_query_string("GET /sites", "?page=1&pageSize=1000&sort=siteName%3Adesc%2Cid&siteName=Head+Office")
+        .unwrap();
     assert!(r.is_valid(), "{}", render(&r.issues));
     // An unencoded "+" in an offset is a space on the server, so the date-time is wrong.
     let r = validate_query_string("GET /sites", "page=1&pageSize=10&createdDate=2024-01-01T00:00:00+01:00").unwrap();
@@ -299,10 +339,13 @@ fn unknown_endpoints_missing_schemas_and_huge_queries_are_errors() {
     assert!(msg.contains("\"GET /site\"") && msg.contains("GET /sites") && msg.contains("HEAD /sites"), "{msg}");
     // sort/fields name the fields of the resource's record, request or response-only.
     let q = [("page", "1"), ("pageSize", "10"), ("usageRateCardId", "1")];
-    assert!(validate_query("GET /usage-rates", &[q[0], q[1], q[2], ("sort", "chargeGroupId:desc")]).unwrap().is_valid());
+    assert!(validate_query("GET /usage-rates", &[q[0], q[1], q[2], ("sort", "chargeGroupId:desc")])
+        .unwrap()
+        .is_valid());
     let categories = [("page", "1"), ("pageSize", "10"), ("fields", "id,name")];
     assert!(validate_query("GET /usage-product-categories", &categories).unwrap().is_valid());
-    let r = validate_query("GET /usage-product-categories", &[categories[0], categories[1], ("sort", "label")]).unwrap();
+    let r =
+        validate_query("GET /usage-product-categories", &[categories[0], categories[1], ("sort", "label")]).unwrap();
     assert_eq!(r.issues.len(), 1, "{:?}", r.issues);
     let long = "x".repeat(64 * 1024);
     assert!(matches!(validate_query("HEAD /sites", &[("siteName", &long)]), Err(Error::TooLarge { .. })));

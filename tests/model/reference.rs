@@ -88,7 +88,11 @@ fn over_long_and_too_big_formats_are_refused_not_compiled() {
     assert_eq!(r.issues[0].params()["reason"], "the pattern is 1025 characters long; at most 1024 are accepted");
     assert_eq!(check(&"a".repeat(1024), &"a".repeat(1024)), []);
     let r = validate_product_reference(r"(?:\p{L}{1,100}){1,100}x", "x");
-    assert!(r.issues[0].params()["reason"].as_str().unwrap().contains("compiles to more than"), "{}", r.issues[0].params());
+    assert!(
+        r.issues[0].params()["reason"].as_str().unwrap().contains("compiles to more than"),
+        "{}",
+        r.issues[0].params()
+    );
 }
 
 #[test]

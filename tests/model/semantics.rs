@@ -87,7 +87,14 @@ fn lengths_count_utf16_code_units() {
 fn name_pattern_follows_java_and_the_truncation_ruling() {
     let p = "/siteName";
     // decisions R2: \w is ASCII; letters come in through \p{L}.
-    for ok in ["Zoë's Café", "Łódź – Główna", "日本支店", "O’Brien & Sons (UK) #2", "50% off: now!", "a\\b/c-d+e.f?g*h=i@j;k`l,m|n_o—p£"] {
+    for ok in [
+        "Zoë's Café",
+        "Łódź – Główna",
+        "日本支店",
+        "O’Brien & Sons (UK) #2",
+        "50% off: now!",
+        "a\\b/c-d+e.f?g*h=i@j;k`l,m|n_o—p£",
+    ] {
         assert_valid("Site", &with(&site(), p, Some(ok.into())));
     }
     // Combining marks, non-ASCII digits, and characters outside the visible class (decisions R3).
@@ -135,7 +142,10 @@ fn options_abort_early_and_unknown_fields() {
     let typo = with(&site(), "/sitename", Some("x".into()));
     assert_valid("Site", &typo);
     let r = validate_json("Site", &typo, Options { report_unknown_fields: true, ..Options::default() }).unwrap();
-    assert_eq!(r.issues.iter().map(|i| (i.path.as_str(), i.code())).collect::<Vec<_>>(), [("/sitename", "unknownField")]);
+    assert_eq!(
+        r.issues.iter().map(|i| (i.path.as_str(), i.code())).collect::<Vec<_>>(),
+        [("/sitename", "unknownField")]
+    );
 }
 
 #[test]
@@ -154,13 +164,21 @@ fn json_text_errors_are_errors() {
 fn field(schema: &str, pointer: &str, v: Option<Value>) -> Vec<(String, &'static str)> {
     let v = v.map(|v| V::from_json(&v).to_json());
     let value = v.as_ref().map(V::from_json);
-    validate_field(schema, pointer, value.as_ref()).unwrap().issues.into_iter().map(|i| (i.path.clone(), i.code())).collect()
+    validate_field(schema, pointer, value.as_ref())
+        .unwrap()
+        .issues
+        .into_iter()
+        .map(|i| (i.path.clone(), i.code()))
+        .collect()
 }
 
 #[test]
 fn validate_field_checks_one_field_in_place() {
     assert_eq!(field("Site", "/siteAddress/postcode", Some("SW1A 1AA".into())), []);
-    assert_eq!(field("Site", "/siteAddress/postcode", Some("SW1A#".into())), [("/siteAddress/postcode".to_owned(), "pattern")]);
+    assert_eq!(
+        field("Site", "/siteAddress/postcode", Some("SW1A#".into())),
+        [("/siteAddress/postcode".to_owned(), "pattern")]
+    );
     assert_eq!(
         field("Site", "/siteContacts/0/contactEmailAddress", Some("jane@example".into())),
         [("/siteContacts/0/contactEmailAddress".to_owned(), "pattern")]
@@ -181,7 +199,10 @@ fn validate_field_checks_one_field_in_place() {
     assert_eq!(field("Site", "/siteAddress", Some(site()["siteAddress"].clone())), []);
     assert_eq!(field("Customer", "", Some(customer())), []);
     // Keys with / and ~ are escaped in pointers.
-    assert_eq!(field("Site", "/siteAddress/country", Some("UK".into())), [("/siteAddress/country".to_owned(), "countryCode")]);
+    assert_eq!(
+        field("Site", "/siteAddress/country", Some("UK".into())),
+        [("/siteAddress/country".to_owned(), "countryCode")]
+    );
 }
 
 #[test]

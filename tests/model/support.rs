@@ -240,7 +240,12 @@ pub fn check_nominal(schema: &str, base: &Value, pointer: &str) {
 #[track_caller]
 pub fn check_int32_list(schema: &str, base: &Value, pointer: &str, min_items: usize) {
     assert_valid(schema, &with(base, pointer, Some(serde_json::json!([1, 2, 2147483647]))));
-    let i = assert_one(schema, &with(base, pointer, Some(serde_json::json!([1, 2147483648i64]))), &format!("{pointer}/1"), "format");
+    let i = assert_one(
+        schema,
+        &with(base, pointer, Some(serde_json::json!([1, 2147483648i64]))),
+        &format!("{pointer}/1"),
+        "format",
+    );
     assert_eq!(i.params()["format"], "int32");
     assert_one(schema, &with(base, pointer, Some(serde_json::json!(["1"]))), &format!("{pointer}/0"), "type");
     assert_one(schema, &with(base, pointer, Some(1.into())), pointer, "type");

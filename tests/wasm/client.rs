@@ -16,7 +16,14 @@ fn prop(v: &JsValue, key: &str) -> JsValue {
 
 /// Runs `resource.op(...)` on a core made from `options` (JS source); `Ok(result)` or
 /// `Err(descriptor as JSON)`.
-async fn run(options: &str, resource: &str, op: &str, path: &str, input: &str, call_options: &str) -> Result<JsValue, serde_json::Value> {
+async fn run(
+    options: &str,
+    resource: &str,
+    op: &str,
+    path: &str,
+    input: &str,
+    call_options: &str,
+) -> Result<JsValue, serde_json::Value> {
     let core = ClientCore::new(js(options)).map_err(|e| json(&e))?;
     JsFuture::from(core.call(resource, op, js(path), js(input), js(call_options))).await.map_err(|e| json(&e))
 }
@@ -47,7 +54,15 @@ async fn a_call_goes_out_through_the_given_fetch() {
 #[wasm_bindgen_test]
 async fn exists_reads_x_total_count() {
     let fetch = "() => Promise.resolve(new Response(null, { status: 200, headers: { 'X-Total-Count': '7' } }))";
-    let r = run(&format!("({{ token: 't', fetch: {fetch} }})"), "sites", "exists", "[]", "({ customerId: 1 })", "undefined").await;
+    let r = run(
+        &format!("({{ token: 't', fetch: {fetch} }})"),
+        "sites",
+        "exists",
+        "[]",
+        "({ customerId: 1 })",
+        "undefined",
+    )
+    .await;
     assert_eq!(json(&r.unwrap()), serde_json::json!({"exists": true, "total": 7}));
 }
 
@@ -55,9 +70,16 @@ async fn exists_reads_x_total_count() {
 async fn a_fetch_that_never_answers_times_out() {
     // Settles only when the client aborts it, as fetch does.
     let fetch = "(req) => new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))";
-    let e = run(&format!("({{ token: 't', timeoutMs: 30, retries: 0, fetch: {fetch} }})"), "sites", "get", "[1]", "undefined", "undefined")
-        .await
-        .unwrap_err();
+    let e = run(
+        &format!("({{ token: 't', timeoutMs: 30, retries: 0, fetch: {fetch} }})"),
+        "sites",
+        "get",
+        "[1]",
+        "undefined",
+        "undefined",
+    )
+    .await
+    .unwrap_err();
     assert_eq!(e["type"], "timeout");
     assert_eq!(e["timeoutMs"], 30);
     assert_eq!(e["url"], "https://rest.elevatebilling.com/v1/sites/1");
@@ -70,9 +92,16 @@ async fn odd_fetch_behaviour_is_a_network_error() {
         ("() => { throw new Error('boom') }", "boom"),
         ("() => Promise.reject(new TypeError('Failed to fetch'))", "Failed to fetch"),
     ] {
-        let e = run(&format!("({{ token: 't', retries: 0, fetch: {fetch} }})"), "sites", "get", "[1]", "undefined", "undefined")
-            .await
-            .unwrap_err();
+        let e = run(
+            &format!("({{ token: 't', retries: 0, fetch: {fetch} }})"),
+            "sites",
+            "get",
+            "[1]",
+            "undefined",
+            "undefined",
+        )
+        .await
+        .unwrap_err();
         assert_eq!(e["type"], "network", "{fetch}");
         assert!(e["message"].as_str().unwrap().contains(needle), "{e}");
     }
@@ -81,7 +110,9 @@ async fn odd_fetch_behaviour_is_a_network_error() {
 #[wasm_bindgen_test]
 async fn an_endless_body_is_abandoned_at_the_limit() {
     let fetch = "() => Promise.resolve(new Response(new ReadableStream({ pull(c) { c.enqueue(new Uint8Array(1 << 20)); } }), { status: 200 }))";
-    let e = run(&format!("({{ token: 't', fetch: {fetch} }})"), "sites", "get", "[1]", "undefined", "undefined").await.unwrap_err();
+    let e = run(&format!("({{ token: 't', fetch: {fetch} }})"), "sites", "get", "[1]", "undefined", "undefined")
+        .await
+        .unwrap_err();
     assert_eq!(e["type"], "api");
     assert_eq!(e["kind"], "invalidResponse");
     assert!(e["message"].as_str().unwrap().contains("larger than"), "{e}");

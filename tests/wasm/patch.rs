@@ -22,7 +22,10 @@ fn issues(r: &serde_json::Value) -> Vec<(String, String)> {
 
 #[wasm_bindgen_test]
 fn a_valid_patch_returns_the_patched_document() {
-    let r = run(SITE, "[{ op: 'replace', path: '/siteName', value: 'North' }, { op: 'add', path: '/endDate', value: '2024-12-31' }]");
+    let r = run(
+        SITE,
+        "[{ op: 'replace', path: '/siteName', value: 'North' }, { op: 'add', path: '/endDate', value: '2024-12-31' }]",
+    );
     assert_eq!(r["valid"], true);
     assert_eq!(r["errors"], serde_json::json!([]));
     assert_eq!(r["document"]["siteName"], "North");
@@ -38,7 +41,10 @@ fn issues_of_the_result_come_with_the_document_issues_of_the_patch_without() {
     assert_eq!(r["document"]["startDate"], "2024-02-30");
     let r = run(SITE, "[{ op: 'remove', path: '/siteContacts/1' }]");
     assert_eq!(issues(&r), pairs(&[("/0/path", "patchTarget")]));
-    assert_eq!(r["errors"][0]["params"], serde_json::json!({"op": "remove", "pointer": "/siteContacts/1", "reason": "index"}));
+    assert_eq!(
+        r["errors"][0]["params"],
+        serde_json::json!({"op": "remove", "pointer": "/siteContacts/1", "reason": "index"})
+    );
     assert_eq!(r["errors"][0]["message"], "Cannot remove at /siteContacts/1: the array has no such position.");
     assert!(r.get("document").is_none(), "{r}");
     let r = run(SITE, "[{ op: 'move', path: 'siteName' }, { op: 'test', path: '/siteName', value: 'Head Office' }]");

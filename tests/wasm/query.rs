@@ -17,8 +17,14 @@ fn throws(endpoint: &str, q: JsValue) -> String {
 
 #[wasm_bindgen_test]
 fn plain_objects_with_numbers_and_booleans() {
-    assert_eq!(query("GET /sites", "{ page: 1, pageSize: 1000, sort: 'siteName:desc,id', customerId: 12 }"), pairs(&[]));
-    assert_eq!(query("GET /sites", "{ page: 0, pageSize: 1001 }"), pairs(&[("/page", "minimum"), ("/pageSize", "maximum")]));
+    assert_eq!(
+        query("GET /sites", "{ page: 1, pageSize: 1000, sort: 'siteName:desc,id', customerId: 12 }"),
+        pairs(&[])
+    );
+    assert_eq!(
+        query("GET /sites", "{ page: 0, pageSize: 1001 }"),
+        pairs(&[("/page", "minimum"), ("/pageSize", "maximum")])
+    );
     assert_eq!(query("GET /sites", "{ page: 1.5, pageSize: 10 }"), pairs(&[("/page", "format")]));
     assert_eq!(query("HEAD /sites", "{ activeSites: true, customerId: 0 }"), pairs(&[]));
     assert_eq!(query("HEAD /sites", "{ activeSites: 1 }"), pairs(&[("/activeSites", "enum")]));
@@ -31,8 +37,15 @@ fn plain_objects_with_numbers_and_booleans() {
 fn null_and_undefined_mean_not_given_other_types_are_issues() {
     assert_eq!(query("GET /sites", "{ page: 1, pageSize: 10, siteName: undefined, customerId: null }"), pairs(&[]));
     assert_eq!(query("GET /sites", "{ page: 1, pageSize: null }"), pairs(&[("/pageSize", "required")]));
-    let r = json(&validate_query_js("HEAD /sites", js("{ customerId: [1, 2], siteName: { a: 1 }, billingCycleId: 5n, createdDate: new Date() }")).unwrap());
-    let actual: Vec<_> = r["errors"].as_array().unwrap().iter().map(|e| (e["code"].clone(), e["params"]["actual"].clone())).collect();
+    let r = json(
+        &validate_query_js(
+            "HEAD /sites",
+            js("{ customerId: [1, 2], siteName: { a: 1 }, billingCycleId: 5n, createdDate: new Date() }"),
+        )
+        .unwrap(),
+    );
+    let actual: Vec<_> =
+        r["errors"].as_array().unwrap().iter().map(|e| (e["code"].clone(), e["params"]["actual"].clone())).collect();
     assert_eq!(
         actual,
         [
@@ -43,7 +56,10 @@ fn null_and_undefined_mean_not_given_other_types_are_issues() {
         ]
     );
     // A Date is not sent as an ISO string in a query: say so rather than guess.
-    assert_eq!(query("GET /sites", "{ page: 1, pageSize: 10, createdDate: new Date() }"), pairs(&[("/createdDate", "type")]));
+    assert_eq!(
+        query("GET /sites", "{ page: 1, pageSize: 10, createdDate: new Date() }"),
+        pairs(&[("/createdDate", "type")])
+    );
 }
 
 #[wasm_bindgen_test]
@@ -53,7 +69,10 @@ fn url_search_params_and_query_strings() {
     let p = "(() => { const p = new URLSearchParams('page=1&pageSize=10'); p.append('siteName', 'a'); p.append('siteName', 'b'); return p })()";
     assert_eq!(query("GET /sites", p), pairs(&[("/siteName", "maxItems")]));
     assert_eq!(query("GET /sites", "'?page=1&pageSize=10&siteName=like%3AHead'"), pairs(&[]));
-    assert_eq!(query("GET /sites", "'page=1&pageSize=10&createdDate=gtn%3A2024-01-01T00%3A00%3A00Z'"), pairs(&[("/createdDate", "querySyntax")]));
+    assert_eq!(
+        query("GET /sites", "'page=1&pageSize=10&createdDate=gtn%3A2024-01-01T00%3A00%3A00Z'"),
+        pairs(&[("/createdDate", "querySyntax")])
+    );
     assert_eq!(query("GET /sites", "''"), pairs(&[("/page", "required"), ("/pageSize", "required")]));
     assert_eq!(codes(&validate_query_js("HEAD /sites", JsValue::UNDEFINED).unwrap()), pairs(&[]));
 }
@@ -109,7 +128,10 @@ fn product_references_against_the_docs_formats() {
     assert_eq!(reference("'[a-zA-Z0-9]{4,15}'", "'x'.repeat(16)"), pairs(&[("/reference", "pattern")]));
     assert_eq!(reference("'.*'", "''"), pairs(&[]));
     let r = json(&validate_product_reference_js(js("'[0-9]{3,11}'"), js("'12x'")).unwrap());
-    assert_eq!(r["errors"][0]["params"], serde_json::json!({"pattern": "PRODUCT_FORMAT", "format": "[0-9]{3,11}", "character": "x", "index": 2}));
+    assert_eq!(
+        r["errors"][0]["params"],
+        serde_json::json!({"pattern": "PRODUCT_FORMAT", "format": "[0-9]{3,11}", "character": "x", "index": 2})
+    );
 }
 
 #[wasm_bindgen_test]

@@ -19,10 +19,7 @@ pub fn codes(result: &JsValue) -> Vec<(String, String)> {
     let r = json(result);
     let errors = r["errors"].as_array().expect("errors array").clone();
     assert_eq!(r["valid"].as_bool(), Some(errors.is_empty()), "valid must equal errors.length === 0");
-    errors
-        .iter()
-        .map(|e| (e["path"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned()))
-        .collect()
+    errors.iter().map(|e| (e["path"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned())).collect()
 }
 
 pub fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -32,7 +32,9 @@ fn issues_have_path_code_message_params() {
 
 #[wasm_bindgen_test]
 fn the_plus_sign_message_suggests_the_national_format() {
-    let v = js(&format!("(() => {{ const s = {SITE}; s.siteContacts[0].contactTelephoneNumber = '+44 20 7946 0000'; return s }})()"));
+    let v = js(&format!(
+        "(() => {{ const s = {SITE}; s.siteContacts[0].contactTelephoneNumber = '+44 20 7946 0000'; return s }})()"
+    ));
     let r = json(&validate_js("Site", v, JsValue::UNDEFINED).unwrap());
     assert_eq!(r["errors"][0]["path"], "/siteContacts/0/contactTelephoneNumber");
     assert_eq!(r["errors"][0]["params"]["reason"], "plusSign");
@@ -42,7 +44,8 @@ fn the_plus_sign_message_suggests_the_national_format() {
 #[wasm_bindgen_test]
 fn json_stringify_semantics() {
     // undefined, functions and symbols are left out of objects (so required fields are missing)…
-    let v = js(&format!("Object.assign({SITE}, {{ siteName: undefined, endDate: undefined, siteReference: () => 1 }})"));
+    let v =
+        js(&format!("Object.assign({SITE}, {{ siteName: undefined, endDate: undefined, siteReference: () => 1 }})"));
     assert_eq!(check("Site", v), pairs(&[("/siteName", "required"), ("/siteReference", "required")]));
     // …and a Date goes through toJSON (an ISO date-time, which is not a yyyy-MM-dd date).
     let v = js(&format!("Object.assign({SITE}, {{ startDate: new Date(Date.UTC(2024, 1, 29)) }})"));
@@ -57,7 +60,20 @@ fn json_stringify_semantics() {
 #[wasm_bindgen_test]
 fn hostile_values_get_a_result() {
     let root = [("", "type")];
-    for expr in ["undefined", "null", "42", "NaN", "Infinity", "-Infinity", "10n", "Symbol('x')", "() => 1", "'x'.repeat(1e7)", "[]", "true"] {
+    for expr in [
+        "undefined",
+        "null",
+        "42",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "10n",
+        "Symbol('x')",
+        "() => 1",
+        "'x'.repeat(1e7)",
+        "[]",
+        "true",
+    ] {
         assert_eq!(check("Site", js(expr)), pairs(&root), "{expr}");
     }
     // Inside the value: at their paths.
@@ -69,7 +85,9 @@ fn hostile_values_get_a_result() {
 
 #[wasm_bindgen_test]
 fn cycles_are_reported_where_they_close() {
-    let v = js(&format!("(() => {{ const s = {SITE}; s.siteAddress.back = s; s.siteContacts.push(s.siteContacts); return s }})()"));
+    let v = js(&format!(
+        "(() => {{ const s = {SITE}; s.siteAddress.back = s; s.siteContacts.push(s.siteContacts); return s }})()"
+    ));
     // The unknown member `back` is ignored; the cyclic array item is a type issue at its path.
     assert_eq!(check("Site", v), pairs(&[("/siteContacts/1", "type")]));
     let v = js("(() => { const a = {}; a.self = a; return a })()");
@@ -135,9 +153,15 @@ fn validate_field_in_place() {
 #[wasm_bindgen_test]
 fn format_message_rebuilds_messages_from_code_and_params() {
     let issue = js("({ path: '/siteName', code: 'maxLength', params: { limit: 100, actual: 101 } })");
-    assert_eq!(format_message_js(issue.clone(), JsValue::UNDEFINED).unwrap(), "siteName must be at most 100 characters long (it has 101).");
+    assert_eq!(
+        format_message_js(issue.clone(), JsValue::UNDEFINED).unwrap(),
+        "siteName must be at most 100 characters long (it has 101)."
+    );
     // An app may pass translated or partial params: still a sentence, never a throw.
-    assert_eq!(format_message_js(js("({ path: '/x', code: 'nope', params: {} })"), JsValue::UNDEFINED).unwrap(), "x is not valid (nope).");
+    assert_eq!(
+        format_message_js(js("({ path: '/x', code: 'nope', params: {} })"), JsValue::UNDEFINED).unwrap(),
+        "x is not valid (nope)."
+    );
     let labelled = format_message_js(issue, js("({ siteName: 'Site name' })")).unwrap();
     assert_eq!(labelled, "Site name must be at most 100 characters long (it has 101).");
     let err = format_message_js(js("42"), JsValue::UNDEFINED).unwrap_err();

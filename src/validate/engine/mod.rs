@@ -162,7 +162,9 @@ pub fn literal_json(lit: Literal) -> serde_json::Value {
 pub fn when_of(c: Condition) -> When {
     match c {
         Condition::Present(f) => When { field: f.into(), equals: None, one_of: None, present: Some(true) },
-        Condition::Equals(f, lit) => When { field: f.into(), equals: Some(literal_json(lit)), one_of: None, present: None },
+        Condition::Equals(f, lit) => {
+            When { field: f.into(), equals: Some(literal_json(lit)), one_of: None, present: None }
+        }
         Condition::OneOf(f, v) => {
             When { field: f.into(), equals: None, one_of: Some(v.iter().map(|s| (*s).into()).collect()), present: None }
         }

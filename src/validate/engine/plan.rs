@@ -70,14 +70,19 @@ impl Plan {
             // rather than panic.
             rules.extend(planned);
         }
-        let required = fields.iter().enumerate().filter(|(_, f)| f.required && !f.read_only).fold(0, |m, (i, _)| m | bit(i));
+        let required =
+            fields.iter().enumerate().filter(|(_, f)| f.required && !f.read_only).fold(0, |m, (i, _)| m | bit(i));
         Plan { hashes: fields.iter().map(|f| hash(f.name)).collect(), required, captured, rules }
     }
 
     /// The index of the field called `key` in `schema` (the schema this plan is for).
     pub fn field(&self, schema: &Schema, key: &str) -> Option<usize> {
         let h = hash(key);
-        self.hashes.iter().enumerate().find(|&(i, &fh)| fh == h && schema.fields.get(i).is_some_and(|f| f.name == key)).map(|(i, _)| i)
+        self.hashes
+            .iter()
+            .enumerate()
+            .find(|&(i, &fh)| fh == h && schema.fields.get(i).is_some_and(|f| f.name == key))
+            .map(|(i, _)| i)
     }
 
     /// The flag an `AtMostOneFlag` rule checks in the items of array field `fi`.

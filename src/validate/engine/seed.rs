@@ -193,7 +193,8 @@ fn array<'de, A: SeqAccess<'de>>(
             break;
         }
         w.enter(Seg::Index(count), count);
-        let item = ValueSeed { w: &mut *w, kind: a.items, null_is_absent: false, capture: false, type_only: false, flag };
+        let item =
+            ValueSeed { w: &mut *w, kind: a.items, null_is_absent: false, capture: false, type_only: false, flag };
         let seen = seq.next_element_seed(item)?;
         w.leave();
         match seen {
@@ -283,7 +284,9 @@ impl Members {
         match c.source {
             Condition::Present(_) => self.present & bit(c.field) != 0,
             Condition::Equals(_, lit) => self.value(c.field).is_some_and(|v| literal_eq(lit, v)),
-            Condition::OneOf(_, values) => matches!(self.value(c.field), Some(Seen::Str(s)) if values.contains(&s.as_str())),
+            Condition::OneOf(_, values) => {
+                matches!(self.value(c.field), Some(Seen::Str(s)) if values.contains(&s.as_str()))
+            }
         }
     }
 }
@@ -409,7 +412,11 @@ fn rules(w: &mut Walker, schema: &'static Schema, plan: &Plan, m: &Members) {
                     Some(seen) => literal_type_matches(*value, seen) && !literal_eq(*value, seen),
                 };
                 if wrong {
-                    report(w, *field, IssueKind::Dependency { expected: literal_json(*value), when: when_of(when.source) });
+                    report(
+                        w,
+                        *field,
+                        IssueKind::Dependency { expected: literal_json(*value), when: when_of(when.source) },
+                    );
                     reported |= bit(*field);
                 }
             }
@@ -442,7 +449,10 @@ fn literal_eq(lit: Literal, v: &Seen) -> bool {
 }
 
 fn literal_type_matches(lit: Literal, v: &Seen) -> bool {
-    matches!((lit, v), (Literal::Bool(_), Seen::Bool(_)) | (Literal::Int(_), Seen::Number(_)) | (Literal::Str(_), Seen::Str(_)))
+    matches!(
+        (lit, v),
+        (Literal::Bool(_), Seen::Bool(_)) | (Literal::Int(_), Seen::Number(_)) | (Literal::Str(_), Seen::Str(_))
+    )
 }
 
 /// Any JSON value is fine; JavaScript-only values inside it are reported at their paths.

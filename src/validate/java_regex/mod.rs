@@ -22,7 +22,11 @@ use std::fmt;
 
 use std::sync::Mutex;
 
-use regex_automata::nfa::thompson::{self, backtrack::{self, BoundedBacktracker}, pikevm::{self, PikeVM}};
+use regex_automata::nfa::thompson::{
+    self,
+    backtrack::{self, BoundedBacktracker},
+    pikevm::{self, PikeVM},
+};
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 

@@ -75,10 +75,7 @@ fn unsupported_constructs_are_clear_errors() {
 #[test]
 fn limits_bound_source_and_compiled_size() {
     let long = "a".repeat(1025);
-    assert_eq!(
-        compile(&long, Limits::USER).unwrap_err(),
-        PatternError::TooLong { limit: 1024, actual: 1025 }
-    );
+    assert_eq!(compile(&long, Limits::USER).unwrap_err(), PatternError::TooLong { limit: 1024, actual: 1025 });
     let huge = r"(?:\p{L}{1,100}){1,100}x";
     assert!(matches!(compile(huge, Limits::USER).unwrap_err(), PatternError::TooBig { .. }));
 }
