@@ -1,5 +1,5 @@
 //! A typed client of the Elevate REST API, built from the endpoint table
-//! ([`crate::endpoints::RESOURCES`]): one resource per entry, one method per endpoint.
+//! ([`crate::endpoints::resources`]): one resource per entry, one method per endpoint.
 //!
 //! A call flows through pure steps around one I/O boundary:
 //!

@@ -9,7 +9,7 @@
 use serde_json::{json, Map, Value};
 
 use super::json_schema::{Generator, DIALECT};
-use crate::endpoints::{Api, Endpoint, FilterKind, Method, Op, Resource, DEFAULT_HOST, RESOURCES};
+use crate::endpoints::{resources, Api, Endpoint, FilterKind, Method, Op, Resource, DEFAULT_HOST};
 use crate::model::{self, query::LIST_QUERY, RESPONSE_SCHEMAS, SCHEMAS};
 use crate::validate::engine::MAX_SAFE_INTEGER;
 use crate::validate::schema::Kind;
@@ -39,7 +39,7 @@ pub fn openapi_document() -> Value {
     }
 
     let mut paths = Map::new();
-    for r in RESOURCES {
+    for r in resources() {
         for e in r.endpoints {
             let item = paths.entry(e.path.to_owned()).or_insert_with(|| path_item(&mut g, r, e));
             if let Value::Object(item) = item {

@@ -11,14 +11,14 @@ use super::typescript::quote;
 use crate::client::error::ApiErrorKind;
 use crate::client::options::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS};
 use crate::client::pagination::DEFAULT_PAGE_SIZE;
-use crate::endpoints::{Api, Endpoint, Filter, FilterKind, Op, Resource, DEFAULT_HOST, RESOURCES};
+use crate::endpoints::{resources, Api, Endpoint, Filter, FilterKind, Op, Resource, DEFAULT_HOST};
 use crate::model::query::max_page_size;
 
 /// The client's declarations (to follow the model's in `types.d.ts`).
 pub fn declarations() -> String {
-    let mut out = String::from("\n// ---- API client, generated from the endpoint table (src/endpoints.rs) ----\n\n");
+    let mut out = String::from("\n// ---- API client, generated from the endpoint table (src/endpoints/) ----\n\n");
     common(&mut out);
-    for r in RESOURCES {
+    for r in resources() {
         resource(&mut out, r);
     }
     client(&mut out);
@@ -301,7 +301,7 @@ fn client(out: &mut String) {
     out.push_str(
         "/**\n * A typed client of the Elevate REST API on `fetch`: one property per resource, one method per\n * endpoint. Bodies and queries are validated before sending (option `validate`), reads are retried,\n * and every failure is an `ElevateError` subclass (wrong arguments: `TypeError`).\n */\nexport declare class ElevateClient {\n  constructor(options: ElevateClientOptions);\n",
     );
-    for r in RESOURCES {
+    for r in resources() {
         let _ = writeln!(out, "  readonly {}: {}Resource;", r.name, pascal(r.name));
     }
     out.push_str(
@@ -316,7 +316,7 @@ mod tests {
     #[test]
     fn every_resource_gets_exactly_its_methods() {
         let d = declarations();
-        for r in RESOURCES {
+        for r in resources() {
             let start = d.find(&format!("export interface {}Resource {{", pascal(r.name))).unwrap();
             let body = &d[start..start + d[start..].find("\n}\n").unwrap()];
             for op in [Op::List, Op::Exists, Op::Get, Op::Create, Op::Update, Op::Delete] {

@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn every_resource_schema_resolves() {
-        for r in crate::endpoints::RESOURCES {
+        for r in crate::endpoints::resources() {
             let record = record_schema(r.schema);
             assert!(
                 record.is_some_and(|s| s.name == r.schema),

@@ -18,7 +18,7 @@ use crate::client::fetch::{FetchTransport, TokenSource};
 use crate::client::options::REDACTED;
 use crate::client::query::{filter_expr, number_text, FilterOp};
 use crate::client::{execute, pagination, Call, ClientError, Config, ErrorBody, Reply, Secret};
-use crate::endpoints::{Op, RESOURCES};
+use crate::endpoints::{resources, Op};
 use crate::validate::Value;
 
 /// Options `new ElevateClient(…)` accepts.
@@ -286,8 +286,7 @@ fn descriptor(e: &ClientError) -> JsValue {
 /// the resource objects from (the endpoint table is never restated in JavaScript).
 #[wasm_bindgen(js_name = __endpointTable)]
 pub fn endpoint_table() -> Result<JsValue, JsValue> {
-    let resources: Vec<serde_json::Value> = RESOURCES
-        .iter()
+    let resources: Vec<serde_json::Value> = resources()
         .map(|r| {
             let endpoints: Vec<serde_json::Value> = r
                 .endpoints
