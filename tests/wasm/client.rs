@@ -28,6 +28,11 @@ async fn run(
     JsFuture::from(core.call(resource, op, js(path), js(input), js(call_options))).await.map_err(|e| json(&e))
 }
 
+/// `client.sites.get(1)` on a client built from `options`.
+async fn get_site_1(options: &str) -> Result<JsValue, serde_json::Value> {
+    run(options, "sites", "get", "[1]", "undefined", "undefined").await
+}
+
 const SEEN: &str = "(globalThis.__seen = [], (req) => { globalThis.__seen.push(req); return Promise.resolve(new Response(JSON.stringify({ id: 7, siteName: 'Depot' }), { status: 201, headers: { 'content-type': 'application/json' } })); })";
 
 #[wasm_bindgen_test]
@@ -70,16 +75,7 @@ async fn exists_reads_x_total_count() {
 async fn a_fetch_that_never_answers_times_out() {
     // Settles only when the client aborts it, as fetch does.
     let fetch = "(req) => new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))";
-    let e = run(
-        &format!("({{ token: 't', timeoutMs: 30, retries: 0, fetch: {fetch} }})"),
-        "sites",
-        "get",
-        "[1]",
-        "undefined",
-        "undefined",
-    )
-    .await
-    .unwrap_err();
+    let e = get_site_1(&format!("({{ token: 't', timeoutMs: 30, retries: 0, fetch: {fetch} }})")).await.unwrap_err();
     assert_eq!(e["type"], "timeout");
     assert_eq!(e["timeoutMs"], 30);
     assert_eq!(e["url"], "https://rest.elevatebilling.com/v1/sites/1");
@@ -92,16 +88,7 @@ async fn odd_fetch_behaviour_is_a_network_error() {
         ("() => { throw new Error('boom') }", "boom"),
         ("() => Promise.reject(new TypeError('Failed to fetch'))", "Failed to fetch"),
     ] {
-        let e = run(
-            &format!("({{ token: 't', retries: 0, fetch: {fetch} }})"),
-            "sites",
-            "get",
-            "[1]",
-            "undefined",
-            "undefined",
-        )
-        .await
-        .unwrap_err();
+        let e = get_site_1(&format!("({{ token: 't', retries: 0, fetch: {fetch} }})")).await.unwrap_err();
         assert_eq!(e["type"], "network", "{fetch}");
         assert!(e["message"].as_str().unwrap().contains(needle), "{e}");
     }
@@ -110,9 +97,7 @@ async fn odd_fetch_behaviour_is_a_network_error() {
 #[wasm_bindgen_test]
 async fn an_endless_body_is_abandoned_at_the_limit() {
     let fetch = "() => Promise.resolve(new Response(new ReadableStream({ pull(c) { c.enqueue(new Uint8Array(1 << 20)); } }), { status: 200 }))";
-    let e = run(&format!("({{ token: 't', fetch: {fetch} }})"), "sites", "get", "[1]", "undefined", "undefined")
-        .await
-        .unwrap_err();
+    let e = get_site_1(&format!("({{ token: 't', fetch: {fetch} }})")).await.unwrap_err();
     assert_eq!(e["type"], "api");
     assert_eq!(e["kind"], "invalidResponse");
     assert!(e["message"].as_str().unwrap().contains("larger than"), "{e}");
