@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run demo`: the customer-onboarding portal of www-example/ against a local mock of the
-// Elevate API, on a fresh machine after scripts/setup.sh:
+// Elevate API, on a fresh machine after scripts/setup.sh (the set-up steps of .ci/run):
 //   1. builds the package (scripts/build.mjs) when pkg/ is missing or older than its sources;
 //   2. starts the mock server of tests/server/mock-elevate.mjs on 127.0.0.1:MOCK_PORT (default
 //      4010; a free port if that one is taken), seeded with customers and enough sites to page;
