@@ -114,10 +114,15 @@ impl<'a> Call<'a> {
 /// Checks the call's shape, validates it when the config says so, and plans it.
 pub fn prepare(config: &Config, call: &Call<'_>) -> Result<WireRequest, ClientError> {
     check_shape(call)?;
+    // Computed once: what is validated is exactly what is sent.
+    let query = match &call.query {
+        Some(q) => query_pairs(q)?,
+        None => Vec::new(),
+    };
     if config.validates() {
-        validate_request(call)?;
+        validate_request(call, &query)?;
     }
-    plan(config, call)
+    plan(config, call, &query)
 }
 
 /// Mistakes that no server could accept (wrong number of path values, a body where none
@@ -157,7 +162,8 @@ fn check_shape(call: &Call<'_>) -> Result<(), ClientError> {
 }
 
 /// The wire form of a call (no validation: see [`prepare`]).
-pub fn plan(config: &Config, call: &Call<'_>) -> Result<WireRequest, ClientError> {
+/// The wire request of `call`, whose query is `query` (from [`query_pairs`]).
+pub fn plan(config: &Config, call: &Call<'_>, query: &[(String, String)]) -> Result<WireRequest, ClientError> {
     let e = call.endpoint;
     let mut url = config.base(call.resource.api);
     let mut values = call.path_params.iter();
@@ -171,12 +177,9 @@ pub fn plan(config: &Config, call: &Call<'_>) -> Result<WireRequest, ClientError
             None => url.push_str(segment),
         }
     }
-    if let Some(q) = &call.query {
-        let pairs = query_pairs(q)?;
-        if !pairs.is_empty() {
-            url.push('?');
-            url.push_str(&encode(&pairs));
-        }
+    if !query.is_empty() {
+        url.push('?');
+        url.push_str(&encode(query));
     }
     let mut headers: Vec<(&'static str, String)> = vec![("accept", JSON.to_owned())];
     let body = match &call.body {
@@ -274,7 +277,8 @@ mod tests {
     #[test]
     fn each_api_gets_its_version_path() {
         let c = Config::new();
-        let url = |res: &str, op| plan(&c, &Call::new(res, op).unwrap().path(vec![Value::Number(7.0)])).unwrap().url;
+        let url =
+            |res: &str, op| plan(&c, &Call::new(res, op).unwrap().path(vec![Value::Number(7.0)]), &[]).unwrap().url;
         assert_eq!(
             url("rentalProductCategories", Op::Get),
             "https://rest.elevatebilling.com/v2/rental-product-categories/7"
@@ -289,6 +293,7 @@ mod tests {
                 .unwrap()
                 .path(vec![v(r#""SITE""#), Value::Number(3.0)])
                 .body(v("[]")),
+            &[],
         )
         .unwrap();
         assert_eq!(r.url, "https://rest.elevatebilling.com/v1/usage-rate-card-assignments/SITE/3");
@@ -321,7 +326,7 @@ mod tests {
             .unwrap()
             .header("disableAddingLinkedRentals", false)
             .unwrap();
-        let r = plan(&config(), &call.body(v("{}"))).unwrap();
+        let r = plan(&config(), &call.body(v("{}")), &[]).unwrap();
         assert_eq!(r.headers.last(), Some(&("disable_adding_linked_rentals", "false".to_owned())));
         assert_eq!(r.headers[1], ("content-type", "application/json".to_owned()));
     }
@@ -329,7 +334,8 @@ mod tests {
     #[test]
     fn path_values_cannot_escape_their_segment() {
         let c = config();
-        let url = |p: &'static str| plan(&c, &Call::new("sites", Op::Get).unwrap().path(vec![v(p)])).map(|r| r.url);
+        let url =
+            |p: &'static str| plan(&c, &Call::new("sites", Op::Get).unwrap().path(vec![v(p)]), &[]).map(|r| r.url);
         assert_eq!(url(r#""12""#).unwrap(), "http://127.0.0.1:9/v1/sites/12");
         assert_eq!(url(r#""a/b?c#d e""#).unwrap(), "http://127.0.0.1:9/v1/sites/a%2Fb%3Fc%23d%20e");
         for bad in [r#""""#, r#"".""#, r#""..""#, "true", "null", "{}"] {
@@ -362,13 +368,13 @@ mod tests {
     #[test]
     fn bodies_are_sent_as_json_stringify_would() {
         let mut body = v(r#"{"a":1,"b":[1.5,"x"],"c":null}"#);
-        let r = plan(&config(), &Call::new("sites", Op::Create).unwrap().body(body.clone())).unwrap();
+        let r = plan(&config(), &Call::new("sites", Op::Create).unwrap().body(body.clone()), &[]).unwrap();
         assert_eq!(r.body.as_deref(), Some(r#"{"a":1,"b":[1.5,"x"],"c":null}"#));
         if let Value::Object(m) = &mut body {
             m.push(("n".into(), Value::Foreign(Foreign::NaN)));
             m.push(("big".into(), Value::Array(vec![Value::Foreign(Foreign::BigInt)])));
         }
-        let e = plan(&config(), &Call::new("sites", Op::Create).unwrap().body(body)).unwrap_err();
+        let e = plan(&config(), &Call::new("sites", Op::Create).unwrap().body(body), &[]).unwrap_err();
         assert_eq!(e.to_string(), "the body cannot be sent as JSON: bigint at \"/big/0\"");
     }
 }

@@ -6,36 +6,35 @@
 //! (`/siteName`); query issues name the parameter (`/pageSize`); path issues name the
 //! placeholder (`/site_id`). Those namespaces cannot collide: PATCH bodies are arrays (`/0/…`).
 
+use std::borrow::Cow;
+
 use super::error::ClientError;
-use super::query::query_pairs;
 use super::request::Call;
-use crate::endpoints::ASSIGNMENT_LEVELS;
-use crate::validate::{self, query::validate_query, Issue, IssueKind, Options, Value};
+use crate::endpoints::path_field;
+use crate::validate::engine::MAX_SAFE_INTEGER;
+
+use crate::validate::{self, query::validate_endpoint_query, Issue, IssueKind, Options, Value};
 
 /// Validates `call` with the server's rules; `Err(ClientError::Validation)` lists every
 /// issue found. Nothing may be sent when this fails.
-pub fn validate_request(call: &Call<'_>) -> Result<(), ClientError> {
+pub fn validate_request(call: &Call<'_>, query: &[(String, String)]) -> Result<(), ClientError> {
     let endpoint = call.endpoint;
-    let key = call.key();
     let mut issues = Vec::new();
 
     for (name, value) in endpoint.path_params().zip(&call.path_params) {
-        path_issue(name, value, &mut issues);
+        path_issues(call, name, value, &mut issues);
     }
-    // The query as it will be sent (arrays already turned into `in:` lists), judged by the
-    // endpoint's own parameters and mini-languages (decisions R11). List calls need paging
-    // even when no query object was given.
-    let pairs = match &call.query {
-        Some(q) => query_pairs(q)?,
-        None => Vec::new(),
-    };
+    // `query` is the query as it will be sent (arrays already turned into `in:` lists), judged
+    // by the endpoint's own parameters and mini-languages (decisions R11). List calls need
+    // paging even when no query object was given.
     if call.query.is_some() || endpoint.paged {
-        let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        match validate_query(&key, &borrowed) {
+        let pairs: Vec<(Cow<'_, str>, Value<'_>)> =
+            query.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Value::String(Cow::Borrowed(v.as_str())))).collect();
+        match validate_endpoint_query(call.resource, endpoint, &pairs) {
             Ok(report) => issues.extend(report.issues),
             Err(e) => {
                 return Err(ClientError::Unvalidatable {
-                    endpoint: key,
+                    endpoint: call.key(),
                     message: format!("its query cannot be validated: {e}"),
                 })
             }
@@ -48,7 +47,7 @@ pub fn validate_request(call: &Call<'_>) -> Result<(), ClientError> {
             Ok(report) => issues.extend(report.issues),
             Err(e) => {
                 return Err(ClientError::Unvalidatable {
-                    endpoint: key,
+                    endpoint: call.key(),
                     message: format!("its patch cannot be validated: {e}"),
                 })
             }
@@ -59,7 +58,7 @@ pub fn validate_request(call: &Call<'_>) -> Result<(), ClientError> {
             Ok(report) => issues.extend(report.issues),
             Err(e) => {
                 return Err(ClientError::Unvalidatable {
-                    endpoint: key,
+                    endpoint: call.key(),
                     message: format!("its {schema} body cannot be validated: {e}"),
                 })
             }
@@ -69,31 +68,30 @@ pub fn validate_request(call: &Call<'_>) -> Result<(), ClientError> {
     if issues.is_empty() {
         Ok(())
     } else {
-        Err(ClientError::Validation { endpoint: key, issues })
+        Err(ClientError::Validation { endpoint: call.key(), issues })
     }
 }
 
-/// Ids in paths are integers >= 1 (decisions R8); `assignmentLevel` is one of the levels.
-fn path_issue(name: &str, value: &Value<'_>, issues: &mut Vec<Issue>) {
+/// A path value is judged as the record field it stands for, or else as an id: an integer
+/// >= 1 that JavaScript holds exactly, as a number or a digit string (decisions R8).
+fn path_issues(call: &Call<'_>, name: &str, value: &Value<'_>, issues: &mut Vec<Issue>) {
     let path = format!("/{name}");
-    let kind = if name == "assignmentLevel" {
-        match value {
-            Value::String(s) if ASSIGNMENT_LEVELS.contains(&s.as_ref()) => return,
-            _ => IssueKind::Enum { allowed: ASSIGNMENT_LEVELS.iter().map(|l| (*l).into()).collect() },
-        }
-    } else {
-        let n = match value {
-            Value::Number(n) => Some(*n),
-            Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<f64>().ok(),
-            _ => None,
-        };
-        match n {
-            None => IssueKind::Type { expected: "integer".into(), actual: value.type_name().into() },
-            Some(n) if n.fract() != 0.0 => IssueKind::Type { expected: "integer".into(), actual: "number".into() },
-            Some(n) if n < 1.0 => IssueKind::Minimum { limit: 1.0, actual: n },
-            Some(n) if n > 9_007_199_254_740_991.0 => IssueKind::Format { format: "int64".into(), reason: None },
-            Some(_) => return,
-        }
+    if let Some(field) = path_field(call.resource, name) {
+        let report = validate::validate_kind(&field.kind, value, Options::default());
+        issues.extend(report.issues.into_iter().map(|i| Issue { path: format!("{path}{}", i.path), ..i }));
+        return;
+    }
+    let n = match value {
+        Value::Number(n) => Some(*n),
+        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s.parse::<f64>().ok(),
+        _ => None,
+    };
+    let kind = match n {
+        None => IssueKind::Type { expected: "integer".into(), actual: value.type_name().into() },
+        Some(n) if n.fract() != 0.0 => IssueKind::Type { expected: "integer".into(), actual: "number".into() },
+        Some(n) if n < 1.0 => IssueKind::Minimum { limit: 1.0, actual: n },
+        Some(n) if n > MAX_SAFE_INTEGER => IssueKind::Format { format: "int64".into(), reason: None },
+        Some(_) => return,
     };
     issues.push(Issue { path, kind });
 }
@@ -108,7 +106,8 @@ mod tests {
     }
 
     fn issues(call: Call<'_>) -> Vec<(String, &'static str)> {
-        match validate_request(&call) {
+        let query = call.query.as_ref().map(|q| super::super::query::query_pairs(q).unwrap()).unwrap_or_default();
+        match validate_request(&call, &query) {
             Ok(()) => Vec::new(),
             Err(ClientError::Validation { issues, .. }) => issues.iter().map(|i| (i.path.clone(), i.code())).collect(),
             Err(e) => panic!("not a validation error: {e:?}"),

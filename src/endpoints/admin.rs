@@ -9,10 +9,7 @@ pub(super) static RESOURCES: &[Resource] = &[Resource {
     endpoints: &[
         list(
             "/custom-field-definitions",
-            &[f(
-                "entityLevel",
-                FilterKind::Enum(&["USAGE_PRODUCT", "RENTAL_PRODUCT", "RENTAL_PRODUCT_INVENTORY", "SITE", "CUSTOMER"]),
-            )],
+            &[f("entityLevel", FilterKind::Enum(crate::model::admin::CUSTOM_FIELD_ENTITY_LEVEL.values))],
             "G:billing-rest-admin/custom-field-definitions/getcustomfielddefinitions.md",
         ),
         create(

@@ -264,6 +264,13 @@ pub fn resources() -> impl Iterator<Item = &'static Resource> + Clone {
     AREAS.iter().flat_map(|area| area.iter())
 }
 
+/// The record field a path placeholder stands for (`assignmentLevel` in the assignment
+/// paths), or `None` for an id (an integer >= 1, decisions R8, also given as a digit string).
+/// The client's validation, the TypeScript signatures and the OpenAPI parameters all ask this.
+pub fn path_field(resource: &Resource, placeholder: &str) -> Option<&'static crate::validate::schema::Field> {
+    crate::model::record_schema(resource.schema)?.field(placeholder)
+}
+
 /// The resource called `name` (`"sites"`).
 pub fn resource(name: &str) -> Option<&'static Resource> {
     resources().find(|r| r.name == name)

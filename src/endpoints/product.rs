@@ -91,7 +91,7 @@ pub(super) static RESOURCES: &[Resource] = &[
             &[
                 f("label", Str),
                 f("productCategoryId", Id),
-                f("entityLevel", FilterKind::Enum(&["USAGE_PRODUCT", "RENTAL_PRODUCT", "RENTAL_PRODUCT_INVENTORY"])),
+                f("entityLevel", FilterKind::Enum(crate::model::product::PRODUCT_CUSTOM_FIELD_ENTITY_LEVEL.values)),
             ],
             "C:billing-rest-product/operation/getProductCustomFields",
         )],

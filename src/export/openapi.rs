@@ -9,7 +9,7 @@
 use serde_json::{json, Map, Value};
 
 use super::json_schema::{Generator, DIALECT};
-use crate::endpoints::{resources, Api, Endpoint, FilterKind, Method, Op, Resource, DEFAULT_HOST};
+use crate::endpoints::{path_field, resources, Api, Endpoint, FilterKind, Method, Op, Resource, DEFAULT_HOST};
 use crate::model::{self, query::LIST_QUERY, RESPONSE_SCHEMAS, SCHEMAS};
 use crate::validate::engine::MAX_SAFE_INTEGER;
 use crate::validate::schema::Kind;
@@ -107,14 +107,12 @@ fn servers() -> Vec<Value> {
 
 /// A path item: its API's server and the path parameters its operations share.
 fn path_item(g: &mut Generator, r: &Resource, e: &Endpoint) -> Value {
-    let record = model::record_schema(r.schema);
     let params: Vec<Value> = e
         .path_params()
         .map(|name| {
             // A parameter that is a field of the record (`assignmentLevel`) takes that
             // field's schema; the others are ids (IdParam, decisions R8).
-            let field = record.and_then(|s| s.field(name));
-            let (schema, description) = match field {
+            let (schema, description) = match path_field(r, name) {
                 Some(f) => (Value::Object(g.kind(&f.kind)), f.doc.to_owned()),
                 None => (
                     json!({ "type": "integer", "format": "int64", "minimum": 1, "maximum": MAX_SAFE_INTEGER as i64 }),

@@ -7,11 +7,11 @@
 
 use std::fmt::Write;
 
-use super::typescript::quote;
+use super::typescript::{quote, ts_type};
 use crate::client::error::ApiErrorKind;
 use crate::client::options::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS};
 use crate::client::pagination::DEFAULT_PAGE_SIZE;
-use crate::endpoints::{resources, Api, Endpoint, Filter, FilterKind, Op, Resource, DEFAULT_HOST};
+use crate::endpoints::{path_field, resources, Api, Endpoint, Filter, FilterKind, Op, Resource, DEFAULT_HOST};
 use crate::model::query::max_page_size;
 
 /// The client's declarations (to follow the model's in `types.d.ts`).
@@ -223,7 +223,8 @@ fn filter_type(kind: FilterKind) -> String {
         FilterKind::Date => "DateFilter".into(),
         FilterKind::DateTime => "DateTimeFilter".into(),
         FilterKind::Boolean => "BooleanFilter".into(),
-        FilterKind::Enum(values) => format!("{} | `in:${{string}}`", union(values.iter())),
+        // Exactly one of the values: the query validator takes no `in:` list here (R11).
+        FilterKind::Enum(values) => union(values.iter()),
     }
 }
 
@@ -249,7 +250,8 @@ fn resource(out: &mut String, r: &Resource) {
         let params: Vec<String> = e
             .path_params()
             .map(|p| {
-                format!("{}: {}", camel(p), if p == "assignmentLevel" { "AssignmentLevel" } else { "number | string" })
+                let ty = path_field(r, p).map_or_else(|| "number | string".to_owned(), |f| ts_type(&f.kind));
+                format!("{}: {}", camel(p), ty)
             })
             .collect();
         let lead = params.iter().map(|p| format!("{p}, ")).collect::<String>();
@@ -350,7 +352,10 @@ mod tests {
         assert!(d.contains("  activeSites?: BooleanFilter;"));
         assert!(d.contains("  usageRateCardId: IdFilter;"));
         assert!(d.contains("  iterate(query: IterateQuery<UsageRatesListQuery>"));
-        assert!(d.contains("  assignmentLevel?: \"CUSTOMER\" | \"SITE\" | \"INVENTORY\" | `in:${string}`;"));
+        // Enum filters take exactly one value, as the query validator does.
+        assert!(d.contains("  assignmentLevel?: \"CUSTOMER\" | \"SITE\" | \"INVENTORY\";\n"));
+        // Path values that are record fields are typed as the field; ids as numbers or digit strings.
+        assert!(d.contains("  update(assignmentLevel: AssignmentLevel, usageRateCardAssignmentId: number | string, "));
         assert!(d.contains("export type ApiName = \"customer\" | \"product\" | \"pricing\" | \"inventory\" | \"assignment\" | \"admin\";"));
         assert!(d.contains("\"notFound\""));
         assert!(d.contains("\"invalidResponse\""));

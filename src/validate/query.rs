@@ -46,6 +46,15 @@ pub fn validate_query_string(endpoint: &str, query: &str) -> Result<Report, Erro
 pub fn validate_query_values(endpoint: &str, query: &[(Cow<'_, str>, Value<'_>)]) -> Result<Report, Error> {
     let (resource, ep) =
         endpoints::endpoint(endpoint).ok_or_else(|| Error::UnknownEndpoint { key: endpoint.into() })?;
+    validate_endpoint_query(resource, ep, query)
+}
+
+/// [`validate_query_values`] for an endpoint already in hand (the client's calls know theirs).
+pub fn validate_endpoint_query(
+    resource: &Resource,
+    ep: &'static Endpoint,
+    query: &[(Cow<'_, str>, Value<'_>)],
+) -> Result<Report, Error> {
     let size: usize = query
         .iter()
         .map(|(k, v)| k.len() + 2 + if let Value::String(s) = v { s.len() } else { 0 })

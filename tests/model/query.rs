@@ -235,6 +235,9 @@ fn boolean_and_enum_filters() {
     let i = &issues("GET /custom-field-definitions", &[q[0], q[1], ("entityLevel", "site")])[0];
     assert_eq!((i.path.as_str(), i.code()), ("/entityLevel", "enum"));
     assert_eq!(i.params()["allowed"][4], "CUSTOMER");
+    // One value only: an enum filter takes no `in:` list (the TS filter type says the same).
+    let listed = codes("GET /custom-field-definitions", &[q[0], q[1], ("entityLevel", "in:SITE,CUSTOMER")]);
+    assert_eq!(listed, [("/entityLevel".to_owned(), "enum")]);
 }
 
 #[test]
