@@ -84,7 +84,10 @@ fn is_thenable(v: &JsValue) -> bool {
 
 impl FetchTransport {
     fn aborted_by_caller(&self) -> bool {
-        self.signal.as_ref().is_some_and(|s| s.aborted())
+        // Read through Reflect: the signal may be a look-alike whose getter throws.
+        self.signal
+            .as_ref()
+            .is_some_and(|s| Reflect::get(s, &JsValue::from_str("aborted")).is_ok_and(|a| a.as_bool() == Some(true)))
     }
 
     /// The `fetch` function to call.

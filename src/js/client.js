@@ -141,7 +141,7 @@ export function createClientApi(glue, assertReady) {
     };
     const methods = {};
     for (const e of resource.endpoints) {
-      const n = e.params.length; // path values come first, in the path's order
+      const n = e.pathValues; // path values come first, in the path's order
       switch (e.op) {
         case 'list':
           methods.list = (query, options) => run('list', [], query, options);

@@ -7,13 +7,13 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
-use super::{error_message, from_js};
+use super::{error_message, from_js, to_js};
 use crate::client::fetch::{FetchTransport, TokenSource};
 use crate::client::options::REDACTED;
 use crate::client::query::{filter_expr, number_text, FilterOp};
@@ -39,15 +39,27 @@ fn get(obj: &JsValue, key: &str) -> Result<JsValue, ClientError> {
     })
 }
 
-fn keys(obj: &JsValue) -> Vec<String> {
-    obj.dyn_ref::<Object>().map(|o| Object::keys(o).iter().filter_map(|k| k.as_string()).collect()).unwrap_or_default()
+/// The own enumerable keys of an options object. A Proxy's `ownKeys` trap may throw: that
+/// becomes a usage error instead of unwinding through the wasm frames.
+fn keys(obj: &JsValue) -> Result<Vec<String>, ClientError> {
+    if !obj.is_object() {
+        return Ok(Vec::new());
+    }
+    let keys = super::query::object_keys(obj).map_err(|e| ClientError::Usage {
+        message: format!("reading the option names threw: {}", crate::client::fetch::js_error_text(&e)),
+    })?;
+    Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+}
+
+/// `n` when it is a whole number that fits a `u32`.
+fn whole_u32(n: f64) -> Option<u32> {
+    (n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n)).then_some(n as u32)
 }
 
 fn integer(name: &str, v: &JsValue) -> Result<u32, ClientError> {
-    match v.as_f64() {
-        Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(n as u32),
-        _ => Err(ClientError::Usage { message: format!("{name} must be a non-negative integer") }),
-    }
+    v.as_f64()
+        .and_then(whole_u32)
+        .ok_or_else(|| ClientError::Usage { message: format!("{name} must be a non-negative integer") })
 }
 
 fn config_from_js(options: &JsValue) -> Result<(Config, TokenSource, Option<Function>), ClientError> {
@@ -55,7 +67,7 @@ fn config_from_js(options: &JsValue) -> Result<(Config, TokenSource, Option<Func
     if !options.is_object() || options.is_function() {
         return Err(usage("new ElevateClient(options) needs an options object with at least { token }".into()));
     }
-    if let Some(k) = keys(options).into_iter().find(|k| !OPTION_NAMES.contains(&k.as_str())) {
+    if let Some(k) = keys(options)?.into_iter().find(|k| !OPTION_NAMES.contains(&k.as_str())) {
         return Err(usage(format!("unknown option {k:?}; the options are {}", OPTION_NAMES.join(", "))));
     }
     let mut config = Config::new();
@@ -68,7 +80,7 @@ fn config_from_js(options: &JsValue) -> Result<(Config, TokenSource, Option<Func
         if !bases.is_object() {
             return Err(usage("baseUrls must be an object such as { inventory: 'https://…/v2' }".into()));
         }
-        for api in keys(&bases) {
+        for api in keys(&bases)? {
             let url = get(&bases, &api)?;
             if url.is_undefined() {
                 continue;
@@ -146,7 +158,7 @@ impl ClientCore {
             "token": REDACTED,
             "fetch": if self.fetch.is_some() { "custom" } else { "global" },
         });
-        js_sys::JSON::parse(&d.to_string())
+        to_js(&d)
     }
 }
 
@@ -191,7 +203,7 @@ fn prepare_call(
         if endpoint.fields {
             allowed.push("fields");
         }
-        for key in keys(options) {
+        for key in keys(options)? {
             let v = get(options, &key)?;
             if v.is_undefined() {
                 continue;
@@ -234,7 +246,7 @@ fn reply_to_js(reply: Reply) -> Result<JsValue, JsValue> {
     match reply {
         Reply::Empty => Ok(JsValue::UNDEFINED),
         Reply::Json(text) => js_sys::JSON::parse(&text),
-        Reply::Exists(r) => js_sys::JSON::parse(&serde_json::to_string(&r).unwrap_or_else(|_| "null".into())),
+        Reply::Exists(r) => to_js(&r),
     }
 }
 
@@ -279,11 +291,12 @@ fn descriptor(e: &ClientError) -> JsValue {
             d["url"] = url.as_str().into();
         }
     }
-    js_sys::JSON::parse(&d.to_string()).unwrap_or_else(|_| JsError::new(&e.to_string()).into())
+    to_js(&d).unwrap_or_else(|_| JsError::new(&e.to_string()).into())
 }
 
-/// `{ resources, defaultPageSize }`: every resource and endpoint, for `client.js` to build
-/// the resource objects from (the endpoint table is never restated in JavaScript).
+/// `{ resources, defaultPageSize }`: each resource's name and, per endpoint, its operation
+/// and path-value count: all `client.js` needs to build the resource objects (the endpoint
+/// table itself is never restated in JavaScript).
 #[wasm_bindgen(js_name = __endpointTable)]
 pub fn endpoint_table() -> Result<JsValue, JsValue> {
     let resources: Vec<serde_json::Value> = resources()
@@ -291,23 +304,12 @@ pub fn endpoint_table() -> Result<JsValue, JsValue> {
             let endpoints: Vec<serde_json::Value> = r
                 .endpoints
                 .iter()
-                .map(|e| {
-                    json!({
-                        "op": e.op.method_name(),
-                        "method": e.method.as_str(),
-                        "path": e.path,
-                        "params": e.path_params().collect::<Vec<_>>(),
-                        "headers": e.headers.iter().map(|h| h.option).collect::<Vec<_>>(),
-                        "paged": e.paged,
-                        "fields": e.fields,
-                    })
-                })
+                .map(|e| json!({ "op": e.op.method_name(), "pathValues": e.path_params().count() }))
                 .collect();
-            json!({ "name": r.name, "schema": r.schema, "api": r.api.key(), "endpoints": endpoints })
+            json!({ "name": r.name, "endpoints": endpoints })
         })
         .collect();
-    let table = json!({ "resources": resources, "defaultPageSize": pagination::DEFAULT_PAGE_SIZE });
-    js_sys::JSON::parse(&table.to_string())
+    to_js(&json!({ "resources": resources, "defaultPageSize": pagination::DEFAULT_PAGE_SIZE }))
 }
 
 /// The text of a filter form: `__filterExpr('in', ['a', 'b'])` is `'in:a,b'`.
@@ -341,6 +343,5 @@ pub fn filter_expr_js(op: &str, values: JsValue) -> Result<String, JsValue> {
 /// The page after `page` for `iterate`, or `undefined` when the walk is over.
 #[wasm_bindgen(js_name = __nextPage)]
 pub fn next_page_js(page: f64, page_size: f64, received: f64) -> Option<f64> {
-    let whole = |n: f64| (n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n)).then_some(n as u32);
-    pagination::next_page(whole(page)?, whole(page_size)?, whole(received)? as usize).map(f64::from)
+    pagination::next_page(whole_u32(page)?, whole_u32(page_size)?, whole_u32(received)? as usize).map(f64::from)
 }

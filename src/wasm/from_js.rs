@@ -96,11 +96,6 @@ pub fn encode(v: &JsValue) -> Result<Encoded, JsValue> {
 }
 
 impl Encoded {
-    /// Decodes the parts `encodeValue` returned (for callers that hold them already).
-    pub fn from_parts(bytes: Vec<u8>, text: String) -> Encoded {
-        Encoded { bytes, text }
-    }
-
     /// Validates the encoded value against `kind` in one pass, without building a tree.
     pub fn validate(
         &self,

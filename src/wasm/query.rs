@@ -22,7 +22,7 @@ extern "C" {
     fn to_query_string(this: &UrlSearchParams) -> Result<JsString, JsValue>;
     // Proxies can throw from these; `catch` turns that into an error instead of unwinding.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
+    pub(crate) fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn is_array(o: &JsValue) -> Result<bool, JsValue>;
 }
