@@ -264,13 +264,31 @@ fn look_source(look: Look) -> Result<&'static str, ExportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::RefCell;
+
+    use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
+
     use crate::validate::java_regex::{compile, Limits};
     use crate::validate::PATTERNS;
 
-    /// The printed pattern read back by the `regex` crate (whose syntax differs only in
-    /// spelling `\u{…}` as `\x{…}` for the constructs printed without lookaround).
-    fn reread(ecma: &str) -> Result<regex::Regex, String> {
-        regex::Regex::new(&ecma.replace(r"\u{", r"\x{")).map_err(|e| format!("{ecma}: {e}"))
+    /// The printed pattern read back by regex-syntax (whose syntax differs only in spelling
+    /// `\u{…}` as `\x{…}` for the constructs printed without lookaround).
+    fn reread(ecma: &str) -> Result<ReadBack, String> {
+        let vm = PikeVM::new(&ecma.replace(r"\u{", r"\x{")).map_err(|e| format!("{ecma}: {e}"))?;
+        let cache = RefCell::new(vm.create_cache());
+        Ok(ReadBack { vm, cache })
+    }
+
+    /// A printed pattern compiled by regex-syntax's own parser (not our Java translation).
+    struct ReadBack {
+        vm: PikeVM,
+        cache: RefCell<pikevm::Cache>,
+    }
+
+    impl ReadBack {
+        fn is_match(&self, s: &str) -> bool {
+            self.vm.is_match(&mut self.cache.borrow_mut(), s)
+        }
     }
 
     /// A Java-dialect source printed as ECMAScript, or the reason it could not be.
