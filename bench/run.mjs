@@ -33,9 +33,7 @@ function ajvValidator(name) {
   addFormats(ajv);
   return ajv.compile(eb.jsonSchema(name));
 }
-const countries = eb.jsonSchema('Address').$defs
-  ? findEnum(eb.jsonSchema('Address'), 'country')
-  : findEnum(eb.jsonSchema('Address'), 'country');
+const countries = findEnum(eb.jsonSchema('Address'), 'country');
 function findEnum(schema, prop) {
   let found = null;
   JSON.stringify(schema, (k, v) => {
@@ -169,7 +167,7 @@ const sizes = ['elevate_billing_bg.wasm', 'index.js'].map((f) => {
 
 // ---- report -------------------------------------------------------------------------------
 
-const ratio = (row, x) => (x == null || row.ajv == null ? '' : `${fmt(row.better === 'lower' ? x / row.ajv : x / row.ajv, 2)}×`);
+const ratio = (row, x) => (x == null || row.ajv == null ? '' : `${fmt(x / row.ajv, 2)}×`);
 const cell = (row, x) => (x == null ? '—' : `${fmt(x, row.digits ?? 2)}${x === row.ajv || row.ajv == null ? '' : ` (${ratio(row, x)})`}`);
 const lines = [
   '| scenario | elevate-billing | ajv | zod 4 |',

@@ -80,11 +80,11 @@ try {
   console.log(`4. created rental inventory ${rpi.id} "${rpi.invoicePresentationProductName}"`);
 
   const added = await client.usageProductInventories.update(upi.id, [{ op: 'add', path: '/productReferences/-', value: { productReference: '02079460003' } }]);
-  console.log(`5. added reference 02079460003 (the inventory now has ${added ? added.productReferences.length : '?'} references)`);
+  console.log(`5. added reference 02079460003 (the inventory now has ${added.productReferences.length} references)`);
 
-  const second = (added ?? upi).productReferences.find((r) => r.productReference === '02079460002');
+  const second = added.productReferences.find((r) => r.productReference === '02079460002');
   const updated = await client.usageProductReferences.update(second.id, [{ op: 'add', path: '/label', value: 'Reception' }]);
-  console.log(`6. updated reference ${second.id}: label "${updated ? updated.label : 'Reception'}"`);
+  console.log(`6. updated reference ${second.id}: label "${updated.label}"`);
 
   const usage = await client.usageRateCardAssignments.create({ assignmentLevel: 'CUSTOMER', customerId: customer.id, usageRateCardId: 1, startDate: today, assignmentType: 'INVOICE' });
   const rental = await client.rentalRateCardAssignments.create({ assignmentLevel: 'CUSTOMER', customerId: customer.id, rentalRateCardId: 1, startDate: today });

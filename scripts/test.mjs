@@ -16,7 +16,13 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? null : new Set(process.argv[i + 1].split(','));
+  if (i < 0) return null;
+  const list = process.argv[i + 1];
+  if (!list || list.startsWith('--')) {
+    console.error(`usage: npm test -- --${name} step[,step…]`);
+    process.exit(2);
+  }
+  return new Set(list.split(','));
 };
 const only = arg('only');
 const skip = arg('skip') ?? new Set();

@@ -6,12 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as eb from '../../pkg/node.mjs';
 import { startMockServer } from '../server/mock-elevate.mjs';
+import { FIXTURES } from './support/fixtures.mjs';
 
-const SITE = {
-  customerId: 12, siteName: 'Head Office', siteReference: 'HO-1', startDate: '2024-01-01',
-  siteAddress: { address1: '1 High Street', town: 'London', postcode: 'SW1A 1AA', country: 'GB' },
-  siteContacts: [{ contactName: 'Jane', contactRole: 'ACCOUNTS' }],
-};
+const SITE = FIXTURES.Site;
 
 let mock;
 before(async () => {

@@ -38,7 +38,8 @@ async function assertValid(locator) {
 }
 
 before(async () => {
-  demo = await startDemo({ port: 0, mockPort: 0, outDir: join(root, 'target', 'www-example-test') });
+  // `npm test` builds pkg/ in its build step; the test uses that build, never a new one.
+  demo = await startDemo({ port: 0, mockPort: 0, outDir: join(root, 'target', 'www-example-test'), buildPackage: false });
   token = (await (await fetch(`${demo.url}config.json`)).json()).token;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });

@@ -198,7 +198,7 @@ fn validate_field_checks_one_field_in_place() {
     // A whole nested object, and the root.
     assert_eq!(field("Site", "/siteAddress", Some(site()["siteAddress"].clone())), []);
     assert_eq!(field("Customer", "", Some(customer())), []);
-    // Keys with / and ~ are escaped in pointers.
+    // A nested field is reported at its full pointer.
     assert_eq!(
         field("Site", "/siteAddress/country", Some("UK".into())),
         [("/siteAddress/country".to_owned(), "countryCode")]

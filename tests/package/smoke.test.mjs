@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, serveDir } from '../support/browser.mjs';
@@ -40,12 +40,16 @@ after(async () => {
 });
 
 test('the tarball holds exactly the files package.json lists', () => {
-  const files = readdirSync(join(work, 'node_modules', 'elevate-billing')).sort();
-  assert.ok(files.includes('elevate_billing_bg.wasm'));
+  const installed = join(work, 'node_modules', 'elevate-billing');
+  const files = readdirSync(installed).sort();
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  // npm always adds package.json, README and LICENSE; everything else must be listed.
+  const expected = [...manifest.files.map((f) => f.replace(/\/$/, '')), 'package.json', 'README.md', 'LICENSE'];
+  assert.deepEqual(files, [...new Set(expected)].sort());
   assert.equal(files.filter((f) => f.endsWith('.wasm')).length, 1, 'a single .wasm');
-  for (const f of ['index.js', 'node.mjs', 'node.cjs', 'index.d.ts', 'node.d.mts', 'node.d.cts', 'README.md', 'LICENSE']) {
-    assert.ok(files.includes(f), f);
-  }
+  // The entries the exports map points at are all there.
+  const targets = JSON.stringify(manifest.exports).match(/"\.\/[^"]+"/g).map((t) => t.slice(3, -1));
+  for (const t of targets) assert.ok(files.includes(t), `exports names ${t}`);
 });
 
 test('Node ESM: import works at once, ready is resolved, calls go through', () => {

@@ -2,21 +2,16 @@
 // file server on 127.0.0.1 (a random free port).
 
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
-/** Flags that keep Chromium off the (closed) network; see toolchain.md. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Flags that keep Chromium off the (closed) network (toolchain.md): the ones the
+ * wasm-bindgen test runner reads from webdriver.json, less headless, which playwright sets. */
+export const CHROMIUM_ARGS = JSON.parse(readFileSync(new URL('../../webdriver.json', import.meta.url), 'utf8'))[
+  'goog:chromeOptions'
+].args.filter((a) => !a.startsWith('--headless'));
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

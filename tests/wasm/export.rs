@@ -3,7 +3,7 @@
 //! reflected, unknown names as clear errors.
 
 use elevate_billing::wasm::export::*;
-use elevate_billing::wasm::validate::{reset_pattern_js, set_pattern_js, validate_js};
+use elevate_billing::wasm::validate::{reset_pattern_js, set_pattern_js};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -71,7 +71,4 @@ fn open_api_document_is_a_plain_3_1_document() {
     assert_eq!(list["operationId"], "sites.list");
     assert_eq!(doc["paths"]["/sites"]["servers"][0]["url"], "{host}/v1");
     assert_eq!(doc["components"]["schemas"]["Site"]["title"], "Site");
-    // The document's schemas judge like `validate` on the site fixture.
-    let r = json(&validate_js("Site", js(SITE), JsValue::UNDEFINED).unwrap());
-    assert_eq!(r["valid"], true);
 }

@@ -11,15 +11,6 @@ fn run(current: &str, ops: &str) -> serde_json::Value {
     json(&validate_patch_js("Site", js(current), js(ops), JsValue::UNDEFINED).expect("a result"))
 }
 
-fn issues(r: &serde_json::Value) -> Vec<(String, String)> {
-    r["errors"]
-        .as_array()
-        .expect("errors")
-        .iter()
-        .map(|e| (e["path"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned()))
-        .collect()
-}
-
 #[wasm_bindgen_test]
 fn a_valid_patch_returns_the_patched_document() {
     let r = run(
@@ -37,10 +28,10 @@ fn a_valid_patch_returns_the_patched_document() {
 fn issues_of_the_result_come_with_the_document_issues_of_the_patch_without() {
     let r = run(SITE, "[{ op: 'replace', path: '/startDate', value: '2024-02-30' }]");
     assert_eq!(r["valid"], false);
-    assert_eq!(issues(&r), pairs(&[("/startDate", "format")]));
+    assert_eq!(codes_of(&r), pairs(&[("/startDate", "format")]));
     assert_eq!(r["document"]["startDate"], "2024-02-30");
     let r = run(SITE, "[{ op: 'remove', path: '/siteContacts/1' }]");
-    assert_eq!(issues(&r), pairs(&[("/0/path", "patchTarget")]));
+    assert_eq!(codes_of(&r), pairs(&[("/0/path", "patchTarget")]));
     assert_eq!(
         r["errors"][0]["params"],
         serde_json::json!({"op": "remove", "pointer": "/siteContacts/1", "reason": "index"})
@@ -48,7 +39,7 @@ fn issues_of_the_result_come_with_the_document_issues_of_the_patch_without() {
     assert_eq!(r["errors"][0]["message"], "Cannot remove at /siteContacts/1: the array has no such position.");
     assert!(r.get("document").is_none(), "{r}");
     let r = run(SITE, "[{ op: 'move', path: 'siteName' }, { op: 'test', path: '/siteName', value: 'Head Office' }]");
-    assert_eq!(issues(&r), pairs(&[("/0/path", "format"), ("/0/from", "required")]));
+    assert_eq!(codes_of(&r), pairs(&[("/0/path", "format"), ("/0/from", "required")]));
     assert!(r.get("document").is_none(), "{r}");
 }
 
@@ -56,17 +47,17 @@ fn issues_of_the_result_come_with_the_document_issues_of_the_patch_without() {
 fn operations_are_read_as_json_stringify_writes_them() {
     // undefined drops the member, so `value` is missing; a Date becomes its ISO string.
     let r = run(SITE, "[{ op: 'replace', path: '/siteName', value: undefined }]");
-    assert_eq!(issues(&r), pairs(&[("/0/value", "required")]));
+    assert_eq!(codes_of(&r), pairs(&[("/0/value", "required")]));
     let r = run(SITE, "[{ op: 'replace', path: '/siteName', value: null }]");
-    assert_eq!(issues(&r), pairs(&[("/siteName", "required")]));
+    assert_eq!(codes_of(&r), pairs(&[("/siteName", "required")]));
     let r = run(SITE, "[{ op: 'add', path: '/endDate', value: new Date(Date.UTC(2024, 11, 31)) }]");
-    assert_eq!(issues(&r), pairs(&[("/endDate", "format")]));
+    assert_eq!(codes_of(&r), pairs(&[("/endDate", "format")]));
     assert_eq!(r["document"]["endDate"], "2024-12-31T00:00:00.000Z");
     // What JSON cannot carry is a type issue where it sits.
     let r = run(SITE, "[{ op: 'add', path: '/x', value: { n: 10n } }]");
-    assert_eq!(issues(&r), pairs(&[("/0/value/n", "type")]));
+    assert_eq!(codes_of(&r), pairs(&[("/0/value/n", "type")]));
     let r = run(SITE, "({ op: 'add', path: '/x', value: 1 })");
-    assert_eq!(issues(&r), pairs(&[("", "type")]));
+    assert_eq!(codes_of(&r), pairs(&[("", "type")]));
 }
 
 #[wasm_bindgen_test]
@@ -75,7 +66,7 @@ fn the_current_document_is_not_changed() {
     let before = js_sys::JSON::stringify(&current).unwrap();
     let ops = js("[{ op: 'remove', path: '/siteContacts' }, { op: 'add', path: '/siteName', value: 'X' }]");
     let r = json(&validate_patch_js("Site", current.clone(), ops, JsValue::UNDEFINED).unwrap());
-    assert_eq!(issues(&r), pairs(&[("/siteContacts", "required")]));
+    assert_eq!(codes_of(&r), pairs(&[("/siteContacts", "required")]));
     assert_eq!(js_sys::JSON::stringify(&current).unwrap(), before);
 }
 
@@ -83,9 +74,9 @@ fn the_current_document_is_not_changed() {
 fn options_apply_to_the_patched_document() {
     let ops = js("[{ op: 'add', path: '/name', value: 'insurance' }, { op: 'remove', path: '/siteName' }]");
     let r = json(&validate_patch_js("Site", js(SITE), ops.clone(), js("{ unknownFields: 'report' }")).unwrap());
-    assert_eq!(issues(&r), pairs(&[("/name", "unknownField"), ("/siteName", "required")]));
+    assert_eq!(codes_of(&r), pairs(&[("/name", "unknownField"), ("/siteName", "required")]));
     let r = json(&validate_patch_js("Site", js(SITE), ops, js("{ abortEarly: true }")).unwrap());
-    assert_eq!(issues(&r).len(), 1);
+    assert_eq!(codes_of(&r).len(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -16,7 +16,11 @@ pub fn json(v: &JsValue) -> serde_json::Value {
 
 /// `(path, code)` pairs of a `ValidationResult`.
 pub fn codes(result: &JsValue) -> Vec<(String, String)> {
-    let r = json(result);
+    codes_of(&json(result))
+}
+
+/// [`codes`] of a result already read into JSON.
+pub fn codes_of(r: &serde_json::Value) -> Vec<(String, String)> {
     let errors = r["errors"].as_array().expect("errors array").clone();
     assert_eq!(r["valid"].as_bool(), Some(errors.is_empty()), "valid must equal errors.length === 0");
     errors.iter().map(|e| (e["path"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned())).collect()
