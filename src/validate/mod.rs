@@ -128,38 +128,52 @@ pub fn validate(schema: &str, value: &Value<'_>, options: Options) -> Result<Rep
 /// Validates `value` against a schema description (for callers holding a [`Kind`]).
 pub fn validate_kind(kind: &Kind, value: &Value<'_>, options: Options) -> Report {
     // Reading a `Value` cannot fail; should it ever, say so rather than claim validity.
-    validate_from(kind, value, options).unwrap_or_else(|e| internal_error(&e))
+    validate_from(kind, options, |w, k| w.check(k, value)).unwrap_or_else(|e| internal_error(&e))
 }
 
-/// Validates whatever `d` deserialises (JSON text, a `serde_json::Value`, …) against `kind`,
-/// without building a tree. Fails only when `d` fails (malformed JSON text).
-pub fn validate_from<'de, D: serde::Deserializer<'de>>(
+/// Validates what `read` deserialises (JSON text, a `serde_json::Value`, …) against `kind`,
+/// without building a tree. `read(d, walker)` feeds one deserializer to the walker (and may
+/// check what follows it, such as trailing text); it fails only when the input does.
+///
+/// `read` runs once, or twice in one rare case: under `abort_early`, when a repeated JSON key
+/// replaced the only issue after later values had been skipped, the early run cannot give
+/// the verdict, so the input is read again in full and its first issue kept.
+pub(crate) fn validate_from<E>(
     kind: &Kind,
-    d: D,
     options: Options,
-) -> Result<Report, D::Error> {
+    mut read: impl FnMut(&mut engine::Walker, &Kind) -> Result<(), E>,
+) -> Result<Report, E> {
     let mut w = engine::Walker::new(options);
-    w.check(kind, d)?;
-    Ok(Report { issues: w.finish() })
+    read(&mut w, kind)?;
+    if !w.revived() {
+        return Ok(Report { issues: w.finish() });
+    }
+    let mut w = engine::Walker::new(Options { abort_early: false, ..options });
+    read(&mut w, kind)?;
+    let mut issues = w.finish();
+    issues.truncate(1);
+    Ok(Report { issues })
 }
 
-fn internal_error(e: &dyn std::fmt::Display) -> Report {
+pub(crate) fn internal_error(e: &dyn std::fmt::Display) -> Report {
     Report { issues: vec![Issue { path: String::new(), kind: IssueKind::Json { message: e.to_string(), column: 0 } }] }
 }
 
 /// Validates a `serde_json::Value` against the schema called `schema`.
 pub fn validate_json(schema: &str, value: &serde_json::Value, options: Options) -> Result<Report, Error> {
     let entry = entry(schema)?;
-    Ok(validate_from(&entry.root, value, options).unwrap_or_else(|e| internal_error(&e)))
+    Ok(validate_from(&entry.root, options, |w, k| w.check(k, value)).unwrap_or_else(|e| internal_error(&e)))
 }
 
 /// Validates JSON text against the schema called `schema`, in one pass over the text.
 pub fn validate_str(schema: &str, json: &str, options: Options) -> Result<Report, Error> {
     let entry = entry(schema)?;
-    let mut de = serde_json::Deserializer::from_str(json);
-    let report = validate_from(&entry.root, &mut de, options).map_err(|e| Error::Json { message: e.to_string() })?;
-    de.end().map_err(|e| Error::Json { message: e.to_string() })?;
-    Ok(report)
+    validate_from(&entry.root, options, |w, k| {
+        let mut de = serde_json::Deserializer::from_str(json);
+        w.check(k, &mut de)?;
+        de.end()
+    })
+    .map_err(|e| Error::Json { message: e.to_string() })
 }
 
 /// Validates one field in place: `pointer` names it within `schema` (`/siteContacts/0/contactName`),
@@ -232,7 +246,7 @@ pub(crate) fn resolve_at(root: &Kind, segments: &[Cow<'_, str>]) -> Result<Resol
                     let names: Vec<_> = s.fields.iter().map(|f| f.name).collect();
                     format!("{} has no field {seg:?} (fields: {})", s.name, names.join(", "))
                 })?;
-                at = Resolved { kind: f.kind, required: f.required && !f.read_only, field: Some(f), parent: Some(s) };
+                at = Resolved { kind: f.kind, required: f.must_be_given(), field: Some(f), parent: Some(s) };
             }
             Kind::Array(a) => {
                 seg.parse::<u32>().map_err(|_| format!("{seg:?} is not an array index"))?;

@@ -59,7 +59,7 @@ pub struct NdjsonValidator {
 impl NdjsonValidator {
     /// A validator for records of schema `schema`.
     pub fn new(schema: &str, options: NdjsonOptions) -> Result<Self, Error> {
-        let entry = crate::model::schema(schema).ok_or_else(|| Error::UnknownSchema { name: schema.to_owned() })?;
+        let entry = super::entry(schema)?;
         Ok(NdjsonValidator {
             kind: entry.root,
             options,
@@ -141,9 +141,14 @@ impl NdjsonValidator {
                 }]
             }
             Ok(text) => {
-                let mut de = serde_json::Deserializer::from_str(text);
-                let checked =
-                    validate_from(&self.kind, &mut de, self.options.record).and_then(|r| de.end().map(|()| r));
+                // Once no more issues are kept, a line only needs its verdict.
+                let full = self.options.max_invalid_lines.is_none_or(|max| self.report.invalid_lines.len() < max);
+                let options = Options { abort_early: self.options.record.abort_early || !full, ..self.options.record };
+                let checked = validate_from(&self.kind, options, |w, k| {
+                    let mut de = serde_json::Deserializer::from_str(text);
+                    w.check(k, &mut de)?;
+                    de.end()
+                });
                 match checked {
                     Ok(report) => report.issues,
                     Err(e) => vec![Issue {

@@ -18,7 +18,7 @@ use serde_json::Value as Json;
 use super::issue::{Issue, IssueKind};
 use super::schema::Kind;
 use super::value::Value;
-use super::{entry, validate_kind, Error, Options};
+use super::{entry, internal_error, validate_kind, Error, Options};
 use crate::model::patch::JSON_PATCH;
 
 /// Most values (scalars and containers) a patched document may hold; `copy` can double a
@@ -101,7 +101,8 @@ pub fn validate_patch_kind(
             return Ok(PatchReport { issues: vec![issue], document: None });
         }
     }
-    let report = validate_kind(root, &Value::from_json(&doc), options);
+    // Read in place: no copy of the patched document.
+    let report = super::validate_from(root, options, |w, k| w.check(k, &doc)).unwrap_or_else(|e| internal_error(&e));
     Ok(PatchReport { issues: report.issues, document: Some(doc) })
 }
 

@@ -102,13 +102,15 @@ impl Encoded {
         kind: &crate::validate::schema::Kind,
         options: crate::validate::Options,
     ) -> Result<crate::validate::Report, JsValue> {
-        let mut r = Reader { bytes: &self.bytes, at: 0, text: &self.text, ascii: self.text.is_ascii() };
-        let report = crate::validate::validate_from(kind, Stream { r: &mut r, depth: 0 }, options)
-            .map_err(|_| JsValue::from(corrupt()))?;
-        if r.at != self.bytes.len() || !r.text.is_empty() {
-            return Err(corrupt().into());
-        }
-        Ok(report)
+        crate::validate::validate_from(kind, options, |w, k| {
+            let mut r = Reader { bytes: &self.bytes, at: 0, text: &self.text, ascii: self.text.is_ascii() };
+            w.check(k, Stream { r: &mut r, depth: 0 })?;
+            if r.at != self.bytes.len() || !r.text.is_empty() {
+                return Err(StreamError("trailing data".into()));
+            }
+            Ok(())
+        })
+        .map_err(|_| JsValue::from(corrupt()))
     }
 
     /// The value, borrowing its strings from the encoded text.

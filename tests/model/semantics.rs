@@ -134,6 +134,42 @@ fn repeated_keys_take_the_last_value() {
     assert!(r.is_valid(), "{}", render(&r.issues));
 }
 
+/// A `Site` as JSON text with `members` spliced in after `customerId` (so keys can repeat).
+fn site_text(members: &str) -> String {
+    format!(
+        r#"{{"customerId":12,{members},"siteReference":"R","startDate":"2024-01-01",
+        "siteAddress":{{"address1":"1","town":"T","postcode":"P","country":"GB"}},
+        "siteContacts":[{{"contactName":"N","contactRole":"SALES"}}]}}"#
+    )
+}
+
+#[test]
+fn abort_early_gives_the_full_verdict_and_one_issue() {
+    let early = Options { abort_early: true, ..Options::default() };
+    let verdict = |members: &str| {
+        let text = site_text(members);
+        let full = validate_str("Site", &text, Options::default()).unwrap();
+        let first = validate_str("Site", &text, early).unwrap();
+        assert_eq!(first.is_valid(), full.is_valid(), "{members}");
+        assert!(first.issues.len() <= 1, "{members}: {}", render(&first.issues));
+        first.issues.iter().map(|i| (i.path.clone(), i.code())).collect::<Vec<_>>()
+    };
+    let at = |p: &str, c: &'static str| vec![(p.to_owned(), c)];
+    // The bad first value is replaced: valid, as without abort_early.
+    assert_eq!(verdict(r#""siteName":"<bad>","siteName":"Good""#), []);
+    // Both values bad: the issue of the last one.
+    assert_eq!(verdict(r#""siteName":"<x>","siteName":"<y>""#), at("/siteName", "pattern"));
+    // A value skipped after the first issue is judged once that issue is taken back.
+    assert_eq!(
+        verdict(r#""siteName":"<x>","siteIdReceivingInvoice":"a","siteName":"Good""#),
+        at("/siteIdReceivingInvoice", "type")
+    );
+    // Array bounds and rules report nothing once an issue is alive.
+    let bad = json!({ "siteName": 1, "siteReference": 2, "siteContacts": [] });
+    let r = validate_json("Site", &bad, early).unwrap();
+    assert_eq!(r.issues.len(), 1, "{}", render(&r.issues));
+}
+
 #[test]
 fn options_abort_early_and_unknown_fields() {
     let bad = json!({ "siteName": 1, "siteReference": 2 });

@@ -58,11 +58,26 @@ pub(crate) struct Walker {
     pos: Vec<u32>,
     found: Vec<Found>,
     opts: Options,
+    /// Issues still alive in `found`.
+    live: usize,
+    /// Under `abort_early`: a value or an issue was skipped because an issue was alive.
+    skipped: bool,
+    /// Under `abort_early`: a repeated key took back every live issue after something was
+    /// skipped, so this run cannot give the verdict (see [`Walker::revived`]).
+    revived: bool,
 }
 
 impl Walker {
     pub fn new(opts: Options) -> Self {
-        Walker { path: Vec::with_capacity(8), pos: Vec::with_capacity(8), found: Vec::new(), opts }
+        Walker {
+            path: Vec::with_capacity(8),
+            pos: Vec::with_capacity(8),
+            found: Vec::new(),
+            opts,
+            live: 0,
+            skipped: false,
+            revived: false,
+        }
     }
 
     /// Starts below these pointer segments (for `validate_field`).
@@ -87,11 +102,27 @@ impl Walker {
         self.found.into_iter().map(|f| f.issue).collect()
     }
 
-    fn done(&self) -> bool {
-        self.opts.abort_early && !self.found.is_empty()
+    /// True when the rest may be skipped: `abort_early` and an issue is alive. Every skip
+    /// goes through here, so a later revival knows something went unchecked.
+    fn done(&mut self) -> bool {
+        let done = self.opts.abort_early && self.live > 0;
+        self.skipped |= done;
+        done
+    }
+
+    /// Under `abort_early`, a repeated key replaced the only issue after other values had
+    /// been skipped: the verdict of this run is unknown and the value must be read again
+    /// without early abort. (Only JSON text can repeat a key; JS objects cannot.)
+    pub fn revived(&self) -> bool {
+        self.revived
     }
 
     pub(crate) fn emit(&mut self, kind: IssueKind) {
+        // Under abort_early the first issue is the only one recorded.
+        if self.done() {
+            return;
+        }
+        self.live += 1;
         let mut path = String::new();
         for seg in &self.path {
             path.push('/');
@@ -117,8 +148,11 @@ impl Walker {
     /// Drops the issues recorded in `range` (a member replaced by a later one of the same key).
     fn kill(&mut self, range: std::ops::Range<usize>) {
         for f in self.found.get_mut(range).into_iter().flatten() {
-            f.alive = false;
+            if std::mem::replace(&mut f.alive, false) {
+                self.live -= 1;
+            }
         }
+        self.revived |= self.opts.abort_early && self.skipped && self.live == 0;
     }
 
     fn type_issue(&mut self, kind: &Kind, actual: &str) {
