@@ -41,7 +41,7 @@ impl std::error::Error for ExportError {}
 /// Escape alternations are made unambiguous first ([`unambiguous`]): the same language, but
 /// no exponential backtracking in the engines that run JSON Schema patterns.
 pub fn whole_value_pattern(source: &str) -> Result<String, ExportError> {
-    let (_, hir) = java_regex::parse(source).map_err(ExportError::Pattern)?;
+    let hir = java_regex::parse(source).map_err(ExportError::Pattern)?;
     let mut out = String::from("^(?:");
     print(&unambiguous(&hir), &mut out)?;
     out.push_str(")$");

@@ -214,7 +214,7 @@ pub fn compile(source: &str, limits: Limits) -> Result<Compiled, PatternError> {
     if chars > limits.max_source_chars {
         return Err(PatternError::TooLong { limit: limits.max_source_chars, actual: chars });
     }
-    let (_, hir) = parse(source)?;
+    let hir = parse(source)?;
     let matcher = match class_shape(&hir) {
         Some(shape) => Matcher::Class(shape),
         None => Matcher::Nfa(Box::new(nfa_matcher(hir, limits)?)),
@@ -222,17 +222,17 @@ pub fn compile(source: &str, limits: Limits) -> Result<Compiled, PatternError> {
     Ok(Compiled { source: source.to_owned(), matcher })
 }
 
-/// The pattern as `regex-syntax` reads it: the translated source and its HIR. This is the
-/// form [`compile`] matches with, so the exporters print it (`crate::export`) instead of
+/// The pattern as `regex-syntax` reads it after translation from Java. This is the form
+/// [`compile`] matches with, so the exporters print this HIR (`crate::export`) instead of
 /// re-reading the Java text: an exported pattern then means exactly what the validator checks.
-pub fn parse(source: &str) -> Result<(String, Hir), PatternError> {
+pub fn parse(source: &str) -> Result<Hir, PatternError> {
     let translated = translate(source)?;
     let hir = regex_syntax::ParserBuilder::new()
         .nest_limit(64)
         .build()
         .parse(&translated)
         .map_err(|e| syntax(first_line(&e.to_string())))?;
-    Ok((translated, hir))
+    Ok(hir)
 }
 
 /// Compiles `hir`, anchored at both ends (decisions R1), within the size limit.
@@ -307,14 +307,12 @@ fn strip_anchors(h: &Hir) -> Option<Option<&Hir>> {
         HirKind::Look(Look::Start | Look::End) => Some(None),
         HirKind::Concat(parts) => {
             let rest: Vec<&Hir> = parts.iter().filter(|p| !is_edge(p)).collect();
-            // Anchors may only sit at the ends of the branch.
-            let first_inner = parts.iter().position(|p| !is_edge(p));
-            let last_inner = parts.iter().rposition(|p| !is_edge(p));
-            match (rest.len(), first_inner, last_inner) {
-                (0, _, _) => Some(None),
-                (1, Some(a), Some(b)) if a == b => Some(Some(rest[0])),
-                _ => None,
-            }
+            // Only `^` before the inner part and only `$` after it: `[a-z]+^` or `$a` match
+            // nothing, which the general matcher knows and a class table would not.
+            let Some(a) = parts.iter().position(|p| !is_edge(p)) else { return Some(None) };
+            let before_ok = parts[..a].iter().all(|p| matches!(p.kind(), HirKind::Look(Look::Start)));
+            let after_ok = parts[a + 1..].iter().all(|p| matches!(p.kind(), HirKind::Look(Look::End)));
+            (rest.len() == 1 && before_ok && after_ok).then_some(Some(rest[0]))
         }
         _ => Some(Some(h)),
     }

@@ -16,6 +16,18 @@ fn matches_the_whole_value() {
 }
 
 #[test]
+fn anchors_count_only_at_their_own_end() {
+    // Class-shaped patterns take a fast path; misplaced anchors must leave it.
+    assert!(m("^[a-z]+$", "abc"));
+    assert!(m("^^[a-z]+$$", "abc"));
+    assert!(m("^$|[a-z]{2}", ""));
+    assert!(!m("[a-z]+^", "abc"));
+    assert!(!m("$[a-z]+", "abc"));
+    assert!(!m("[a-z]^[a-z]", "ab"));
+    assert!(m("$^", ""));
+}
+
+#[test]
 fn java_shorthand_classes_are_ascii() {
     assert!(m(r"\w+", "abc_09"));
     assert!(!m(r"\w+", "é"));
@@ -102,6 +114,13 @@ fn case_insensitivity_is_ascii_only_and_scoped_like_java() {
     assert!(m(r"(?i)\x41", "a"));
     assert!(m(r"(?i)\Qab\E", "AB"));
     assert!(m(r"(?i)[\p{Lu}x]", "X"));
+    // Every class is case-closed on its own, nested and negated ones too.
+    for (s, ok) in [("a", true), ("A", true), ("c", true), ("b", false), ("B", false)] {
+        assert_eq!(m("(?i)[a[^b]]", s), ok, "(?i)[a[^b]] on {s}");
+    }
+    for (s, ok) in [("b", true), ("B", true), ("e", false), ("E", false), ("1", false)] {
+        assert_eq!(m("(?i)[a-z&&[^aeiou]]", s), ok, "(?i)[a-z&&[^aeiou]] on {s}");
+    }
     // Java's (?i) without UNICODE_CASE leaves non-ASCII letters alone.
     assert!(!m("(?i)é", "É"));
     // Scoped: the flag ends with its group.

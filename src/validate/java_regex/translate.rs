@@ -29,33 +29,39 @@ pub fn translate(src: &str) -> Result<String, PatternError> {
     let chars: Vec<char> = src.chars().collect();
     let mut out = String::with_capacity(src.len() + 32);
     let mut i = 0;
-    let mut class_depth = 0usize;
-    // Where the outermost open class's items start, and whether it is case-insensitive.
-    let mut class_start = 0usize;
+    // Where each open class's items start in `out` (innermost last). Flags cannot change
+    // inside a class, so one `ci` holds for all of them.
+    let mut classes: Vec<usize> = Vec::new();
     let mut class_ci = false;
     let mut mode = Mode::default();
     let mut saved: Vec<Mode> = Vec::new();
     while i < chars.len() {
         let c = chars[i];
-        if class_depth > 0 {
+        if !classes.is_empty() {
             match c {
                 '\\' => i = escape(&chars, i, true, false, &mut out)?,
                 '[' => {
-                    class_depth += 1;
                     out.push('[');
                     i += 1;
                     if chars.get(i) == Some(&'^') {
                         out.push('^');
                         i += 1;
                     }
+                    classes.push(out.len());
                 }
                 ']' => {
-                    class_depth -= 1;
-                    if class_depth == 0 && class_ci {
-                        let items = out.get(class_start..).unwrap_or("").to_owned();
+                    let start = classes.pop().unwrap_or(out.len());
+                    if class_ci {
+                        // Each class, nested ones included, is closed under ASCII case on its
+                        // own: Java's (?i)[^b] excludes both b and B. The items become the
+                        // union [items][swapped], which keeps any `&&` inside them intact.
+                        let items = out.get(start..).unwrap_or("").to_owned();
                         let swapped = swap_ascii_case(&items);
                         if swapped != items {
+                            out.truncate(start);
                             out.push('[');
+                            out.push_str(&items);
+                            out.push_str("][");
                             out.push_str(&swapped);
                             out.push(']');
                         }
@@ -81,7 +87,6 @@ pub fn translate(src: &str) -> Result<String, PatternError> {
         match c {
             '\\' => i = escape(&chars, i, false, mode.ascii_ci, &mut out)?,
             '[' => {
-                class_depth = 1;
                 class_ci = mode.ascii_ci;
                 out.push('[');
                 i += 1;
@@ -89,7 +94,7 @@ pub fn translate(src: &str) -> Result<String, PatternError> {
                     out.push('^');
                     i += 1;
                 }
-                class_start = out.len();
+                classes.push(out.len());
             }
             '(' => {
                 saved.push(mode);
@@ -211,7 +216,7 @@ pub fn translate(src: &str) -> Result<String, PatternError> {
             }
         }
     }
-    if class_depth > 0 {
+    if !classes.is_empty() {
         return Err(syntax("unclosed character class"));
     }
     Ok(out)
