@@ -161,6 +161,14 @@ pub const ISSUE_CODES: &[(&str, &str)] = &[
 ];
 
 impl IssueKind {
+    /// The params object of this kind (`{ "limit": 50, "actual": 51 }`; `{}` when it has none).
+    pub fn params(&self) -> serde_json::Value {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(mut m)) => m.remove("params").unwrap_or_else(|| serde_json::json!({})),
+            _ => serde_json::json!({}),
+        }
+    }
+
     /// The stable machine code (`"maxLength"`).
     pub fn code(&self) -> &'static str {
         match self {
@@ -199,41 +207,41 @@ impl Issue {
 
     /// The English message for this issue.
     pub fn message(&self) -> String {
-        super::message::message_for(&self.path, &self.kind)
+        super::message::message(&self.path, self.code(), &self.params())
     }
 
     /// The params object (`{ "limit": 50, "actual": 51 }`).
     pub fn params(&self) -> serde_json::Value {
-        match serde_json::to_value(&self.kind) {
-            Ok(serde_json::Value::Object(mut m)) => m.remove("params").unwrap_or_else(|| serde_json::json!({})),
-            _ => serde_json::json!({}),
-        }
+        self.kind.params()
     }
 
     /// `{ path, code, message, params }`, the shape the JavaScript API returns.
     pub fn to_json(&self) -> serde_json::Value {
+        let params = self.params();
         serde_json::json!({
             "path": self.path,
             "code": self.code(),
-            "message": self.message(),
-            "params": self.params(),
+            "message": super::message::message(&self.path, self.code(), &params),
+            "params": params,
         })
     }
 }
 
-/// The wire shape of an issue, serialised straight from the typed kind (no intermediate
-/// `serde_json::Value`: this is on the hot path of every invalid result).
+/// The wire shape of an issue. The params are built once and serve both the output and the
+/// message (this is on the path of every invalid result).
 #[derive(Serialize)]
 struct IssueOut<'a> {
     path: &'a str,
-    #[serde(flatten)]
-    kind: &'a IssueKind,
+    code: &'static str,
+    params: &'a serde_json::Value,
     message: String,
 }
 
 impl Serialize for Issue {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        IssueOut { path: &self.path, kind: &self.kind, message: self.message() }.serialize(s)
+        let params = self.params();
+        let message = super::message::message(&self.path, self.code(), &params);
+        IssueOut { path: &self.path, code: self.code(), params: &params, message }.serialize(s)
     }
 }
 

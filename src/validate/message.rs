@@ -4,16 +4,14 @@
 
 use serde_json::Value;
 
+use super::engine::MAX_SAFE_INTEGER;
 use super::issue::IssueKind;
-use super::patterns::{Pattern, PATTERNS};
+use super::patterns::Pattern;
+use crate::endpoints::{prefixes_in_words, FilterKind};
 
 /// The message for an issue of kind `kind` at `path` (what `Issue::message` returns).
 pub fn message_for(path: &str, kind: &IssueKind) -> String {
-    let params = match serde_json::to_value(kind) {
-        Ok(Value::Object(mut m)) => m.remove("params").unwrap_or(Value::Null),
-        _ => Value::Null,
-    };
-    message(path, kind.code(), &params)
+    message(path, kind.code(), &kind.params())
 }
 
 /// Reads the params of one issue.
@@ -91,10 +89,11 @@ pub fn message_labelled(path: &str, code: &str, params: &Value, label: Option<&s
             "date-time" => {
                 format!("{field} must be a date and time such as 2024-02-29T13:45:00Z (or with an offset such as +01:00).")
             }
-            "int32" => format!("{field} must be a whole number between -2147483648 and 2147483647."),
-            "int64" => {
-                format!("{field} is too large: whole numbers beyond ±9007199254740991 cannot be sent exactly from JavaScript.")
-            }
+            "int32" => format!("{field} must be a whole number between {} and {}.", i32::MIN, i32::MAX),
+            "int64" => format!(
+                "{field} is too large: whole numbers beyond ±{} cannot be sent exactly from JavaScript.",
+                MAX_SAFE_INTEGER as i64
+            ),
             "regex" => match p.str("reason") {
                 Some(r) => format!("{field} is not a usable regular expression: {r}."),
                 None => format!("{field} is not a usable regular expression."),
@@ -160,15 +159,18 @@ fn patch_target_message(field: &str, op: &str, pointer: &str, reason: &str) -> S
 }
 
 /// What a query parameter's value looks like, per mini-language (api-facts §1.4–§1.5).
-fn query_syntax(syntax: &str) -> &'static str {
+fn query_syntax(syntax: &str) -> String {
+    let after = |kind: FilterKind| prefixes_in_words(kind.operators());
     match syntax {
-        "string" => "a text, in:x,y or like:xyz",
-        "id" => "an id such as 12, or in:12,13",
-        "date" => "a date such as 2024-02-29, optionally after lt:, gt: or gtn:",
-        "date-time" => "a date-time such as 2024-02-29T13:45:00Z, optionally after lt: or gt:",
-        "sort" => "field names separated by commas, each optionally followed by :desc, such as siteName:desc,id",
-        "fields" => "field names separated by commas, such as id,siteName",
-        _ => "a value in the parameter's documented form",
+        "string" => "a text, in:x,y or like:xyz".into(),
+        "id" => "an id such as 12, or in:12,13".into(),
+        "date" => format!("a date such as 2024-02-29, optionally after {}", after(FilterKind::Date)),
+        "date-time" => {
+            format!("a date-time such as 2024-02-29T13:45:00Z, optionally after {}", after(FilterKind::DateTime))
+        }
+        "sort" => "field names separated by commas, each optionally followed by :desc, such as siteName:desc,id".into(),
+        "fields" => "field names separated by commas, such as id,siteName".into(),
+        _ => "a value in the parameter's documented form".into(),
     }
 }
 
@@ -196,7 +198,7 @@ fn pattern_message(
     reason: Option<&str>,
     suggestion: Option<&str>,
 ) -> String {
-    let def = PATTERNS.iter().find(|d| d.name == pattern);
+    let def = Pattern::from_name(pattern).map(Pattern::def);
     let allows = def.map_or("the characters the server accepts", |d| d.allows);
     match (reason, character) {
         (Some("plusSign"), _) => {
@@ -232,13 +234,13 @@ pub fn field_label(path: &str) -> String {
     if path.is_empty() {
         return "The value".to_owned();
     }
-    let segs: Vec<String> = path.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+    let segs = super::parse_pointer(path).unwrap_or_default();
     let Some(last) = segs.last() else { return "The value".to_owned() };
     if last.chars().all(|c| c.is_ascii_digit()) && !last.is_empty() {
-        let parent = segs.len().checked_sub(2).map(|i| segs[i].as_str()).unwrap_or("item");
+        let parent = segs.len().checked_sub(2).and_then(|i| segs.get(i)).map_or("item", |s| s.as_ref());
         format!("{parent}[{last}]")
     } else {
-        last.clone()
+        last.to_string()
     }
 }
 
