@@ -12,6 +12,7 @@ use super::error::ClientError;
 use super::request::Call;
 use crate::endpoints::path_field;
 use crate::validate::engine::MAX_SAFE_INTEGER;
+use crate::validate::schema::Width;
 
 use crate::validate::{self, query::validate_endpoint_query, Issue, IssueKind, Options, Value};
 
@@ -90,7 +91,7 @@ fn path_issues(call: &Call<'_>, name: &str, value: &Value<'_>, issues: &mut Vec<
         None => IssueKind::Type { expected: "integer".into(), actual: value.type_name().into() },
         Some(n) if n.fract() != 0.0 => IssueKind::Type { expected: "integer".into(), actual: "number".into() },
         Some(n) if n < 1.0 => IssueKind::Minimum { limit: 1.0, actual: n },
-        Some(n) if n > MAX_SAFE_INTEGER => IssueKind::Format { format: "int64".into(), reason: None },
+        Some(n) if n > MAX_SAFE_INTEGER => IssueKind::Format { format: Width::Int64.name().into(), reason: None },
         Some(_) => return,
     };
     issues.push(Issue { path, kind });

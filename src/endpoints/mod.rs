@@ -130,6 +130,33 @@ pub enum FilterKind {
     Enum(&'static [&'static str]),
 }
 
+impl FilterKind {
+    /// The prefixes a value of this kind may carry (`lt` for `lt:2024-01-01`), decisions R11.
+    /// The query validator, its messages and the exported documentation all read them here.
+    pub const fn operators(self) -> &'static [&'static str] {
+        match self {
+            FilterKind::String => &["in", "like"],
+            FilterKind::Id => &["in"],
+            FilterKind::Date => &["lt", "gt", "gtn"],
+            FilterKind::DateTime => &["lt", "gt"],
+            FilterKind::Boolean | FilterKind::Enum(_) => &[],
+        }
+    }
+}
+
+/// The values of a Boolean filter, and of boolean option headers.
+pub const BOOLEAN_VALUES: &[&str] = &["true", "false"];
+
+/// `lt:, gt: or gtn:`: prefixes in an English sentence.
+pub fn prefixes_in_words(operators: &[&str]) -> String {
+    let items: Vec<String> = operators.iter().map(|o| format!("{o}:")).collect();
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 /// A query parameter of an endpoint, besides paging.
 #[derive(Debug, Clone, Copy)]
 pub struct Filter {

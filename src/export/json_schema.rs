@@ -25,7 +25,7 @@ use super::rules::{at_most_one, rule_schemas};
 use crate::model::{self, RESPONSE_SCHEMAS, SCHEMAS};
 use crate::validate::engine::{literal_json, MAX_SAFE_INTEGER};
 use crate::validate::formats::{COUNTRY_CODES, DATE_TIME_PATTERN};
-use crate::validate::schema::{Array, Field, Integer, Kind, Number, Schema, Text, TextFormat, Width};
+use crate::validate::schema::{Array, Field, Integer, Kind, Number, Schema, Text, TextFormat};
 use crate::validate::{Error, Pattern};
 
 /// The dialect of every exported schema (and the OpenAPI document's `jsonSchemaDialect`).
@@ -176,21 +176,21 @@ impl Generator {
             m.extend(self.pattern_ref(p));
         }
         match t.format {
-            Some(TextFormat::Date) => {
-                m.insert("format".into(), "date".into());
+            Some(f @ TextFormat::Date) => {
+                m.insert("format".into(), f.name().into());
             }
             Some(TextFormat::DateTime) => {
                 // `format: date-time` is looser than decisions R8 (lower-case t/z, leap
                 // seconds, any offset): the pattern says the rest.
-                m.insert("format".into(), "date-time".into());
+                m.insert("format".into(), TextFormat::DateTime.name().into());
                 m.insert("pattern".into(), DATE_TIME_PATTERN.into());
             }
             Some(TextFormat::CountryCode) => {
                 // decisions R7: assigned codes only.
                 m.insert("enum".into(), json!(COUNTRY_CODES.as_slice()));
             }
-            Some(TextFormat::JsonPointer) => {
-                m.insert("format".into(), "json-pointer".into());
+            Some(f @ TextFormat::JsonPointer) => {
+                m.insert("format".into(), f.name().into());
             }
             // Said in the field's description: JSON Schema cannot judge a Java regex.
             Some(TextFormat::Regex) | None => {}
@@ -258,14 +258,11 @@ fn num(x: f64) -> Value {
 }
 
 fn integer(i: &Integer) -> Map<String, Value> {
-    let safe = MAX_SAFE_INTEGER as i64;
-    let (lo, hi, format) = match i.width {
-        Width::Int32 => (i64::from(i32::MIN), i64::from(i32::MAX), "int32"),
-        // decisions R8: beyond 2^53 JavaScript cannot hold the value exactly.
-        Width::Int64 => (-safe, safe, "int64"),
-    };
+    // decisions R8: beyond 2^53 JavaScript cannot hold an int64 exactly.
+    let (lo, hi) = i.width.bounds();
+    let (lo, hi) = (lo as i64, hi as i64);
     let mut m = typed("integer");
-    m.insert("format".into(), format.into());
+    m.insert("format".into(), i.width.name().into());
     if let Some(only) = i.choices {
         // The engine checks the width, then the list; other bounds do not apply.
         m.insert("minimum".into(), lo.into());

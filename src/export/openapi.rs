@@ -9,7 +9,10 @@
 use serde_json::{json, Map, Value};
 
 use super::json_schema::{Generator, DIALECT};
-use crate::endpoints::{path_field, resources, Api, Endpoint, FilterKind, Method, Op, Resource, DEFAULT_HOST};
+use crate::endpoints::{
+    path_field, prefixes_in_words, resources, Api, Endpoint, FilterKind, Method, Op, Resource, BOOLEAN_VALUES,
+    DEFAULT_HOST,
+};
 use crate::model::{self, query::LIST_QUERY, RESPONSE_SCHEMAS, SCHEMAS};
 use crate::validate::engine::MAX_SAFE_INTEGER;
 use crate::validate::schema::Kind;
@@ -195,29 +198,30 @@ fn parameters(g: &mut Generator, r: &Resource, e: &Endpoint) -> Vec<Value> {
             "in": "header",
             "required": false,
             "description": h.doc,
-            "schema": { "type": "string", "enum": ["true", "false"] },
+            "schema": { "type": "string", "enum": BOOLEAN_VALUES },
         }));
     }
     out
 }
 
 /// A filter's schema and its mini-language in words (api-facts §1.5, decisions R11).
-fn filter(kind: FilterKind) -> (Value, &'static str) {
+fn filter(kind: FilterKind) -> (Value, String) {
     let text = json!({ "type": "string", "minLength": 1 });
+    // lt: is before, gt: after; gtn: is listed by the docs without a definition (R11).
+    let prefixes = prefixes_in_words(kind.operators());
     match kind {
-        FilterKind::String => (text, "String filter: xyz (equals), in:x,y (one of), like:xyz (matches)."),
-        FilterKind::Id => (text, "Id filter: an id such as 12, or in:12,13 (one of); ids are integers >= 0."),
+        FilterKind::String => (text, "String filter: xyz (equals), in:x,y (one of), like:xyz (matches).".into()),
+        FilterKind::Id => (text, "Id filter: an id such as 12, or in:12,13 (one of); ids are integers >= 0.".into()),
         FilterKind::Date => (
             text,
-            "Date filter: yyyy-MM-dd (on that day), or with a prefix: lt:yyyy-MM-dd (before), gt:yyyy-MM-dd (after), \
-             gtn:yyyy-MM-dd. The date must exist.",
+            format!("Date filter: yyyy-MM-dd (on that day), optionally after {prefixes} (lt: before, gt: after). The date must exist."),
         ),
         FilterKind::DateTime => (
             text,
-            "Date-time filter: yyyy-MM-ddTHH:mm:ssZ (RFC 3339, Z or an offset), or with a prefix: lt: (before), gt: (after).",
+            format!("Date-time filter: yyyy-MM-ddTHH:mm:ssZ (RFC 3339, Z or an offset), optionally after {prefixes} (lt: before, gt: after)."),
         ),
-        FilterKind::Boolean => (json!({ "type": "string", "enum": ["true", "false"] }), "Boolean filter: true or false."),
-        FilterKind::Enum(values) => (json!({ "type": "string", "enum": values }), "One of the listed values."),
+        FilterKind::Boolean => (json!({ "type": "string", "enum": BOOLEAN_VALUES }), "Boolean filter: true or false.".into()),
+        FilterKind::Enum(values) => (json!({ "type": "string", "enum": values }), "One of the listed values.".into()),
     }
 }
 

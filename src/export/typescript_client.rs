@@ -106,9 +106,9 @@ export type IterateQuery<Q> = Omit<Q, "page" | "pageSize"> & {{ page?: number; p
 export type StringFilter = string | readonly string[];
 /** An Id filter: an id, `inList([...])`, or an array of ids. */
 export type IdFilter = number | string | readonly (number | string)[];
-/** A Date filter: `yyyy-MM-dd`, or `lt(...)`, `gt(...)`, `gtn(...)` of one. */
+/** A Date filter: `yyyy-MM-dd`, or {date_forms} of one. */
 export type DateFilter = string;
-/** A DateTime filter: `yyyy-MM-ddTHH:mm:ssZ`, or `lt(...)`, `gt(...)` of one. */
+/** A DateTime filter: `yyyy-MM-ddTHH:mm:ssZ`, or {date_time_forms} of one. */
 export type DateTimeFilter = string;
 /** A Boolean filter. */
 export type BooleanFilter = boolean | "true" | "false";
@@ -189,6 +189,8 @@ export declare function gtn(value: string): `gtn:${{string}}`;
         retries = DEFAULT_RETRIES,
         max_page = max_page_size(),
         page_size = DEFAULT_PAGE_SIZE,
+        date_forms = builder_forms(FilterKind::Date),
+        date_time_forms = builder_forms(FilterKind::DateTime),
         kinds = kinds.join(" | "),
     );
 }
@@ -214,6 +216,11 @@ fn camel(name: &str) -> String {
         }
     }
     out
+}
+
+/// `` `lt(...)`, `gt(...)` ``: the builder functions of a filter kind's operators.
+fn builder_forms(kind: FilterKind) -> String {
+    kind.operators().iter().map(|o| format!("`{o}(...)`")).collect::<Vec<_>>().join(", ")
 }
 
 fn filter_type(kind: FilterKind) -> String {

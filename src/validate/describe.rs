@@ -5,7 +5,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::schema::{Kind, TextFormat, Width};
+use super::schema::Kind;
 use super::{engine, resolve_pointer, Error};
 
 /// The description of the field `pointer` names in `schema` (`/siteAddress/postcode`).
@@ -38,20 +38,12 @@ pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
                 d.insert("enum".into(), c.name.into());
                 d.insert("allowed".into(), c.values.iter().copied().collect());
             }
-            let format = match t.format {
-                Some(TextFormat::Date) => Some("date"),
-                Some(TextFormat::DateTime) => Some("date-time"),
-                Some(TextFormat::CountryCode) => Some("country-code"),
-                Some(TextFormat::Regex) => Some("regex"),
-                Some(TextFormat::JsonPointer) => Some("json-pointer"),
-                None => None,
-            };
-            if let Some(f) = format {
-                d.insert("format".into(), f.into());
+            if let Some(f) = t.format {
+                d.insert("format".into(), f.name().into());
             }
         }
         Kind::Integer(i) => {
-            d.insert("format".into(), if i.width == Width::Int32 { "int32" } else { "int64" }.into());
+            d.insert("format".into(), i.width.name().into());
             if let Some(min) = i.minimum {
                 d.insert("minimum".into(), min.into());
             }

@@ -12,10 +12,10 @@ use std::collections::HashSet;
 use super::engine::MAX_SAFE_INTEGER;
 use super::formats::{is_date, is_date_time};
 use super::issue::{Issue, IssueKind};
-use super::schema::{Field, Kind, Width};
+use super::schema::{Field, Kind, TextFormat, Width};
 use super::value::{Foreign, Value};
 use super::{validate_kind, Error, Options, Report};
-use crate::endpoints::{self, Endpoint, Filter, FilterKind, Resource};
+use crate::endpoints::{self, Endpoint, Filter, FilterKind, Resource, BOOLEAN_VALUES};
 use crate::model::{self, query::LIST_QUERY};
 
 /// Longest query accepted, in bytes of names and values: far beyond any URL a server takes.
@@ -150,10 +150,7 @@ fn pointer(s: &str) -> String {
 fn paging(field: &'static Field, text: &str, resource: &Resource, ep: &Endpoint) -> Result<Option<IssueKind>, Error> {
     match field.kind {
         Kind::Integer(i) => {
-            let width = match i.width {
-                Width::Int32 => "int32",
-                Width::Int64 => "int64",
-            };
+            let width = i.width.name();
             let digits = text.strip_prefix('-').unwrap_or(text);
             let n = match text.parse::<i64>() {
                 Ok(n) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => n,
@@ -249,13 +246,13 @@ fn filter(kind: FilterKind, text: &str) -> Option<IssueKind> {
         },
         FilterKind::Id => match operator(text) {
             Some(("in", rest)) => list_issue("id", rest, Some("in:")).or_else(|| rest.split(',').find_map(id)),
-            Some((op, _)) => operator_issue("id", op, &["in"]),
+            Some((op, _)) => operator_issue("id", op, FilterKind::Id.operators()),
             None if text.is_empty() => Some(syntax("id", "empty", None, None)),
             None => id(text),
         },
-        FilterKind::Date => dated("date", text, &["lt", "gt", "gtn"], is_date),
-        FilterKind::DateTime => dated("date-time", text, &["lt", "gt"], is_date_time),
-        FilterKind::Boolean => one_of(&["true", "false"], text),
+        FilterKind::Date => dated(TextFormat::Date.name(), text, kind.operators(), is_date),
+        FilterKind::DateTime => dated(TextFormat::DateTime.name(), text, kind.operators(), is_date_time),
+        FilterKind::Boolean => one_of(BOOLEAN_VALUES, text),
         FilterKind::Enum(values) => one_of(values, text),
     }
 }
@@ -268,7 +265,7 @@ fn id(text: &str) -> Option<IssueKind> {
     }
     let n: f64 = text.parse().unwrap_or(f64::INFINITY);
     if !(-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&n) {
-        return Some(IssueKind::Format { format: "int64".into(), reason: None });
+        return Some(IssueKind::Format { format: Width::Int64.name().into(), reason: None });
     }
     (n < 0.0).then_some(IssueKind::Minimum { limit: 0.0, actual: n })
 }

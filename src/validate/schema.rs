@@ -104,11 +104,43 @@ pub enum TextFormat {
     JsonPointer,
 }
 
+impl TextFormat {
+    /// The format name issues, descriptions and exports use (`"date-time"`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            TextFormat::Date => "date",
+            TextFormat::DateTime => "date-time",
+            TextFormat::CountryCode => "country-code",
+            TextFormat::Regex => "regex",
+            TextFormat::JsonPointer => "json-pointer",
+        }
+    }
+}
+
 /// Integer widths of the documentation (`int32`, `int64`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Width {
     Int32,
     Int64,
+}
+
+impl Width {
+    /// The format name issues, descriptions and exports use (`"int32"`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Width::Int32 => "int32",
+            Width::Int64 => "int64",
+        }
+    }
+
+    /// The smallest and largest value: int32's range, or for int64 the integers JavaScript
+    /// holds exactly (decisions R8).
+    pub fn bounds(self) -> (f64, f64) {
+        match self {
+            Width::Int32 => (f64::from(i32::MIN), f64::from(i32::MAX)),
+            Width::Int64 => (-super::engine::MAX_SAFE_INTEGER, super::engine::MAX_SAFE_INTEGER),
+        }
+    }
 }
 
 /// Constraints of an integer value.
@@ -225,6 +257,11 @@ pub const fn field(name: &'static str, kind: Kind) -> Field {
 }
 
 impl Field {
+    /// Whether a request must give this field: required and not set by the server.
+    pub const fn must_be_given(&self) -> bool {
+        self.required && !self.read_only
+    }
+
     pub const fn required(mut self) -> Self {
         self.required = true;
         self

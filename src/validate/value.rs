@@ -95,14 +95,6 @@ impl<'a> Value<'a> {
         Ok(v)
     }
 
-    /// Parses JSON bytes (UTF-8), borrowing unescaped strings from them.
-    pub fn parse_bytes(bytes: &'a [u8]) -> Result<Value<'a>, serde_json::Error> {
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        let v = ValueSeed.deserialize(&mut de)?;
-        de.end()?;
-        Ok(v)
-    }
-
     /// A view of a `serde_json::Value` (borrows its strings).
     pub fn from_json(v: &'a serde_json::Value) -> Value<'a> {
         match v {

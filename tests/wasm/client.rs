@@ -111,6 +111,8 @@ async fn bad_arguments_reject_with_usage_descriptors_and_send_nothing() {
         ("update", "[1]", "[]", "({ cascadeEnd: true })", "has no option \"cascadeEnd\""),
         ("get", "[1]", "undefined", "({ signal: 5 })", "signal must be an AbortSignal"),
         ("create", "[]", "({ get x() { throw new Error('getter') } })", "undefined", "getter"),
+        // A Proxy whose key listing throws is a usage error, not an unwind through wasm.
+        ("get", "[1]", "undefined", "new Proxy({}, { ownKeys() { throw new Error('keys trap') } })", "keys trap"),
     ] {
         let e = run(&options, "sites", op, path, input, call_options).await.unwrap_err();
         assert_eq!(e["type"], "usage", "{op} {call_options}");
@@ -123,6 +125,7 @@ async fn bad_arguments_reject_with_usage_descriptors_and_send_nothing() {
         ("({ token: 't', baseUrl: 'example.com' })", "absolute http(s) URL"),
         ("({ token: 't', retries: -1 })", "retries"),
         ("({ token: 'bad token' })", "not allowed in an HTTP header"),
+        ("new Proxy({ token: 't' }, { ownKeys() { throw new Error('keys trap') } })", "keys trap"),
     ] {
         let e = json(&ClientCore::new(js(options)).err().unwrap());
         assert!(e["message"].as_str().unwrap().contains(needle), "{options}: {e}");

@@ -4,7 +4,6 @@
 
 use elevate_billing::wasm::export::*;
 use elevate_billing::wasm::validate::{reset_pattern_js, set_pattern_js};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 use crate::support::*;

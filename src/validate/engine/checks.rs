@@ -6,7 +6,7 @@ use super::super::formats;
 use super::super::issue::IssueKind;
 use super::super::patterns::{self, Mismatch, Pattern};
 use super::super::schema::{Integer, Kind, Number, Text, TextFormat, Width};
-use super::{Walker, MAX_SAFE_INTEGER};
+use super::Walker;
 
 /// UTF-16 code units, as Java's `String.length()` and the browser count (decisions R5).
 pub fn utf16_len(s: &str) -> u64 {
@@ -48,18 +48,18 @@ impl Walker {
         }
         match t.format {
             None => {}
-            Some(TextFormat::Date) if !formats::is_date(s) => self.format("date", None),
-            Some(TextFormat::DateTime) if !formats::is_date_time(s) => self.format("date-time", None),
-            Some(TextFormat::JsonPointer) if !formats::is_json_pointer(s) => self.format("json-pointer", None),
+            Some(f @ TextFormat::Date) if !formats::is_date(s) => self.format(f.name(), None),
+            Some(f @ TextFormat::DateTime) if !formats::is_date_time(s) => self.format(f.name(), None),
+            Some(f @ TextFormat::JsonPointer) if !formats::is_json_pointer(s) => self.format(f.name(), None),
             Some(TextFormat::CountryCode) if !length_issue && !formats::is_country_code(s) => {
                 self.emit(IssueKind::CountryCode {
                     actual: s.to_owned(),
                     suggestion: formats::country_suggestion(s).map(str::to_owned),
                 });
             }
-            Some(TextFormat::Regex) => {
+            Some(f @ TextFormat::Regex) => {
                 if let Err(e) = formats::user_regex(s) {
-                    self.format("regex", Some(e.to_string()));
+                    self.format(f.name(), Some(e.to_string()));
                 }
             }
             Some(_) => {}
@@ -84,12 +84,11 @@ impl Walker {
         if n.fract() != 0.0 {
             return self.emit(IssueKind::Type { expected: "integer".into(), actual: "number".into() });
         }
-        let (lo, hi, name) = match i.width {
-            Width::Int32 if !type_only => (f64::from(i32::MIN), f64::from(i32::MAX), "int32"),
-            _ => (-MAX_SAFE_INTEGER, MAX_SAFE_INTEGER, "int64"),
-        };
+        // A read-only field is only type-checked: any integer JavaScript holds exactly.
+        let width = if type_only { Width::Int64 } else { i.width };
+        let (lo, hi) = width.bounds();
         if n < lo || n > hi {
-            return self.format(name, None);
+            return self.format(width.name(), None);
         }
         if type_only {
             return;

@@ -39,7 +39,7 @@ pub(super) fn hash(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-fn bit(fi: usize) -> u64 {
+pub(super) fn bit(fi: usize) -> u64 {
     1u64 << (fi % MAX_FIELDS)
 }
 
@@ -70,8 +70,7 @@ impl Plan {
             // rather than panic.
             rules.extend(planned);
         }
-        let required =
-            fields.iter().enumerate().filter(|(_, f)| f.required && !f.read_only).fold(0, |m, (i, _)| m | bit(i));
+        let required = fields.iter().enumerate().filter(|(_, f)| f.must_be_given()).fold(0, |m, (i, _)| m | bit(i));
         Plan { hashes: fields.iter().map(|f| hash(f.name)).collect(), required, captured, rules }
     }
 

@@ -16,7 +16,7 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, Ma
 use super::super::issue::IssueKind;
 use super::super::schema::{Array, Condition, Kind, Literal, Schema};
 use super::super::value::Foreign;
-use super::plan::{self, Cond, Plan, Planned};
+use super::plan::{self, bit, Cond, Plan, Planned};
 use super::{literal_json, when_of, Seg, Walker, MAX_FIELDS};
 
 /// What a value was, as far as the rules of its parent need to know.
@@ -251,10 +251,6 @@ impl<'de> Visitor<'de> for KeySeed {
     fn visit_string<E: de::Error>(self, k: String) -> Result<Key, E> {
         self.visit_str(&k)
     }
-}
-
-fn bit(fi: usize) -> u64 {
-    1u64 << (fi % MAX_FIELDS)
 }
 
 /// What an object kept for its rules.
