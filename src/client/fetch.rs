@@ -98,7 +98,7 @@ impl FetchTransport {
         Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
-            .ok_or_else(|| TransportError::Network {
+            .ok_or_else(|| TransportError::NoFetch {
                 message: "there is no global fetch; pass the fetch option".into(),
             })
     }
@@ -137,7 +137,7 @@ impl FetchTransport {
         let status = match status {
             Some(s) if s.fract() == 0.0 && (100.0..=599.0).contains(&s) => s as u16,
             _ => {
-                return Err(TransportError::Network {
+                return Err(TransportError::NoFetch {
                     message: "fetch resolved to something that is not a Response".into(),
                 })
             }
@@ -212,11 +212,16 @@ async fn read_body(
         let bytes = value
             .dyn_into::<Uint8Array>()
             .map_err(|_| TransportError::Network { message: "the body stream gave a non-byte chunk".into() })?;
-        if body.len() + bytes.length() as usize > MAX_RESPONSE_BYTES {
+        let (start, len) = (body.len(), bytes.length() as usize);
+        if start + len > MAX_RESPONSE_BYTES {
             cancel(&reader);
             return Err(TransportError::TooLarge { status });
         }
-        body.extend_from_slice(&bytes.to_vec());
+        // Straight into the body buffer, with no intermediate Vec.
+        body.resize(start + len, 0);
+        if let Some(dest) = body.get_mut(start..) {
+            bytes.copy_to(dest);
+        }
     }
 }
 

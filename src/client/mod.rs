@@ -87,6 +87,9 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
                     attempts,
                 })))
             }
+            Err(TransportError::NoFetch { message }) => {
+                return Err(ClientError::Network { method, url: url.clone(), message, attempts })
+            }
             Err(_) if may_retry => retry::backoff_ms(retry_index, transport.random()),
             Err(TransportError::Network { message }) => {
                 return Err(ClientError::Network { method, url: url.clone(), message, attempts })

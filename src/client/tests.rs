@@ -178,6 +178,18 @@ fn writes_are_never_retried() {
 }
 
 #[test]
+fn a_missing_or_broken_fetch_is_reported_at_once() {
+    let broken = || Err(TransportError::NoFetch { message: "there is no global fetch; pass the fetch option".into() });
+    let c = client(Scripted::new(vec![broken(), ok(200, r#"{"id":1}"#)]));
+    let e = pollster::block_on(c.resource("sites").unwrap().get(&[json!(1)], None)).unwrap_err();
+    assert!(
+        matches!(&e, ClientError::Network { attempts: 1, message, .. } if message.contains("no global fetch")),
+        "{e:?}"
+    );
+    assert_eq!(c.transport.sent.borrow().len(), 1, "not retried");
+}
+
+#[test]
 fn network_failures_and_timeouts_of_reads_are_retried_then_reported() {
     let c = client(Scripted::new(vec![net(), ok(200, r#"{"id":1}"#)]));
     assert!(pollster::block_on(c.resource("sites").unwrap().get(&[json!(1)], None)).is_ok());

@@ -52,6 +52,9 @@ impl WireResponse {
 pub enum TransportError {
     /// Connection refused or reset, DNS, CORS, a `fetch` that threw.
     Network { message: String },
+    /// No usable `fetch` (none global, or one that resolves to something not a Response):
+    /// reported like a network failure, but never retried, since a retry cannot help.
+    NoFetch { message: String },
     /// The attempt's timeout fired.
     Timeout,
     /// The caller's abort signal fired.
