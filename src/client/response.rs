@@ -72,7 +72,8 @@ pub fn interpret(
                 Some(r) if r.starts_with(": ") => Some(&r[2..]),
                 _ => Some(detail.as_str()),
             };
-            server_message = detail.map(|d| redact(d, token).into_owned());
+            // `body` is redacted already (error_body).
+            server_message = detail.map(str::to_owned);
             if let Some(d) = &server_message {
                 message.push_str(": ");
                 message.push_str(d);
