@@ -16,13 +16,11 @@
 //! Intentional differences: a regex-valued field (`TextFormat::Regex`) is only a string here,
 //! because whether it compiles in the server's dialect cannot be said in JSON Schema.
 
-use std::ptr;
-
 use serde_json::{json, Map, Value};
 
 use super::ecma_regex::whole_value_pattern;
 use super::rules::{at_most_one, rule_schemas};
-use crate::model::{self, RESPONSE_SCHEMAS, SCHEMAS};
+use crate::model;
 use crate::validate::engine::{literal_json, MAX_SAFE_INTEGER};
 use crate::validate::formats::{COUNTRY_CODES, DATE_TIME_PATTERN};
 use crate::validate::schema::{Array, Field, Integer, Kind, Number, Schema, Text, TextFormat};
@@ -56,12 +54,11 @@ pub fn json_schema(name: &str) -> Result<Value, Error> {
 pub(crate) struct Generator {
     prefix: &'static str,
     defs: Map<String, Value>,
-    keys: Vec<(&'static Schema, String)>,
 }
 
 impl Generator {
     pub(crate) fn new(prefix: &'static str) -> Self {
-        Generator { prefix, defs: Map::new(), keys: def_keys() }
+        Generator { prefix, defs: Map::new() }
     }
 
     /// The definitions referenced so far, parents before the objects they contain.
@@ -102,7 +99,7 @@ impl Generator {
     }
 
     fn key(&self, s: &'static Schema) -> String {
-        self.keys.iter().find(|(o, _)| ptr::eq(*o, s)).map_or_else(|| s.name.to_owned(), |(_, k)| k.clone())
+        super::type_name(s)
     }
 
     fn object(&mut self, s: &'static Schema) -> Map<String, Value> {
@@ -319,43 +316,4 @@ fn field_description(f: &Field) -> String {
         d.push_str(" Read-only: set by the server; when sent, only its type is checked.");
     }
     d
-}
-
-/// The definition key of every object schema: its documentation name, except for a variant
-/// that shares the name of a registered schema (the site inside `Customer.sites` is a `Site`
-/// whose `customerId` must be 0): that one is named after the first schema that holds it
-/// (`CustomerSite`).
-fn def_keys() -> Vec<(&'static Schema, String)> {
-    let all = model::all_object_schemas();
-    let registered = |s: &Schema| {
-        SCHEMAS.iter().any(|e| matches!(e.root, Kind::Object(r) if ptr::eq(r, s)))
-            || RESPONSE_SCHEMAS.iter().any(|r| ptr::eq(*r, s))
-    };
-    let mut keys: Vec<(&'static Schema, String)> = Vec::new();
-    let (first, rest): (Vec<_>, Vec<_>) = all.iter().copied().partition(|s| registered(s));
-    for s in first.into_iter().chain(rest) {
-        let mut key = s.name.to_owned();
-        if keys.iter().any(|(_, k)| *k == key) {
-            if let Some(owner) = all.iter().find(|o| o.fields.iter().any(|f| holds(&f.kind, s))) {
-                key = format!("{}{}", owner.name, s.name);
-            }
-        }
-        let base = key.clone();
-        let mut n = 2;
-        while keys.iter().any(|(_, k)| *k == key) {
-            key = format!("{base}{n}");
-            n += 1;
-        }
-        keys.push((s, key));
-    }
-    keys
-}
-
-/// Does a value of `kind` directly hold an object of schema `s` (itself or as array items)?
-fn holds(kind: &Kind, s: &Schema) -> bool {
-    match kind {
-        Kind::Object(o) => ptr::eq(*o, s),
-        Kind::Array(a) => holds(&a.items, s),
-        _ => false,
-    }
 }

@@ -34,19 +34,10 @@ pub fn declarations() -> String {
             values.join(" | ")
         );
     }
-    // Two schemas can share a name (a customer's `Site` has customerId 0): the interface is the
-    // one `validate(name)` uses, so its docs describe the request body of that name.
-    let mut written: Vec<&str> = Vec::new();
+    // Two schemas can share a name (a customer's `Site` has customerId 0): each gets its own
+    // interface, named as in the JSON Schema export (`CustomerSite`).
     for s in &schemas {
-        if written.contains(&s.name) {
-            continue;
-        }
-        written.push(s.name);
-        let registered = model::schema(s.name).and_then(|e| match e.root {
-            Kind::Object(r) => Some(r),
-            _ => None,
-        });
-        interface(&mut out, registered.unwrap_or(s));
+        interface(&mut out, s);
     }
     schema_types(&mut out, model::SCHEMAS);
     out
@@ -235,7 +226,7 @@ fn interface(out: &mut String, s: &Schema) {
     for r in s.rules {
         let _ = writeln!(out, " * Rule: {}", r.describe());
     }
-    let _ = writeln!(out, " */\nexport interface {} {{", s.name);
+    let _ = writeln!(out, " */\nexport interface {} {{", super::type_name(s));
     for f in s.fields {
         field(out, f);
     }
@@ -271,7 +262,7 @@ pub fn ts_type(kind: &Kind) -> String {
         Kind::String(t) => t.choices.map_or_else(|| "string".to_owned(), |c| c.name.to_owned()),
         Kind::Integer(_) | Kind::Number(_) => "number".into(),
         Kind::Boolean => "boolean".into(),
-        Kind::Object(s) => s.name.into(),
+        Kind::Object(s) => super::type_name(s),
         Kind::Array(a) => {
             let inner = ts_type(&a.items);
             if inner.contains(' ') {
@@ -376,7 +367,8 @@ mod tests {
     fn every_schema_and_enum_is_declared_once() {
         let d = declarations();
         for s in model::all_object_schemas() {
-            assert_eq!(d.matches(&format!("export interface {} {{", s.name)).count(), 1, "{}", s.name);
+            let name = crate::export::type_name(s);
+            assert_eq!(d.matches(&format!("export interface {name} {{")).count(), 1, "{name}");
         }
         assert!(
             d.contains("export type CustomerType = \"RESIDENTIAL\" | \"BUSINESS\" | \"RESELLER\" | \"STAFF_MEMBER\";")
@@ -400,10 +392,13 @@ mod tests {
         assert!(d.contains("  siteContacts: ContactDetails[];"));
         assert!(d.contains("1–100 characters. Pattern NAME_CURLY"));
         assert!(d.contains("Range 1–100000."));
-        // The POST /sites rule, not the one of a customer's first site.
+        // The POST /sites rule on Site; a customer's sites are CustomerSite, whose id is 0.
         assert!(
             d.contains("Customer the site belongs to. Integer (int64, within JavaScript's safe range). At least 1."),
             "{d}"
         );
+        assert!(d.contains("  sites: CustomerSite[];"));
+        let customer_site = d.split("export interface CustomerSite {").nth(1).unwrap_or_default();
+        assert!(customer_site.split("\n}").next().unwrap_or_default().contains("Must be 0. */\n  customerId: number;"));
     }
 }
