@@ -11,10 +11,11 @@ function named(cls, name) {
   return cls;
 }
 
-/** Copies the listed fields of `from` onto the error as own enumerable properties. */
-function assign(target, from, fields) {
-  for (const f of fields) {
-    if (from && from[f] !== undefined) target[f] = from[f];
+/** Copies the fields of an error descriptor onto the error as own enumerable properties.
+ * Which fields each kind has is decided once, in Rust (`descriptor` in src/wasm/client.rs). */
+function assign(target, from) {
+  for (const [k, v] of Object.entries(from ?? {})) {
+    if (k !== 'type' && k !== 'message' && k !== 'cause' && v !== undefined) target[k] = v;
   }
 }
 
@@ -23,7 +24,7 @@ export const ElevateError = named(
   class ElevateError extends Error {
     constructor(message, details) {
       super(message, details && details.cause !== undefined ? { cause: details.cause } : undefined);
-      assign(this, details, ['endpoint', 'code']);
+      assign(this, details);
     }
   },
   'ElevateError',
@@ -31,12 +32,7 @@ export const ElevateError = named(
 
 /** The server answered with an error status, or with a 2xx the client cannot read. */
 export const ElevateApiError = named(
-  class ElevateApiError extends ElevateError {
-    constructor(message, details) {
-      super(message, details);
-      assign(this, details, ['status', 'kind', 'method', 'url', 'body', 'serverMessage', 'attempts']);
-    }
-  },
+  class ElevateApiError extends ElevateError {},
   'ElevateApiError',
 );
 
@@ -53,34 +49,19 @@ export const ElevateValidationError = named(
 
 /** No response: connection refused or reset, DNS, CORS. */
 export const ElevateNetworkError = named(
-  class ElevateNetworkError extends ElevateError {
-    constructor(message, details) {
-      super(message, details);
-      assign(this, details, ['method', 'url', 'attempts']);
-    }
-  },
+  class ElevateNetworkError extends ElevateError {},
   'ElevateNetworkError',
 );
 
 /** An attempt took longer than `timeoutMs` (a kind of network error). */
 export const ElevateTimeoutError = named(
-  class ElevateTimeoutError extends ElevateNetworkError {
-    constructor(message, details) {
-      super(message, details);
-      assign(this, details, ['timeoutMs']);
-    }
-  },
+  class ElevateTimeoutError extends ElevateNetworkError {},
   'ElevateTimeoutError',
 );
 
 /** The caller's AbortSignal fired; `name` is 'AbortError' like fetch's, `cause` its reason. */
 export const ElevateAbortError = named(
-  class ElevateAbortError extends ElevateError {
-    constructor(message, details) {
-      super(message, details);
-      assign(this, details, ['method', 'url']);
-    }
-  },
+  class ElevateAbortError extends ElevateError {},
   'AbortError',
 );
 
