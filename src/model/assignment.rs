@@ -198,6 +198,8 @@ pub static USAGE_RATE_OVERRIDE: Schema = Schema {
         field("usageProductId", int64().kind()).required().doc("Usage product"),
         field("supplierId", int64().kind()).doc("Supplier"),
         field("chargeGroupId", int64().kind()).required().doc("Charge group"),
+        // "int" without a width (api-facts §7.4): a unit size, so int32; ids are int64 (the
+        // convention at UsageRate.peakInitialPeriod, src/model/pricing.rs).
         field("variableChargeUnitSize", int32().kind()).required().doc("Variable charge unit size, e.g. 60"),
         field("quantityRoundingIncrement", number(None, None)).required().doc("Quantity rounding increment, e.g. 1"),
         START_DATE,

@@ -156,7 +156,11 @@ pub static RENTAL_PRODUCT_INVENTORY: Schema = Schema {
             .doc("External network order reference (sample only)"),
         field("pendingEndDate", date()).doc("Pending end date (sample only)"),
         field("forceBilling", boolean()).doc("Force billing; false when the product's forceBillPeriods is 0"),
+        // Bare "integer" (api-facts §5.4): a count, so int32 as on RentalProduct (§4.3); ids are
+        // int64 (the convention at UsageRate.peakInitialPeriod, src/model/pricing.rs).
         field("forceBillPeriods", int32().kind()).doc("Force-bill periods (sample only; bounds not documented here)"),
+        // Constraints not captured here (api-facts §5.4). Address's are applied because the
+        // samples show the same field set (api-facts §3.4): assumed, not stated.
         field("installationAddress", object(&ADDRESS)).doc("Installation address"),
         field("customFields", custom_fields()).doc("Custom field values of the inventory"),
     ],

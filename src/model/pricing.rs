@@ -45,9 +45,10 @@ pub static RENTAL_RATE_FREQUENCY: Choices = Choices {
 
 // ---- the rental price part, shared with the overrides (§6.5, §7.4) --------------------------
 
-/// A rental price: -9999999..9999999 as shown on BuyRentalRateOverride; api-facts §6.5 gives
-/// the same bound to RentalRate, whose price part the overrides share. Rejecting beyond it is
-/// the sound side (decisions: sound before complete).
+/// A rental price, -9999999..9999999. The bound is documented only on BuyRentalRateOverride
+/// (api-facts §6.5: "not shown on RentalRate itself"; §7.4 shows none on RentalRateOverride).
+/// RentalRate and RentalRateOverride share this price part and get the bound by inference:
+/// when in doubt, reject with a message naming the rule (decisions: sound before complete).
 pub(crate) const RENTAL_PRICE: Field =
     field("price", number(Some(-9_999_999.0), Some(9_999_999.0))).required().doc("Price, between -9999999 and 9999999");
 /// Recurring or one-off: the field the RENTAL rules read.
@@ -158,6 +159,9 @@ pub static USAGE_RATE: Schema = Schema {
         field("chargeGroupId", int64().kind()).required().doc("Charge group priced"),
         field("usageRateType", one_of(&USAGE_RATE_TYPE)).required().doc("MARKUP or VARIABLE"),
         field("peakInitialCharge", number(None, None)).doc("Peak charge for the initial period (minor units)"),
+        // Bare "integer" in api-facts §6.3. Where the docs give no width, this model makes ids
+        // int64 (like IdParam, api-facts §1.4) and counts/periods int32, the narrower and so
+        // sound choice (decisions: sound before complete). Likewise the other periods below.
         field("peakInitialPeriod", int32().kind()).required().doc("Peak initial period (seconds or MB)"),
         field("peakValue", number(None, None)).doc("Peak value (type only documented)"),
         field("peakMinimum", number(None, None)).doc("Peak minimum charge (type only documented)"),

@@ -146,6 +146,32 @@ fn components_are_type_checked_at_their_paths() {
 }
 
 #[test]
+fn component_items_have_typed_read_only_ids() {
+    // api-facts §6.6 (sample): each item's `id` is read-only, so only its type is checked.
+    let c = component();
+    for item in ["/timebands/0", "/chargeGroups/0", "/chargeGroupCategories/0", "/dialStrings/0"] {
+        let id = format!("{item}/id");
+        check_read_only("InclusiveUsage", &c, &id, json!(-7), json!("1"));
+        assert_one("InclusiveUsage", &with(&c, &id, Some(1.5.into())), &id, "type");
+    }
+    // Every other item field is optional too (nothing beyond types documented).
+    for f in [
+        "/timebands/0/timeband",
+        "/chargeGroups/0/chargeGroupId",
+        "/chargeGroupCategories/0/chargeGroupCategoryId",
+        "/dialStrings/0/dialString",
+        "/dialStrings/0/isWholeNumber",
+    ] {
+        check_optional("InclusiveUsage", &c, f);
+    }
+    // Inside a plan, at the full path.
+    let mut bad = component();
+    bad["dialStrings"][0]["id"] = json!("1");
+    let p = with(&plan(), "/inclusiveUsageComponents", Some(json!([bad])));
+    assert_one("InclusiveUsagePlan", &p, "/inclusiveUsageComponents/0/dialStrings/0/id", "type");
+}
+
+#[test]
 fn bolt_on_charges_of_a_plan() {
     let c =
         json!({ "price": 5, "rentalRateType": "ARREARS", "rentalRateFrequency": "MONTHLY", "startDate": "2024-01-01" });
@@ -191,4 +217,56 @@ fn balances_are_a_response_record_that_types_the_sample() {
             ("/inclusiveUsageBalanceAssignments/0/components/0/remaining", "type"),
         ]
     );
+}
+
+/// `(path, code)` of validating `value` as the response record `name`.
+fn record_codes(name: &str, value: &Value) -> Vec<(String, &'static str)> {
+    let kind = Kind::Object(record_schema(name).expect("record schema"));
+    validate_kind(&kind, &V::from_json(value), Options::default())
+        .issues
+        .iter()
+        .map(|i| (i.path.clone(), i.code()))
+        .collect()
+}
+
+#[test]
+fn every_balance_field_is_typed() {
+    // api-facts §6.7 (sample): each field at its own path; dates are real dates (decisions R8),
+    // the components' "yyyy-MM-dd HH:mm:ss" start/end are strings.
+    let sample = json!({
+        "billRunId": 10, "periodStartDate": "2025-09-01", "periodEndDate": "2025-09-30", "usageProductInventoryId": 5,
+        "inclusiveUsageBalanceAssignments": [{
+            "assignmentId": 3, "assignmentLevel": "SITE", "assignmentStartDate": "2025-01-01",
+            "assignmentEndDate": "2025-12-31", "inclusiveUsagePlanId": 2,
+            "components": [{ "componentId": 1, "byValue": true, "chargingType": "DURATION", "allowance": 1000,
+                             "remaining": 0, "startDate": "2025-09-01 00:00:00", "endDate": "2025-09-30 23:59:59" }]
+        }]
+    });
+    assert_eq!(record_codes("InclusiveUsageBalance", &sample), []);
+    let a = "/inclusiveUsageBalanceAssignments/0";
+    let c = "/inclusiveUsageBalanceAssignments/0/components/0";
+    let cases = [
+        ("/billRunId".to_owned(), json!("10"), "type"),
+        ("/periodStartDate".to_owned(), json!("2025-02-29"), "format"),
+        ("/periodEndDate".to_owned(), json!(20250930), "type"),
+        ("/usageProductInventoryId".to_owned(), json!(1.5), "type"),
+        ("/inclusiveUsageBalanceAssignments".to_owned(), json!({}), "type"),
+        (format!("{a}/assignmentId"), json!("3"), "type"),
+        (format!("{a}/assignmentLevel"), json!("customer"), "enum"),
+        (format!("{a}/assignmentStartDate"), json!("2025-1-01"), "format"),
+        (format!("{a}/assignmentEndDate"), json!("2025-13-01"), "format"),
+        (format!("{a}/inclusiveUsagePlanId"), json!(true), "type"),
+        (format!("{a}/components"), json!("none"), "type"),
+        (format!("{c}/componentId"), json!("1"), "type"),
+        (format!("{c}/byValue"), json!("false"), "type"),
+        (format!("{c}/chargingType"), json!(1), "type"),
+        (format!("{c}/allowance"), json!("1000"), "type"),
+        (format!("{c}/remaining"), json!([500]), "type"),
+        (format!("{c}/startDate"), json!(20250901), "type"),
+        (format!("{c}/endDate"), json!(false), "type"),
+    ];
+    for (path, bad, code) in cases {
+        let got = record_codes("InclusiveUsageBalance", &with(&sample, &path, Some(bad)));
+        assert_eq!(got, [(path.clone(), code)], "{path}");
+    }
 }

@@ -353,6 +353,51 @@ fn adhoc_inventory_fields() {
 }
 
 #[test]
+fn a_credit_reason_is_one_or_more_name_characters() {
+    // api-facts §5.5 shows <= 255, but PAT-NAME-CURLY is one or more characters (decisions R3):
+    // both apply, so "" fails the pattern although the length allows it.
+    let a = adhoc();
+    let i = assert_one("AdhocInventory", &with(&a, "/creditReason", Some("".into())), "/creditReason", "pattern");
+    assert_eq!(i.params()["pattern"], "NAME_CURLY");
+    for ok in ["x", " ", "Goodwill – engineer late"] {
+        assert_valid("AdhocInventory", &with(&a, "/creditReason", Some(ok.into())));
+    }
+    assert_valid("AdhocInventory", &with(&a, "/creditReason", Some(s("c", 255))));
+    let i = assert_one("AdhocInventory", &with(&a, "/creditReason", Some(s("c", 256))), "/creditReason", "maxLength");
+    assert_eq!(i.params()["limit"], 255);
+    assert_one("AdhocInventory", &with(&a, "/creditReason", Some(5.into())), "/creditReason", "type");
+}
+
+#[test]
+fn an_installation_address_is_checked_as_an_address() {
+    // api-facts §5.4 does not capture its constraints; Address's are applied because the
+    // samples show the same field set (api-facts §3.4).
+    let address = json!({ "address1": "Unit 4, Mill Lane", "town": "Leeds", "postcode": "LS1 4AP", "country": "GB" });
+    let r = with(&rpi(), "/installationAddress", Some(address));
+    assert_valid("RentalProductInventory", &r);
+    for f in ["address1", "town", "postcode", "country"] {
+        check_required("RentalProductInventory", &r, &format!("/installationAddress/{f}"));
+    }
+    check_length("RentalProductInventory", &r, "/installationAddress/town", 1, 50, "t");
+    check_name_curly("RentalProductInventory", &r, "/installationAddress/address1");
+    let i = assert_one(
+        "RentalProductInventory",
+        &with(&r, "/installationAddress/country", Some("gb".into())),
+        "/installationAddress/country",
+        "pattern",
+    );
+    assert_eq!(i.params()["pattern"], "COUNTRY");
+    for bad in [json!("Unit 4, Mill Lane, Leeds"), json!([])] {
+        assert_one(
+            "RentalProductInventory",
+            &with(&r, "/installationAddress", Some(bad)),
+            "/installationAddress",
+            "type",
+        );
+    }
+}
+
+#[test]
 fn a_credit_is_billed_immediately() {
     // decisions R9: isCredit true ⇒ billImmediately true (code dependency).
     let a = with(&adhoc(), "/isCredit", Some(true.into()));

@@ -321,6 +321,42 @@ fn usage_rate_card_fields() {
 }
 
 #[test]
+fn time_band_plans_and_access_charges_type_their_sample_fields() {
+    // api-facts §6.2: known from the sample only, so types (and real dates, decisions R8).
+    let c = usage_rate_card();
+    let band = json!({ "timeBandPlanId": 1, "name": "Standard", "startDate": "2024-01-01", "endDate": "2024-12-31" });
+    let t = with(&c, "/timeBandPlans", Some(json!([band])));
+    for f in ["timeBandPlanId", "name", "startDate", "endDate"] {
+        check_optional("UsageRateCard", &t, &format!("/timeBandPlans/0/{f}"));
+    }
+    check_integer("UsageRateCard", &t, "/timeBandPlans/0/timeBandPlanId", false);
+    check_text("UsageRateCard", &t, "/timeBandPlans/0/name");
+    assert_one(
+        "UsageRateCard",
+        &with(&t, "/timeBandPlans/0/name", Some(json!(["x"]))),
+        "/timeBandPlans/0/name",
+        "type",
+    );
+    check_date("UsageRateCard", &t, "/timeBandPlans/0/startDate");
+    check_date("UsageRateCard", &t, "/timeBandPlans/0/endDate");
+
+    let a = with(
+        &c,
+        "/accessCharges",
+        Some(json!([{ "charge": 0.1, "startDate": "2024-01-01", "endDate": "2024-12-31" }])),
+    );
+    for f in ["charge", "startDate", "endDate"] {
+        check_optional("UsageRateCard", &a, &format!("/accessCharges/0/{f}"));
+    }
+    check_number("UsageRateCard", &a, "/accessCharges/0/charge");
+    check_date("UsageRateCard", &a, "/accessCharges/0/startDate");
+    check_date("UsageRateCard", &a, "/accessCharges/0/endDate");
+    // The second item is checked at its own index.
+    let two = with(&a, "/accessCharges/1", Some(json!({ "endDate": "2023-02-29" })));
+    assert_one("UsageRateCard", &two, "/accessCharges/1/endDate", "format");
+}
+
+#[test]
 fn bolt_on_charges_check_types_and_enums_only() {
     let c = with(&usage_rate_card(), "/boltOnCharges", Some(json!([bolt_on_charge()])));
     let p = "/boltOnCharges/0";
@@ -335,6 +371,10 @@ fn bolt_on_charges_check_types_and_enums_only() {
     check_enum("UsageRateCard", &c, &format!("{p}/rentalRateFrequency"), FREQUENCIES);
     check_boolean("UsageRateCard", &c, &format!("{p}/showOnInvoice"));
     check_date("UsageRateCard", &c, &format!("{p}/startDate"));
+    check_date("UsageRateCard", &c, &format!("{p}/endDate"));
+    // Read-only (documented on the plan's charges only, api-facts §6.6): typed, nothing more.
+    check_read_only("UsageRateCard", &c, &format!("{p}/id"), json!(-3), json!("3"));
+    assert_one("UsageRateCard", &with(&c, &format!("{p}/id"), Some(1.5.into())), &format!("{p}/id"), "type");
     // Not captured: no price bound, and RentalRate's rules are not applied here.
     assert_valid("UsageRateCard", &with(&c, &format!("{p}/price"), Some(20_000_000.into())));
     assert_valid("UsageRateCard", &with(&c, &format!("{p}/periodsInAdvance"), None));
@@ -370,6 +410,30 @@ fn discount_plan_names_use_the_plain_apostrophe_pattern() {
     for (bad, ch) in [("<b>", "<"), ("a{b}", "{")] {
         let i = assert_one("RentalDiscountPlan", &with(&d, "/name", Some(bad.into())), "/name", "pattern");
         assert_eq!(i.params()["character"], ch);
+    }
+}
+
+#[test]
+fn discount_plan_names_take_exactly_the_visible_plain_class() {
+    // decisions R3: PAT-NAME-PLAIN is the visible characters (\w, \p{L}, \s and the listed
+    // punctuation), one or more; everything else fails with `pattern` (api-facts §2).
+    let d = discount_plan();
+    let visible = [
+        "—", "–", "£", "\\", "|", "!", "=", "#", "`", ";", "%", "@", "&", "'", ":", ",", "_", "(", ")", "/", "-", "+",
+        ".", "?", "*",
+    ];
+    for ch in visible {
+        assert_valid("RentalDiscountPlan", &with(&d, "/name", Some(ch.into())));
+        assert_valid("RentalDiscountPlan", &with(&d, "/name", Some(format!("a{ch}b").into())));
+    }
+    assert_valid("RentalDiscountPlan", &with(&d, "/name", Some(visible.concat().into())));
+    assert_valid("RentalDiscountPlan", &with(&d, "/name", Some("Zoë 12\tmonth_Plan".into())));
+    for ch in ["’", "<", "{", "\"", "~", "$"] {
+        let i =
+            assert_one("RentalDiscountPlan", &with(&d, "/name", Some(format!("a{ch}b").into())), "/name", "pattern");
+        assert_eq!(i.params()["pattern"], "NAME_PLAIN", "{ch}");
+        assert_eq!(i.params()["character"], ch);
+        assert_eq!(i.params()["index"], 1, "{ch}");
     }
 }
 

@@ -311,3 +311,38 @@ fn list_only_records_type_their_samples_and_are_not_validatable_by_name() {
     let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
     assert_eq!(got, [("/entityLevel", "enum"), ("/productCategoryIds/0", "type")]);
 }
+
+#[test]
+fn every_list_only_record_field_is_typed() {
+    // api-facts §4.5, §4.6: types from the samples; each field fails `type` at its own path.
+    let cases = [
+        ("UsageProductCategory", json!({ "id": 1, "name": "string" }), "/id", json!("1")),
+        ("UsageProductCategory", json!({ "id": 1, "name": "string" }), "/name", json!(5)),
+        ("ProductCustomField", json!({ "id": 1, "label": "Tier" }), "/id", json!(1.5)),
+        ("ProductCustomField", json!({ "id": 1, "label": "Tier" }), "/label", json!(["Tier"])),
+        ("ProductCustomField", json!({ "productCategoryIds": [1] }), "/productCategoryIds", json!(1)),
+    ];
+    for (name, sample, path, bad) in cases {
+        let kind = Kind::Object(record_schema(name).unwrap());
+        assert!(validate_kind(&kind, &V::from_json(&sample), Options::default()).is_valid(), "{name}");
+        let issues = validate_kind(&kind, &V::from_json(&with(&sample, path, Some(bad))), Options::default()).issues;
+        let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
+        assert_eq!(got, [(path, "type")], "{name}{path}");
+    }
+    let kind = Kind::Object(record_schema("UsageProductSupplier").unwrap());
+    let sample = json!({ "id": 1, "usageProductId": 1, "supplierId": 1, "supplierAccountId": 1,
+                         "primaryReferenceDataSourceId": 1, "secondaryReferenceDataSourceId": 1 });
+    for f in [
+        "/id",
+        "/usageProductId",
+        "/supplierId",
+        "/supplierAccountId",
+        "/primaryReferenceDataSourceId",
+        "/secondaryReferenceDataSourceId",
+    ] {
+        let issues =
+            validate_kind(&kind, &V::from_json(&with(&sample, f, Some("1".into()))), Options::default()).issues;
+        let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
+        assert_eq!(got, [(f, "type")], "UsageProductSupplier{f}");
+    }
+}
