@@ -69,11 +69,11 @@ pub static PATTERNS: [PatternDef; 8] = [
     PatternDef {
         pattern: Pattern::Phone,
         name: "PHONE",
-        // `,-_` is a range (U+002C..U+005F): it admits `<=>?[]^/:;` and excludes `+`
+        // `,-_` is a range (U+002C..U+005F): it admits `/:;<=>?[\]^` and excludes `+`
         // (decisions R2). Kept exactly as the server applies it.
         source: r"^$|[a-zA-Z0-9\p{L}\s()@&.,-_£|]{4,100}",
         origin: "api-facts §2 PAT-PHONE (seed:002, full); decisions R2",
-        allows: "letters, digits, spaces and ( ) @ & . , - / : ; < = > ? [ ] ^ _ £ | (no +)",
+        allows: "letters, digits, spaces and ( ) @ & . , - / : ; < = > ? [ \\ ] ^ _ £ | (no +)",
     },
     PatternDef {
         pattern: Pattern::Email,

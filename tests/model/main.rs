@@ -7,6 +7,8 @@ mod support;
 mod admin;
 mod assignment;
 mod customer;
+mod customer_contact;
+mod customer_invoice;
 mod export;
 mod inclusive;
 mod inventory;

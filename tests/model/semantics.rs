@@ -259,3 +259,35 @@ fn messages_name_the_field_and_the_limit() {
     let i = assert_one("Site", &with(&site(), "/startDate", Some("2023-02-29".into())), "/startDate", "format");
     assert!(i.message().contains("yyyy-MM-dd"));
 }
+
+#[test]
+fn end_before_start_is_not_enforced() {
+    // decisions R9: "end date after start date" is not stated, so it is not checked.
+    let c = with(&customer(), "/endDate", Some("2023-12-31".into()));
+    assert_valid("Customer", &with(&c, "/sites/0/endDate", Some("2020-01-01".into())));
+    assert_valid("Site", &with(&site(), "/endDate", Some("2023-12-31".into())));
+}
+
+#[test]
+fn phone_description_lists_exactly_the_range_punctuation() {
+    // decisions R2: `,-_` is U+002C..U+005F. Each of its characters passes, and each that is
+    // not a letter or digit is named in the description messages quote.
+    let p = "/contactTelephoneNumber";
+    let c = site()["siteContacts"][0].clone();
+    let i = assert_one("ContactDetails", &with(&c, p, Some("0207!946".into())), p, "pattern");
+    let msg = i.message();
+    let allowed = msg.split_once("Allowed: ").map(|(_, a)| a).expect("message lists what is allowed");
+    let listed: Vec<&str> = allowed.split_whitespace().collect();
+    for ch in ','..='_' {
+        assert_valid("ContactDetails", &with(&c, p, Some(format!("020{ch}7946").into())));
+        if !ch.is_ascii_alphanumeric() {
+            assert!(listed.contains(&ch.to_string().as_str()), "{ch:?} missing from: {allowed}");
+        }
+    }
+    // Just outside the range on each side: `+` (U+002B) and the backtick (U+0060).
+    let i = assert_one("ContactDetails", &with(&c, p, Some("020+7946".into())), p, "pattern");
+    assert_eq!(i.params()["reason"], "plusSign");
+    assert!(allowed.contains("(no +)"), "{allowed}");
+    let i = assert_one("ContactDetails", &with(&c, p, Some("020`7946".into())), p, "pattern");
+    assert_eq!(i.params()["character"], "`");
+}

@@ -130,20 +130,30 @@ pub fn check_enum(schema: &str, base: &Value, pointer: &str, allowed: &[&str]) {
     }
 }
 
-/// Checks an `int32` / `int64` field's type and width rules.
+/// Largest integer JavaScript holds exactly: the int64 bound (decisions R8).
+pub const MAX_SAFE: i64 = 9_007_199_254_740_991;
+
+/// Checks an `int32` / `int64` field's type and width rules at both ends of the width
+/// (decisions R8): the width's limits pass, one beyond fails with `format`. A field with a
+/// documented minimum above the width's floor reports that floor as `minimum` instead
+/// (its own bound is probed by [`check_range`]).
 #[track_caller]
 pub fn check_integer(schema: &str, base: &Value, pointer: &str, int32: bool) {
     assert_one(schema, &with(base, pointer, Some(1.5.into())), pointer, "type");
     assert_one(schema, &with(base, pointer, Some("1".into())), pointer, "type");
-    if int32 {
-        assert_valid(schema, &with(base, pointer, Some(2_147_483_647i64.into())));
-        let i = assert_one(schema, &with(base, pointer, Some(2_147_483_648i64.into())), pointer, "format");
-        assert_eq!(i.params()["format"], "int32");
-    } else {
-        assert_valid(schema, &with(base, pointer, Some(9_007_199_254_740_991i64.into())));
-        let i = assert_one(schema, &with(base, pointer, Some(9_007_199_254_740_992i64.into())), pointer, "format");
-        assert_eq!(i.params()["format"], "int64");
-    }
+    let (lo, hi, width) =
+        if int32 { (i64::from(i32::MIN), i64::from(i32::MAX), "int32") } else { (-MAX_SAFE, MAX_SAFE, "int64") };
+    assert_valid(schema, &with(base, pointer, Some(hi.into())));
+    let i = assert_one(schema, &with(base, pointer, Some((hi + 1).into())), pointer, "format");
+    assert_eq!(i.params()["format"], width);
+    let floor = issues(schema, &with(base, pointer, Some(lo.into())));
+    assert!(
+        floor.is_empty() || (floor.len() == 1 && floor[0].path == pointer && floor[0].code() == "minimum"),
+        "expected {pointer} = {lo} to be valid (or below a documented minimum), got:\n{}",
+        render(&floor)
+    );
+    let i = assert_one(schema, &with(base, pointer, Some((lo - 1).into())), pointer, "format");
+    assert_eq!(i.params()["format"], width);
 }
 
 /// Checks a `date` field: a leap day passes, a non-existent day and other shapes fail.
@@ -243,15 +253,24 @@ pub fn check_nominal(schema: &str, base: &Value, pointer: &str) {
 /// `min_items` is the least count.
 #[track_caller]
 pub fn check_int32_list(schema: &str, base: &Value, pointer: &str, min_items: usize) {
-    assert_valid(schema, &with(base, pointer, Some(serde_json::json!([1, 2, 2147483647]))));
+    check_int_list(schema, base, pointer, min_items, true);
+}
+
+/// Checks an array of `int32` / `int64` integers: items are checked at their index against
+/// the width (decisions R8), a non-array fails with `type`, and `min_items` is the least count.
+#[track_caller]
+pub fn check_int_list(schema: &str, base: &Value, pointer: &str, min_items: usize, int32: bool) {
+    let (max, width) = if int32 { (i64::from(i32::MAX), "int32") } else { (MAX_SAFE, "int64") };
+    assert_valid(schema, &with(base, pointer, Some(serde_json::json!([1, 2, max]))));
     let i = assert_one(
         schema,
-        &with(base, pointer, Some(serde_json::json!([1, 2147483648i64]))),
+        &with(base, pointer, Some(serde_json::json!([1, max + 1]))),
         &format!("{pointer}/1"),
         "format",
     );
-    assert_eq!(i.params()["format"], "int32");
+    assert_eq!(i.params()["format"], width);
     assert_one(schema, &with(base, pointer, Some(serde_json::json!(["1"]))), &format!("{pointer}/0"), "type");
+    assert_one(schema, &with(base, pointer, Some(serde_json::json!([1, 1.5]))), &format!("{pointer}/1"), "type");
     assert_one(schema, &with(base, pointer, Some(1.into())), pointer, "type");
     if min_items == 0 {
         assert_valid(schema, &with(base, pointer, Some(serde_json::json!([]))));
@@ -259,6 +278,31 @@ pub fn check_int32_list(schema: &str, base: &Value, pointer: &str, min_items: us
         let i = assert_one(schema, &with(base, pointer, Some(serde_json::json!([]))), pointer, "minItems");
         assert_eq!(i.params()["limit"], min_items);
     }
+}
+
+/// Checks an `EmailAddress` field (decisions R4): the RFC 5322 forms pass, a single-label
+/// domain and other defects fail with `pattern`, and the length is at most 255.
+#[track_caller]
+pub fn check_email(schema: &str, base: &Value, pointer: &str) {
+    for ok in ["o'neil+bills@example.co.uk", "a@b.co", "\"john..doe\"@example.com", "x@[192.168.0.1]"] {
+        assert_valid(schema, &with(base, pointer, Some(ok.into())));
+    }
+    for bad in [
+        "jane@example",
+        "jane.example.com",
+        "jane@@example.com",
+        "jané@example.com",
+        "jane@-example.com",
+        "a b@example.com",
+    ] {
+        assert_one(schema, &with(base, pointer, Some(bad.into())), pointer, "pattern");
+    }
+    let local = "a".repeat(64);
+    let domain = format!("{}.com", "b".repeat(255 - 64 - 1 - 4));
+    let max = format!("{local}@{domain}");
+    assert_eq!(max.len(), 255);
+    assert_valid(schema, &with(base, pointer, Some(max.clone().into())));
+    assert_one(schema, &with(base, pointer, Some(format!("a{max}").into())), pointer, "maxLength");
 }
 
 /// Checks a conditional requirement: with `trigger` applied, removing `field` gives one
