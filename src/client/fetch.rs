@@ -82,7 +82,57 @@ fn is_thenable(v: &JsValue) -> bool {
     v.is_object() && Reflect::get(v, &JsValue::from_str("then")).is_ok_and(|t| t.is_function())
 }
 
+/// How a promise raced against a timeout and the caller's signal ended.
+enum Raced {
+    Resolved(JsValue),
+    Rejected(JsValue),
+    TimedOut,
+    Aborted,
+}
+
 impl FetchTransport {
+    /// Waits for `promise`, but at most `timeout_ms` and not past the caller's abort; the
+    /// timer and the abort listener are removed when it ends (nothing keeps Node alive).
+    async fn race(&self, promise: &Promise, timeout_ms: u32) -> Raced {
+        if self.aborted_by_caller() {
+            return Raced::Aborted;
+        }
+        // Each way out rejects the stopper with its own marker object, which no provider holds.
+        let (abort_marker, timeout_marker): (JsValue, JsValue) =
+            (js_sys::Object::new().into(), js_sys::Object::new().into());
+        let slot: Rc<RefCell<Option<Function>>> = Rc::new(RefCell::new(None));
+        let stopper = {
+            let slot = slot.clone();
+            Promise::new(&mut |_resolve, reject| *slot.borrow_mut() = Some(reject))
+        };
+        // The executor runs synchronously inside `Promise::new`, so the slot is filled.
+        let Some(reject) = slot.borrow_mut().take() else { return Raced::Aborted };
+        let stop_with = |marker: &JsValue| {
+            let (reject, marker) = (reject.clone(), marker.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                let _ = reject.call1(&JsValue::UNDEFINED, &marker);
+            })
+        };
+        let (on_abort, on_timeout) = (stop_with(&abort_marker), stop_with(&timeout_marker));
+        if let Some(s) = &self.signal {
+            let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        }
+        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), f64::from(timeout_ms)).ok();
+        let result = JsFuture::from(Promise::race(&js_sys::Array::of2(promise, &stopper))).await;
+        if let Some(t) = &timer {
+            let _ = clear_timeout(t);
+        }
+        if let Some(s) = &self.signal {
+            let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        }
+        match result {
+            Ok(v) => Raced::Resolved(v),
+            Err(e) if e == abort_marker => Raced::Aborted,
+            Err(e) if e == timeout_marker => Raced::TimedOut,
+            Err(e) => Raced::Rejected(e),
+        }
+    }
+
     fn aborted_by_caller(&self) -> bool {
         // Read through Reflect: the signal may be a look-alike whose getter throws.
         self.signal
@@ -226,23 +276,33 @@ async fn read_body(
 }
 
 impl Transport for FetchTransport {
-    async fn token(&self) -> Result<Secret, ClientError> {
+    async fn token(&self, request: &WireRequest, timeout_ms: u32) -> Result<Secret, ClientError> {
         let f = match &self.token {
             TokenSource::Static(s) => return Ok(s.clone()),
             TokenSource::Provider(f) => f,
         };
-        let threw = |what: &str, e: &JsValue| ClientError::Token { message: format!("{what}: {}", js_error_text(e)) };
+        let failed = |message: String| ClientError::Token { message };
+        let threw = |what: &str, e: &JsValue| failed(format!("{what}: {}", js_error_text(e)));
         let mut value = f.call0(&JsValue::UNDEFINED).map_err(|e| threw("the token provider threw", &e))?;
         if is_thenable(&value) {
-            value = JsFuture::from(Promise::resolve(&value))
-                .await
-                .map_err(|e| threw("the token provider's promise rejected", &e))?;
+            // A provider that never settles must not hang the call: it gets the attempt's
+            // timeout, and the caller's signal aborts the wait.
+            value = match self.race(&Promise::resolve(&value), timeout_ms).await {
+                Raced::Resolved(v) => v,
+                Raced::Rejected(e) => return Err(threw("the token provider's promise rejected", &e)),
+                Raced::TimedOut => {
+                    return Err(failed(format!("the token provider gave no token within {timeout_ms} ms")))
+                }
+                Raced::Aborted => {
+                    return Err(ClientError::Aborted { method: request.method, url: request.url.clone() })
+                }
+            };
         }
-        let token = value.as_string().ok_or_else(|| ClientError::Token {
-            message: format!(
+        let token = value.as_string().ok_or_else(|| {
+            failed(format!(
                 "the token provider must give a string, not {}",
                 value.js_typeof().as_string().unwrap_or_default()
-            ),
+            ))
         })?;
         Secret::new(token)
     }

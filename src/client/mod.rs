@@ -47,7 +47,7 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
     let aborted = || ClientError::Aborted { method, url: url.clone() };
     let mut attempts: u32 = 0;
     loop {
-        let token = transport.token().await?;
+        let token = transport.token(&request, config.get_timeout_ms()).await?;
         attempts += 1;
         let retry_index = attempts - 1;
         let may_retry = method.is_idempotent_read() && retry_index < config.get_retries();

@@ -31,7 +31,7 @@ impl std::fmt::Debug for Scripted {
 }
 
 impl Transport for Scripted {
-    async fn token(&self) -> Result<Secret, ClientError> {
+    async fn token(&self, _request: &WireRequest, _timeout_ms: u32) -> Result<Secret, ClientError> {
         match self.tokens.borrow_mut().pop_front() {
             None => Secret::new("tok-abc-123"),
             Some(Ok(t)) => Secret::new(t),

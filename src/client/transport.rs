@@ -66,9 +66,10 @@ pub enum TransportError {
 /// Sends requests for the client. Implementations need not be `Send`: the WebAssembly build
 /// is single-threaded and its futures hold JS values.
 pub trait Transport {
-    /// The bearer token for the next attempt. Called before every attempt, so a provider
-    /// can refresh an expired token between retries.
-    fn token(&self) -> impl Future<Output = Result<Secret, ClientError>>;
+    /// The bearer token for the next attempt of `request`. Called before every attempt, so a
+    /// provider can refresh an expired token between retries; waiting for it is bounded by
+    /// `timeout_ms` and ends with [`ClientError::Aborted`] when the caller aborts.
+    fn token(&self, request: &WireRequest, timeout_ms: u32) -> impl Future<Output = Result<Secret, ClientError>>;
 
     /// One attempt: send `request` with `Authorization: Bearer <token>` and read the whole
     /// response (at most [`MAX_RESPONSE_BYTES`]), giving up after `timeout_ms`.
