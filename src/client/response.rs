@@ -81,6 +81,10 @@ pub fn interpret(
         }
         return Err(api_error(request, status, kind, body, (message, server_message), attempts));
     }
+    if op == Op::Delete {
+        // `delete` resolves with nothing (its typing says `void`), whatever body a 2xx carries.
+        return Ok(Reply::Empty);
+    }
     let invalid = |why: String, body: ErrorBody| {
         let message =
             format!("{status} from {} {} is not a usable response: {why}", request.method.as_str(), request.url);
