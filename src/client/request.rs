@@ -40,7 +40,8 @@ pub struct Call<'a> {
     pub body: Option<Value<'a>>,
     /// Special header options given for this call.
     pub headers: Vec<(&'static Header, bool)>,
-    /// For Update: the record as it is now, so the patched result is validated too.
+    /// For Update: the record as it is now, so the whole patched result is validated (without
+    /// it, only each operation's value against the field its path names).
     pub current: Option<Value<'a>>,
 }
 

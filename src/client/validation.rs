@@ -10,9 +10,9 @@ use std::borrow::Cow;
 
 use super::error::ClientError;
 use super::request::Call;
-use crate::endpoints::path_field;
+use crate::endpoints::{path_field, Op};
 use crate::validate::engine::MAX_SAFE_INTEGER;
-use crate::validate::schema::Width;
+use crate::validate::schema::{Kind, Width};
 
 use crate::validate::{self, query::validate_endpoint_query, Issue, IssueKind, Options, Value};
 
@@ -53,6 +53,11 @@ pub fn validate_request(call: &Call<'_>, query: &[(String, String)]) -> Result<(
                 })
             }
         }
+    } else if let (Op::Update, Some(body)) = (endpoint.op, &call.body) {
+        // Without it, each operation's value is judged as the field its path names (a
+        // resource the validator has no schema for gets the operations' shape checked).
+        let root = crate::model::schema(call.resource.schema).map_or(Kind::Any, |e| e.root);
+        issues.extend(validate::validate_patch_values(&root, body, Options::default()).issues);
     } else if let (Some(schema), Some(body)) = (endpoint.body, &call.body) {
         // Bodies against their schema; PATCH bodies against `JsonPatch` (api-facts §1.8).
         match validate::validate(schema, body, Options::default()) {
@@ -180,6 +185,15 @@ mod tests {
         assert_eq!(issues(patch(r#"[{"op":"replace","path":"/siteName","value":"x"}]"#)), pairs(&[]));
         assert_eq!(issues(patch(r#"[{"op":"move","path":"/siteName"}]"#)), pairs(&[("/0/from", "required")]));
         assert_eq!(issues(patch(r#"{"op":"add"}"#)), pairs(&[("", "type")]));
+        // Without the current record, each value is judged as the field its path names.
+        assert_eq!(
+            issues(patch(r#"[{"op":"replace","path":"/siteName","value":""},{"op":"remove","path":"/siteAddress"}]"#)),
+            pairs(&[("/0/value", "minLength"), ("/1/path", "required")])
+        );
+        assert_eq!(
+            issues(patch(r#"[{"op":"add","path":"/siteContacts/-","value":{"contactName":"Al"}}]"#)),
+            pairs(&[("/0/value/contactRole", "required")])
+        );
     }
 
     #[test]

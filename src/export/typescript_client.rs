@@ -291,7 +291,7 @@ fn resource(out: &mut String, r: &Resource) {
             ),
             Op::Update => writeln!(
                 methods,
-                "  /** Applies JSON Patch operations: {what}. Resolves with the server's answer, if any. With `current` (the record as it is now) the patched result is validated too, as `validatePatch` does. */\n  update({lead}ops: SchemaTypes[{}], options?: {}): Promise<{record} | undefined>;",
+                "  /** Applies JSON Patch operations: {what}. Resolves with the server's answer, if any. Each `add`/`replace` value is validated as the field its path names; with `current` (the record as it is now) the whole patched record is validated, as `validatePatch` does. */\n  update({lead}ops: SchemaTypes[{}], options?: {}): Promise<{record} | undefined>;",
                 quote(e.body.unwrap_or("JsonPatch")),
                 options(&format!("CallOptions & {{ current?: {record} }}"))
             ),

@@ -33,7 +33,7 @@ use std::fmt;
 pub use describe::describe_field;
 pub use issue::{Issue, IssueKind, When, ISSUE_CODES};
 pub use ndjson::{validate_ndjson, NdjsonOptions, NdjsonReport, NdjsonValidator};
-pub use patch::{validate_patch, validate_patch_json, validate_patch_kind, PatchReport};
+pub use patch::{validate_patch, validate_patch_json, validate_patch_kind, validate_patch_values, PatchReport};
 pub use patterns::{reset_pattern, set_pattern, Pattern, PATTERNS};
 pub use query::{validate_query, validate_query_string, validate_query_values};
 pub use reference::validate_product_reference;

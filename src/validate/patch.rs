@@ -12,13 +12,15 @@
 //!
 //! So `document` is present exactly when the paths of `issues` point into it.
 
+use std::borrow::Cow;
+
 use json_patch::{PatchErrorKind, PatchOperation};
 use serde_json::Value as Json;
 
 use super::issue::{Issue, IssueKind};
 use super::schema::Kind;
 use super::value::Value;
-use super::{entry, internal_error, validate_kind, Error, Options};
+use super::{entry, internal_error, validate_kind, Error, Options, Report};
 use crate::model::patch::JSON_PATCH;
 
 /// Most values (scalars and containers) a patched document may hold; `copy` can double a
@@ -104,6 +106,61 @@ pub fn validate_patch_kind(
     // Read in place: no copy of the patched document.
     let report = super::validate_from(root, options, |w, k| w.check(k, &doc)).unwrap_or_else(|e| internal_error(&e));
     Ok(PatchReport { issues: report.issues, document: Some(doc) })
+}
+
+/// Checks a JSON Patch without the document it applies to (what a client can do when it
+/// does not hold the current record): the operations' shape, then each `add`/`replace`
+/// value against the field its `path` names in `root` (issues at `/<index>/value…`), and
+/// each `remove` of a field that must be given (a `required` issue at `/<index>/path`).
+/// Paths the schema does not know are left to the server, like unknown fields (decisions
+/// R9); whole-document rules need [`validate_patch`] with the current record.
+pub fn validate_patch_values(root: &Kind, ops: &Value<'_>, options: Options) -> Report {
+    let shape = validate_kind(&Kind::Array(&JSON_PATCH), ops, options);
+    let Value::Array(items) = ops else { return shape };
+    if !shape.is_valid() {
+        return shape;
+    }
+    let mut issues = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let member = |name: &str| match item {
+            Value::Object(m) => m.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v),
+            _ => None,
+        };
+        let (Some(Value::String(op)), Some(Value::String(path))) = (member("op"), member("path")) else { continue };
+        let Some(mut segments) = super::parse_pointer(path) else { continue };
+        // `-` appends to an array (RFC 6901 §4): the value is one of its items.
+        for seg in segments.iter_mut().filter(|s| *s == "-") {
+            *seg = "0".into();
+        }
+        let Ok(target) = super::resolve_at(root, &segments) else { continue };
+        let at = |name: &'static str| [Cow::Owned(index.to_string()), Cow::Borrowed(name)];
+        match op.as_ref() {
+            "add" | "replace" => {
+                let value = member("value").unwrap_or(&Value::Null);
+                let mut w = super::engine::Walker::new(options).at(&at("value"));
+                if matches!(value, Value::Null) && !matches!(target.kind, Kind::Any) {
+                    // `null` is "leave it out" (as in a body): wrong only where a value must be.
+                    if target.required {
+                        w.emit(IssueKind::required());
+                    }
+                } else if let Err(e) = w.check(&target.kind, value) {
+                    return internal_error(&e);
+                }
+                issues.extend(w.finish());
+            }
+            "remove" if target.required && target.field.is_some() => {
+                let mut w = super::engine::Walker::new(options).at(&at("path"));
+                w.emit(IssueKind::required());
+                issues.extend(w.finish());
+            }
+            _ => {}
+        }
+        if options.abort_early && !issues.is_empty() {
+            issues.truncate(1);
+            break;
+        }
+    }
+    Report { issues }
 }
 
 /// Upper bounds of the patched document's size and depth, grown cheaply per operation and

@@ -13,6 +13,7 @@ mod export;
 mod inclusive;
 mod inventory;
 mod patch;
+mod patch_values;
 mod pricing;
 mod product;
 mod query;
