@@ -5,10 +5,11 @@
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
-/** Sets `name` on the prototype, so it survives minification and is not an own property. */
-function named(cls, name) {
+/** Sets the instances' `name` on the prototype (not an own property), spelled out so that it
+ * survives minification. Classes are declared with `export class`, which keeps their own
+ * `name` (a `const X = class X` makes bundlers rename the class to `X2`). */
+function errorName(cls, name) {
   Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
-  return cls;
 }
 
 /** Copies the fields of an error descriptor onto the error as own enumerable properties.
@@ -20,56 +21,42 @@ function assign(target, from) {
 }
 
 /** Base class of every error the client throws (besides TypeError for wrong arguments). */
-export const ElevateError = named(
-  class ElevateError extends Error {
-    constructor(message, details) {
-      super(message, details && details.cause !== undefined ? { cause: details.cause } : undefined);
-      assign(this, details);
-    }
-  },
-  'ElevateError',
-);
+export class ElevateError extends Error {
+  constructor(message, details) {
+    super(message, details && details.cause !== undefined ? { cause: details.cause } : undefined);
+    assign(this, details);
+  }
+}
+errorName(ElevateError, 'ElevateError');
 
 /** The server answered with an error status, or with a 2xx the client cannot read. */
-export const ElevateApiError = named(
-  class ElevateApiError extends ElevateError {},
-  'ElevateApiError',
-);
+export class ElevateApiError extends ElevateError {}
+errorName(ElevateApiError, 'ElevateApiError');
 
 /** The body or query breaks the server's rules; nothing was sent. */
-export const ElevateValidationError = named(
-  class ElevateValidationError extends ElevateError {
-    constructor(message, details) {
-      super(message, details);
-      this.issues = (details && details.issues) || [];
-    }
-  },
-  'ElevateValidationError',
-);
+export class ElevateValidationError extends ElevateError {
+  constructor(message, details) {
+    super(message, details);
+    this.issues = (details && details.issues) || [];
+  }
+}
+errorName(ElevateValidationError, 'ElevateValidationError');
 
 /** No response: connection refused or reset, DNS, CORS. */
-export const ElevateNetworkError = named(
-  class ElevateNetworkError extends ElevateError {},
-  'ElevateNetworkError',
-);
+export class ElevateNetworkError extends ElevateError {}
+errorName(ElevateNetworkError, 'ElevateNetworkError');
 
 /** An attempt took longer than `timeoutMs` (a kind of network error). */
-export const ElevateTimeoutError = named(
-  class ElevateTimeoutError extends ElevateNetworkError {},
-  'ElevateTimeoutError',
-);
+export class ElevateTimeoutError extends ElevateNetworkError {}
+errorName(ElevateTimeoutError, 'ElevateTimeoutError');
 
 /** The caller's AbortSignal fired; `name` is 'AbortError' like fetch's, `cause` its reason. */
-export const ElevateAbortError = named(
-  class ElevateAbortError extends ElevateError {},
-  'AbortError',
-);
+export class ElevateAbortError extends ElevateError {}
+errorName(ElevateAbortError, 'AbortError');
 
 /** The token (or the token provider) gave no usable token. Never quotes the token. */
-export const ElevateTokenError = named(
-  class ElevateTokenError extends ElevateError {},
-  'ElevateTokenError',
-);
+export class ElevateTokenError extends ElevateError {}
+errorName(ElevateTokenError, 'ElevateTokenError');
 
 /** An error descriptor from the wasm core (`{ type, message, … }`) as an error instance. */
 function toError(d, signal) {
