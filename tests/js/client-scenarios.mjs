@@ -178,7 +178,10 @@ export function clientScenarios({ api, url, mock, inspect }) {
   scenario('429 with Retry-After: GET waits and retries, POST is never retried', async () => {
     await mock.fault('/v1/sites', { status: 429, retryAfter: 1 }, { method: 'GET' });
     eq((await client().sites.list({ page: 1, pageSize: 10 })).length, 5, 'records after the retry');
-    eq((await log()).length, 2, 'GET sent twice');
+    const [first, second] = await log();
+    eq(second && second.method, 'GET', 'GET sent twice');
+    // A lower bound (the retry waited the second Retry-After asked for), which no slow machine breaks.
+    ok(second.at - first.at >= 990, `retried after ${second.at - first.at} ms, before Retry-After: 1`);
     await mock.reset();
     await mock.fault('/v1/sites', { status: 429, retryAfter: 0 }, { method: 'POST' });
     const e = await rejects(client().sites.create(NEW_SITE), ElevateApiError);
@@ -194,6 +197,23 @@ export function clientScenarios({ api, url, mock, inspect }) {
     eq((await log()).length, 3, 'requests');
     await mock.fault('/v1/sites/1', { status: 502 }, { times: 1 });
     eq((await client().sites.get(1)).id, 1, 'recovers after one 502');
+  });
+
+  scenario('HEAD is retried like GET; PATCH and DELETE are never retried, whatever the failure', async () => {
+    await mock.fault('/v1/sites', { status: 504 }, { method: 'HEAD' });
+    eq((await client().sites.exists({ customerId: 1 })).exists, true, 'exists after a 504');
+    same((await log()).map(wire), ['HEAD /v1/sites?customerId=1', 'HEAD /v1/sites?customerId=1'], 'HEAD sent twice');
+    await mock.reset();
+    const ops = [{ op: 'replace', path: '/siteName', value: 'Renamed' }];
+    for (const spec of [{ status: 503 }, { status: 429, retryAfter: 0 }, { reset: true }]) {
+      // One failure each: a retry would succeed, so only "never retried" rejects here.
+      await mock.fault('/v1/sites/1', spec, { method: 'PATCH' });
+      await mock.fault('/v2/rental-product-categories/1', spec, { method: 'DELETE' });
+      const Class = spec.reset ? ElevateNetworkError : ElevateApiError;
+      eq((await rejects(client().sites.update(1, ops), Class, `PATCH ${show(spec)}`)).attempts, 1, 'PATCH attempts');
+      eq((await rejects(client().rentalProductCategories.delete(1), Class, `DELETE ${show(spec)}`)).attempts, 1, 'DELETE attempts');
+    }
+    same((await log()).map(wire), Array(3).fill(['PATCH /v1/sites/1', 'DELETE /v2/rental-product-categories/1']).flat(), 'each sent once');
   });
 
   scenario('a hung request times out (each attempt), as ElevateTimeoutError', async () => {
@@ -238,6 +258,18 @@ export function clientScenarios({ api, url, mock, inspect }) {
     e = await rejects(client({ token: () => `${TOKEN}\r\nX-Evil: 1` }).sites.get(1), ElevateTokenError);
     ok(!e.message.includes(TOKEN), 'the bad token is not quoted');
     await rejects(client({ token: () => 42 }).sites.get(1), ElevateTokenError);
+    eq((await log()).length, 0, 'nothing sent');
+  });
+
+  scenario('a token provider that never answers is bounded by timeoutMs and by the signal', async () => {
+    const never = () => new Promise(() => {});
+    const e = await rejects(client({ token: never, timeoutMs: 200 }).sites.get(1), ElevateTokenError);
+    ok(e.message.includes('gave no token within 200 ms'), e.message);
+    const ctl = new AbortController();
+    const pending = client({ token: never }).sites.list({ page: 1, pageSize: 5 }, { signal: ctl.signal });
+    setTimeout(() => ctl.abort('user left'), 50);
+    const a = await rejects(pending, ElevateAbortError);
+    same([a.name, a.cause, a.method], ['AbortError', 'user left', 'GET']);
     eq((await log()).length, 0, 'nothing sent');
   });
 
@@ -293,6 +325,53 @@ export function clientScenarios({ api, url, mock, inspect }) {
       const e = await rejects(pending, ElevateAbortError);
       same([e.name, e.cause, e.method, e.url], ['AbortError', 'user left', 'GET', `${url}/v1/sites/1`]);
       eq((await log()).length, 1, `no retry after the abort (${JSON.stringify(spec)})`);
+    }
+  });
+
+  scenario('every kind of call takes a signal: list, iterate, exists, create, update, delete', async () => {
+    const c = client();
+    const drain = async (it) => {
+      for await (const _ of it);
+    };
+    const calls = [
+      ['/v1/sites', (signal) => c.sites.list({ page: 1, pageSize: 5 }, { signal })],
+      ['/v1/sites', (signal) => drain(c.sites.iterate({ pageSize: 5 }, { signal }))],
+      ['/v1/sites', (signal) => c.sites.exists({ customerId: 1 }, { signal })],
+      ['/v1/sites', (signal) => c.sites.create(NEW_SITE, { signal })],
+      ['/v1/sites/1', (signal) => c.sites.update(1, [{ op: 'replace', path: '/siteName', value: 'X' }], { signal })],
+      ['/v2/rental-product-categories/1', (signal) => c.rentalProductCategories.delete(1, { signal })],
+    ];
+    for (const [path, call] of calls) {
+      await mock.reset();
+      await mock.fault(path, { hang: true });
+      const ctl = new AbortController();
+      const pending = call(ctl.signal);
+      await until(async () => (await log()).length === 1, `the request to ${path}`);
+      ctl.abort('user left');
+      const e = await rejects(pending, ElevateAbortError, `${call}`);
+      same([e.name, e.cause], ['AbortError', 'user left'], `${call}`);
+    }
+  });
+
+  scenario('without the current record, a patch is judged by the fields its paths name', async () => {
+    const ops = [
+      { op: 'replace', path: '/siteName', value: '' },
+      { op: 'add', path: '/siteContacts/-', value: { ...CONTACT, contactTelephoneNumber: '+44 20 7946 0000' } },
+      { op: 'remove', path: '/siteAddress' },
+    ];
+    const e = await rejects(client().sites.update(1, ops), ElevateValidationError);
+    same(e.issues.map((i) => [i.path, i.code]), [['/0/value', 'minLength'], ['/1/value/contactTelephoneNumber', 'pattern'], ['/2/path', 'required']]);
+    eq((await log()).length, 0, 'nothing sent');
+    await client().sites.update(1, [{ op: 'replace', path: '/siteName', value: 'Renamed' }]);
+    eq((await client().sites.get(1)).siteName, 'Renamed', 'a valid patch is applied');
+  });
+
+  scenario('error classes carry their own names, as classes and as instances', async () => {
+    const classes = { ElevateError, ElevateApiError, ElevateValidationError, ElevateNetworkError, ElevateTimeoutError, ElevateAbortError, ElevateTokenError };
+    for (const [name, Class] of Object.entries(classes)) {
+      eq(Class.name, name, 'class name');
+      eq(new Class('x').name, name === 'ElevateAbortError' ? 'AbortError' : name, `${name} instance name`);
+      ok(!Object.hasOwn(new Class('x'), 'name'), `${name}: name is not an own property`);
     }
   });
 

@@ -17,7 +17,7 @@ export function mockControl(url) {
     reset: () => call('POST', 'reset'),
     /** The next `times` requests to `path` (optionally only `method`) get `spec`. */
     fault: (path, spec, { times = 1, method } = {}) => call('POST', 'fault', { path, spec, times, method }),
-    /** Every request logged since the last reset: { method, path, query, rawQuery, headers, body }. */
+    /** Every request logged since the last reset: { method, path, query, rawQuery, headers, body, at (ms) }. */
     requests: () => call('GET', 'requests'),
   };
 }

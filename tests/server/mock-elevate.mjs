@@ -338,6 +338,7 @@ export async function startMockServer({ token = null, seed = seedData, port = 0 
       rawQuery: url.search.replace(/^\?/, ''),
       headers: { ...req.headers },
       body,
+      at: Date.now(),
     };
     requests.push(entry);
     const f = faults.find((x) => x.path === url.pathname && (!x.method || x.method === req.method) && x.remaining > 0);
