@@ -58,7 +58,13 @@ test('update with { current } validates the patched record and sends nothing whe
     return true;
   });
   assert.equal(mock.requests.length, before, 'nothing was sent');
-  // Without `current` only the operations' shape is checked, so the same patch is sent.
-  await client.sites.update(site.id, bad).catch(() => {});
+  // Without `current` the value is judged as the field its path names (at the operation).
+  await assert.rejects(client.sites.update(site.id, bad), (e) => {
+    assert.deepEqual(e.issues.map((i) => `${i.path} ${i.code}`), ['/0/value format']);
+    return true;
+  });
+  assert.equal(mock.requests.length, before, 'nothing was sent');
+  // What only the whole record can show (here: nothing) is left to the server without it.
+  await client.sites.update(site.id, [{ op: 'add', path: '/endDate', value: '2025-12-31' }]);
   assert.equal(mock.requests.length, before + 1);
 });
