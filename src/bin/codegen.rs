@@ -4,11 +4,12 @@
 //! elevate-codegen dts                 TypeScript declarations of the model, the validator API and the client
 //! elevate-codegen json-schema <Name>  the JSON Schema 2020-12 document of one schema name
 //! elevate-codegen openapi             the OpenAPI 3.1 document of every endpoint
+//! elevate-codegen js-fast-path        the JavaScript validity predicates (an ES module)
 //! ```
 
 use std::io::Write;
 
-const USAGE: &str = "usage: elevate-codegen dts | json-schema <SchemaName> | openapi";
+const USAGE: &str = "usage: elevate-codegen dts | json-schema <SchemaName> | openapi | js-fast-path";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +29,7 @@ fn main() {
             Ok(doc) => pretty(&doc).map_err(|e| e.to_string()),
             Err(e) => Err(e.to_string()),
         },
+        ["js-fast-path"] => Ok(elevate_billing::export::javascript::module()),
         ["openapi"] => pretty(&elevate_billing::export::openapi_document()).map_err(|e| e.to_string()),
         _ => Err(USAGE.to_owned()),
     };
