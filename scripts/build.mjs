@@ -3,7 +3,8 @@
 //   1. the crate for wasm32 (release profile), once;
 //   2. wasm-bindgen glue for the web (ESM) and for Node (CommonJS); the .wasm they load is
 //      byte-identical, so it ships once;
-//   3. the generated TypeScript types (from the Rust model and endpoint table, `elevate-codegen dts`);
+//   3. the generated TypeScript types (from the Rust model and endpoint table, `elevate-codegen dts`)
+//      and the JavaScript validity predicates of `validate`'s fast path (`elevate-codegen js-fast-path`);
 //   4. the entries, bundled with esbuild around src/js/api.js: index.js (browsers, bundlers,
 //      workers), node.cjs (Node require) and node.mjs (Node import, sharing node.cjs's
 //      instance so ESM and CJS callers see one module);
@@ -84,6 +85,9 @@ function glueTypings(file, from) {
 }
 writeFileSync(join(pkg, 'glue.d.ts'), glueTypings(join(tmp, 'web', `${NAME}.d.ts`), './types.js'));
 writeFileSync(join(pkg, 'glue.d.cts'), glueTypings(join(tmp, 'node', `${NAME}.d.ts`), './types.cjs'));
+// Bundled into every entry, not shipped as a file of its own.
+const fastPath = join(tmp, 'fast-path.js');
+writeFileSync(fastPath, run('cargo', ['run', '--locked', '--quiet', '--bin', 'elevate-codegen', '--', 'js-fast-path'], { capture: true }));
 
 // 4. Entries. The export list is the API object's keys, read from the real thing.
 const requireHere = createRequire(import.meta.url);
@@ -97,20 +101,23 @@ const functionNames = names.filter((n) => glueDeclared.has(n));
 const undeclared = names.filter((n) => n !== 'ready' && n !== 'init' && !glueDeclared.has(n) && !new RegExp(`^export declare (?:function|class|const|abstract class) ${n}\\b`, 'm').test(types));
 if (undeclared.length) throw new Error(`exports without typings: ${undeclared.join(', ')} (declare them in src/export/typescript.rs)`);
 const apiJs = JSON.stringify(join(root, 'src', 'js', 'api.js'));
+const fastJs = JSON.stringify(fastPath);
 mkdirSync(tmp, { recursive: true });
 writeFileSync(
   join(tmp, 'entry-web.js'),
   `import initGlue, * as glue from ${JSON.stringify(join(tmp, 'web', `${NAME}.js`))};
 import { createApi } from ${apiJs};
-const api = createApi(glue, { load: (input) => initGlue(input === undefined ? undefined : { module_or_path: input }) });
+import * as fast from ${fastJs};
+const api = createApi(glue, { load: (input) => initGlue(input === undefined ? undefined : { module_or_path: input }) }, fast);
 export const { ${names.join(', ')} } = api;
 `,
 );
 writeFileSync(
   join(tmp, 'entry-node.js'),
   `import { createApi } from ${apiJs};
+import * as fast from ${fastJs};
 const glue = require('./${NAME}_node.cjs');
-const api = createApi(glue, { sync: true });
+const api = createApi(glue, { sync: true }, fast);
 export const { ${names.join(', ')} } = api;
 `,
 );

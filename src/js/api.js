@@ -9,6 +9,9 @@
 //   this file) is loaded on the next macrotask, so an `init(url)` made while the page starts
 //   wins over the default.
 // - Calling a function before the module is ready throws a clear Error, never a wasm trap.
+// - `validate` / `isValid` with default options first ask the generated validity predicates
+//   (`fast`, src/export/javascript.rs): `true` means surely valid, and wasm is not called;
+//   anything else goes through wasm as before. Invalid values always go through wasm.
 
 import { createClientApi } from './client.js';
 import { createNdjsonApi } from './ndjson.js';
@@ -29,10 +32,27 @@ function isClass(fn) {
 }
 
 /**
+ * Options that mean the defaults for a valid value: none, or only `abortEarly` (a valid value
+ * has no first defect to stop at). Read as wasm reads them; anything odd goes to wasm.
+ */
+function defaultOptions(options) {
+  if (options === undefined || options === null) return true;
+  if (typeof options !== 'object') return false;
+  try {
+    const abort = options.abortEarly;
+    return (abort === undefined || typeof abort === 'boolean') && options.unknownFields === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * @param {Record<string, unknown>} glue  the wasm-bindgen module (its exports)
  * @param {{ sync: true } | { load: (input?: unknown) => Promise<unknown> }} loader
+ * @param {{ fastValid: (name: unknown, value: unknown) => true | undefined, usePatterns: (ecma: (name: string) => string | undefined) => void }} [fast]
+ *   the generated predicates; without them every call goes to wasm
  */
-export function createApi(glue, loader) {
+export function createApi(glue, loader, fast) {
   let isReady = 'sync' in loader;
   let loading = null; // the load in flight
   let explicit = false; // init() was called by the user
@@ -121,6 +141,38 @@ export function createApi(glue, loader) {
   }
   /** True when `value` is a valid `schema` (stops at the first defect); narrows its type. */
   api.isValid = (schema, value) => api.validate(schema, value, { abortEarly: true }).valid;
+  if (fast) {
+    // The glue's functions are looked up at each call (tests count the calls that reach wasm).
+    // Patterns come from wasm, in force: read lazily, and again after they change.
+    let patternsSeen = false;
+    const fastValid = (schema, value) => {
+      if (!patternsSeen) {
+        fast.usePatterns((name) => glue.__ecmaPattern(name));
+        patternsSeen = true;
+      }
+      return fast.fastValid(schema, value) === true;
+    };
+    api.validate = function validate(schema, value, options) {
+      assertReady();
+      if (defaultOptions(options) && fastValid(schema, value)) return { valid: true, errors: [] };
+      return glue.validate(schema, value, options);
+    };
+    api.isValid = function isValid(schema, value) {
+      assertReady();
+      return fastValid(schema, value) || glue.validate(schema, value, { abortEarly: true }).valid;
+    };
+    for (const name of ['setPattern', 'resetPattern']) {
+      api[name] = function (...args) {
+        assertReady();
+        try {
+          return glue[name](...args);
+        } finally {
+          // Even a failed call is followed by a re-read: the slots then hold what is in force.
+          patternsSeen = false;
+        }
+      };
+    }
+  }
   Object.assign(api, createClientApi(glue, assertReady), createNdjsonApi(api, assertReady));
   return api;
 }

@@ -22,3 +22,13 @@ pub fn json_schema_js(#[wasm_bindgen(unchecked_param_type = "SchemaName")] schem
 pub fn open_api_document_js() -> Result<JsValue, JsValue> {
     to_js(&crate::export::openapi_document())
 }
+
+/// Plumbing for the JavaScript fast path (`src/js/api.js`, hidden by its `__` name): the
+/// ECMAScript form of the pattern `name` in force, as `jsonSchema` prints it, or `undefined`
+/// when the name is unknown or the pattern has no ECMAScript form (then fields using it always
+/// go to wasm). Called again after every `setPattern`/`resetPattern`.
+#[wasm_bindgen(js_name = __ecmaPattern)]
+pub fn ecma_pattern_js(name: &str) -> Option<String> {
+    let p = crate::validate::Pattern::from_name(name)?;
+    crate::export::ecma_regex::whole_value_pattern(&p.source()).ok()
+}
