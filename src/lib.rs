@@ -17,6 +17,8 @@ pub mod client;
 pub mod endpoints;
 pub mod export;
 pub mod model;
+pub mod regex;
+pub mod schema;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -22,7 +22,7 @@ fn main() {
     let text = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["dts"] => {
             let mut text = elevate_billing::export::typescript::declarations();
-            text.push_str(&elevate_billing::export::typescript_client::declarations());
+            text.push_str(&elevate_billing::client::typescript::declarations());
             Ok(text)
         }
         ["json-schema", name] => match elevate_billing::export::json_schema(name) {

@@ -24,6 +24,7 @@ pub mod request;
 pub mod response;
 pub mod retry;
 pub mod transport;
+pub mod typescript;
 pub mod validation;
 
 #[cfg(target_arch = "wasm32")]

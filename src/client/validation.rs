@@ -11,8 +11,8 @@ use std::borrow::Cow;
 use super::error::ClientError;
 use super::request::Call;
 use crate::endpoints::{path_field, Op};
-use crate::validate::engine::MAX_SAFE_INTEGER;
-use crate::validate::schema::{Kind, Width};
+use crate::schema::MAX_SAFE_INTEGER;
+use crate::schema::{Kind, Width};
 
 use crate::validate::{self, query::validate_endpoint_query, Issue, IssueKind, Options, Value};
 
@@ -44,7 +44,7 @@ pub fn validate_request(call: &Call<'_>, query: &[(String, String)]) -> Result<(
     // With the current record, a patch is applied to a copy and the result is validated
     // against the resource's schema (which also checks the operations' shape).
     if let (Some(current), Some(body)) = (&call.current, &call.body) {
-        match validate::validate_patch(call.resource.schema, current, body, Options::default()) {
+        match validate::validate_patch(call.resource.schema.name, current, body, Options::default()) {
             Ok(report) => issues.extend(report.issues),
             Err(e) => {
                 return Err(ClientError::Unvalidatable {
@@ -56,9 +56,9 @@ pub fn validate_request(call: &Call<'_>, query: &[(String, String)]) -> Result<(
     } else if let (Op::Update, Some(body)) = (endpoint.op, &call.body) {
         // Without it, each operation's value is judged as the field its path names (a
         // resource the validator has no schema for gets the operations' shape checked).
-        let root = crate::model::schema(call.resource.schema).map_or(Kind::Any, |e| e.root);
+        let root = crate::model::schema(call.resource.schema.name).map_or(Kind::Any, |e| e.root);
         issues.extend(validate::validate_patch_values(&root, body, Options::default()).issues);
-    } else if let (Some(schema), Some(body)) = (endpoint.body, &call.body) {
+    } else if let (Some(schema), Some(body)) = (endpoint.body.map(|b| b.schema_name()), &call.body) {
         // Bodies against their schema; PATCH bodies against `JsonPatch` (api-facts §1.8).
         match validate::validate(schema, body, Options::default()) {
             Ok(report) => issues.extend(report.issues),

@@ -1,10 +1,11 @@
 //! Endpoints of the Admin API (api-facts §8).
 
 use super::{create, f, list, Api, FilterKind, Resource};
+use crate::model::admin::CUSTOM_FIELD_DEFINITION;
 
 pub(super) static RESOURCES: &[Resource] = &[Resource {
     name: "customFieldDefinitions",
-    schema: "CustomFieldDefinition",
+    schema: &CUSTOM_FIELD_DEFINITION,
     api: Api::Admin,
     endpoints: &[
         list(
@@ -14,7 +15,7 @@ pub(super) static RESOURCES: &[Resource] = &[Resource {
         ),
         create(
             "/custom-field-definitions",
-            "CustomFieldDefinition",
+            &CUSTOM_FIELD_DEFINITION,
             "C:billing-rest-admin/operation/createCustomFieldDefinition",
         ),
     ],

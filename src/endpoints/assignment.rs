@@ -2,6 +2,10 @@
 
 use super::FilterKind::{Date, Id};
 use super::{create, exists, f, list, update, Api, Filter, FilterKind, Resource};
+use crate::model::assignment::{
+    BUY_RENTAL_RATE_OVERRIDE, INCLUSIVE_USAGE_PLAN_ASSIGNMENT, RENTAL_DISCOUNT_PLAN_ASSIGNMENT,
+    RENTAL_RATE_CARD_ASSIGNMENT, RENTAL_RATE_OVERRIDE, USAGE_RATE_CARD_ASSIGNMENT, USAGE_RATE_OVERRIDE,
+};
 
 /// Values of `assignmentLevel` (list filters and the `{assignmentLevel}` path placeholder of
 /// the Pricing Assignment API, api-facts §7.1): the model's `AssignmentLevel` enum.
@@ -34,7 +38,7 @@ const URO_FILTERS: &[Filter] = &[
 pub(super) static RESOURCES: &[Resource] = &[
     Resource {
         name: "usageRateCardAssignments",
-        schema: "UsageRateCardAssignment",
+        schema: &USAGE_RATE_CARD_ASSIGNMENT,
         api: Api::PricingAssignment,
         endpoints: &[
             list(
@@ -53,7 +57,7 @@ pub(super) static RESOURCES: &[Resource] = &[
             ),
             create(
                 "/usage-rate-card-assignments",
-                "UsageRateCardAssignment",
+                &USAGE_RATE_CARD_ASSIGNMENT,
                 "R:billing-rest-assignment/operation/createUsageRateCardAssignment",
             ),
             update(
@@ -64,7 +68,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "rentalRateCardAssignments",
-        schema: "RentalRateCardAssignment",
+        schema: &RENTAL_RATE_CARD_ASSIGNMENT,
         api: Api::PricingAssignment,
         endpoints: &[
             list(
@@ -77,7 +81,11 @@ pub(super) static RESOURCES: &[Resource] = &[
                 RRCA_FILTERS,
                 "G:…/checkrentalratecardassignment (filters not captured: those of the list)",
             ),
-            create("/rental-rate-card-assignments", "RentalRateCardAssignment", "seed:000 (named; page not captured)"),
+            create(
+                "/rental-rate-card-assignments",
+                &RENTAL_RATE_CARD_ASSIGNMENT,
+                "seed:000 (named; page not captured)",
+            ),
             update(
                 "/rental-rate-card-assignments/{assignmentLevel}/{rental_rate_card_assignment_id}",
                 "G:billing-rest-assignment/rental-rate-card-assignments/updaterentalratecardassignment.md",
@@ -86,12 +94,12 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "inclusiveUsagePlanAssignments",
-        schema: "InclusiveUsagePlanAssignment",
+        schema: &INCLUSIVE_USAGE_PLAN_ASSIGNMENT,
         api: Api::PricingAssignment,
         endpoints: &[
             create(
                 "/inclusive-usage-plan-assignments",
-                "InclusiveUsagePlanAssignment",
+                &INCLUSIVE_USAGE_PLAN_ASSIGNMENT,
                 "G:billing-rest-assignment/inclusive-usage-plan-assignments (tag page; path inferred)",
             ),
             update(
@@ -102,7 +110,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "rentalDiscountPlanAssignments",
-        schema: "RentalDiscountPlanAssignment",
+        schema: &RENTAL_DISCOUNT_PLAN_ASSIGNMENT,
         api: Api::PricingAssignment,
         endpoints: &[
             list(
@@ -120,7 +128,7 @@ pub(super) static RESOURCES: &[Resource] = &[
             ),
             create(
                 "/rental-discount-plan-assignments",
-                "RentalDiscountPlanAssignment",
+                &RENTAL_DISCOUNT_PLAN_ASSIGNMENT,
                 "G:billing-rest-assignment/rental-discount-plan-assignments (tag page; path inferred)",
             ),
             update(
@@ -131,7 +139,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "usageRateOverrides",
-        schema: "UsageRateOverride",
+        schema: &USAGE_RATE_OVERRIDE,
         api: Api::PricingAssignment,
         endpoints: &[
             list(
@@ -142,7 +150,7 @@ pub(super) static RESOURCES: &[Resource] = &[
             exists("/usage-rate-overrides", URO_FILTERS, "R:billing-rest-assignment/operation/checkUsageRateOverride"),
             create(
                 "/usage-rate-overrides",
-                "UsageRateOverride",
+                &USAGE_RATE_OVERRIDE,
                 "C:billing-rest-assignment/operation/createUsageRateOverride",
             ),
             update(
@@ -153,12 +161,12 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "rentalRateOverrides",
-        schema: "RentalRateOverride",
+        schema: &RENTAL_RATE_OVERRIDE,
         api: Api::PricingAssignment,
         endpoints: &[
             create(
                 "/rental-rate-overrides",
-                "RentalRateOverride",
+                &RENTAL_RATE_OVERRIDE,
                 "C:billing-rest-assignment/operation/createRentalRateOverride",
             ),
             update(
@@ -169,12 +177,12 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "buyRentalRateOverrides",
-        schema: "BuyRentalRateOverride",
+        schema: &BUY_RENTAL_RATE_OVERRIDE,
         api: Api::PricingAssignment,
         endpoints: &[
             create(
                 "/buy-rental-rate-overrides",
-                "BuyRentalRateOverride",
+                &BUY_RENTAL_RATE_OVERRIDE,
                 "C:billing-rest-assignment/operation/createBuyRentalRateOverride",
             ),
             update(

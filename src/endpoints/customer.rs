@@ -2,11 +2,12 @@
 
 use super::FilterKind::{Boolean, Date, DateTime, Id, String as Str};
 use super::{create, exists, f, get, list, update, Api, Resource, CASCADE_END_DATE};
+use crate::model::customer::{CUSTOMER, SITE};
 
 pub(super) static RESOURCES: &[Resource] = &[
     Resource {
         name: "customers",
-        schema: "Customer",
+        schema: &CUSTOMER,
         api: Api::CustomerAndSites,
         endpoints: &[
             list(
@@ -24,13 +25,13 @@ pub(super) static RESOURCES: &[Resource] = &[
                 ],
                 "G:billing-rest-customer/customers/getcustomers",
             ),
-            create("/customers", "Customer", "R:billing-rest-customer/operation/createCustomer"),
+            create("/customers", &CUSTOMER, "R:billing-rest-customer/operation/createCustomer"),
             update("/customers/{customer_id}", "G:billing-rest-customer/customers/updatecustomer (path inferred)"),
         ],
     },
     Resource {
         name: "sites",
-        schema: "Site",
+        schema: &SITE,
         api: Api::CustomerAndSites,
         endpoints: &[
             list(
@@ -63,7 +64,7 @@ pub(super) static RESOURCES: &[Resource] = &[
                 ],
                 "seed:002",
             ),
-            create("/sites", "Site", "seed:002"),
+            create("/sites", &SITE, "seed:002"),
             get("/sites/{site_id}", "seed:002"),
             update("/sites/{site_id}", "seed:002").with_headers(&[CASCADE_END_DATE]),
         ],

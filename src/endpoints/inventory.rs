@@ -2,6 +2,9 @@
 
 use super::FilterKind::{Date, Id, String as Str};
 use super::{create, delete, exists, f, get, list, update, Api, Filter, Resource, DISABLE_ADDING_LINKED_RENTALS};
+use crate::model::inventory::{
+    ADHOC_INVENTORY, RENTAL_PRODUCT_INVENTORY, USAGE_PRODUCT_INVENTORY, USAGE_PRODUCT_REFERENCE,
+};
 
 // Filter sets shared by a list and its exists-check.
 const UPI_FILTERS: &[Filter] = &[
@@ -19,7 +22,7 @@ const ADHOC_FILTERS: &[Filter] =
 pub(super) static RESOURCES: &[Resource] = &[
     Resource {
         name: "usageProductInventories",
-        schema: "UsageProductInventory",
+        schema: &USAGE_PRODUCT_INVENTORY,
         api: Api::ProductInventory,
         endpoints: &[
             list(
@@ -34,7 +37,7 @@ pub(super) static RESOURCES: &[Resource] = &[
             ),
             create(
                 "/usage-product-inventories",
-                "UsageProductInventory",
+                &USAGE_PRODUCT_INVENTORY,
                 "C:billing-rest-inventory/operation/createUsageProductInventory",
             ),
             get(
@@ -49,7 +52,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "usageProductReferences",
-        schema: "UsageProductReference",
+        schema: &USAGE_PRODUCT_REFERENCE,
         api: Api::ProductInventory,
         endpoints: &[update(
             "/usage-product-references/{product_reference_id}",
@@ -58,7 +61,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "rentalProductInventories",
-        schema: "RentalProductInventory",
+        schema: &RENTAL_PRODUCT_INVENTORY,
         api: Api::ProductInventory,
         endpoints: &[
             list(
@@ -77,7 +80,7 @@ pub(super) static RESOURCES: &[Resource] = &[
             ),
             create(
                 "/rental-product-inventories",
-                "RentalProductInventory",
+                &RENTAL_PRODUCT_INVENTORY,
                 "R:billing-rest-inventory/operation/createRentalProductInventory",
             )
             .with_headers(&[DISABLE_ADDING_LINKED_RENTALS]),
@@ -97,7 +100,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "adhocInventories",
-        schema: "AdhocInventory",
+        schema: &ADHOC_INVENTORY,
         api: Api::ProductInventory,
         endpoints: &[
             list(
@@ -110,7 +113,7 @@ pub(super) static RESOURCES: &[Resource] = &[
                 ADHOC_FILTERS,
                 "R:billing-rest-inventory/tag/adhoc-inventories (filters not captured: those of the list)",
             ),
-            create("/adhoc-inventories", "AdhocInventory", "C:billing-rest-inventory/operation/createAdhocInventory"),
+            create("/adhoc-inventories", &ADHOC_INVENTORY, "C:billing-rest-inventory/operation/createAdhocInventory"),
             get("/adhoc-inventories/{adhoc_inventory_id}", "R:billing-rest-inventory/tag/adhoc-inventories (nav)"),
             update(
                 "/adhoc-inventories/{adhoc_inventory_id}",

@@ -5,6 +5,8 @@
 //! Endpoints whose page exists but whose method or path the docs do not show are marked
 //! `inferred` in their `source`; the client offers them, the docs are the judge.
 
+use crate::schema::{Field, Schema};
+
 /// The API an endpoint belongs to; it decides the base path (decisions R12).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Api {
@@ -193,6 +195,25 @@ pub const DISABLE_ADDING_LINKED_RENTALS: Header = Header {
 pub const SUMMARY: Header =
     Header { option: "summary", name: "summary", doc: "Return lightweight summary objects instead of full ones." };
 
+/// The body an endpoint takes.
+#[derive(Debug, Clone, Copy)]
+pub enum Body {
+    /// A record of this schema (a schema of [`crate::model::SCHEMAS`]).
+    Record(&'static Schema),
+    /// A JSON Patch document (api-facts §1.8), judged against the resource's schema.
+    JsonPatch,
+}
+
+impl Body {
+    /// The schema name `validate()` takes for this body (`"Site"`, `"JsonPatch"`).
+    pub fn schema_name(self) -> &'static str {
+        match self {
+            Body::Record(s) => s.name,
+            Body::JsonPatch => "JsonPatch",
+        }
+    }
+}
+
 /// One endpoint.
 #[derive(Debug, Clone, Copy)]
 pub struct Endpoint {
@@ -200,8 +221,8 @@ pub struct Endpoint {
     pub method: Method,
     /// Path below the API's base, with `{param}` placeholders (`/sites/{site_id}`).
     pub path: &'static str,
-    /// Request body schema name: a schema of `crate::model`, or `"JsonPatch"`.
-    pub body: Option<&'static str>,
+    /// What the request body must be, if the endpoint takes one.
+    pub body: Option<Body>,
     /// Filters in documentation order.
     pub filters: &'static [Filter],
     /// `page` and `pageSize` (required), `sort` and `fields` apply.
@@ -225,8 +246,9 @@ impl Endpoint {
 pub struct Resource {
     /// Property name on the client (`sites`).
     pub name: &'static str,
-    /// Schema of its records (`Site`), for types and validation.
-    pub schema: &'static str,
+    /// Schema of its records (`Site`), for types and validation: a request-body schema or
+    /// one of [`crate::model::RESPONSE_SCHEMAS`].
+    pub schema: &'static Schema,
     pub api: Api,
     pub endpoints: &'static [Endpoint],
 }
@@ -250,11 +272,11 @@ const fn exists(path: &'static str, filters: &'static [Filter], source: &'static
 const fn get(path: &'static str, source: &'static str) -> Endpoint {
     Endpoint { fields: true, ..shape(Op::Get, Method::Get, path, source) }
 }
-const fn create(path: &'static str, body: &'static str, source: &'static str) -> Endpoint {
-    Endpoint { body: Some(body), ..shape(Op::Create, Method::Post, path, source) }
+const fn create(path: &'static str, body: &'static Schema, source: &'static str) -> Endpoint {
+    Endpoint { body: Some(Body::Record(body)), ..shape(Op::Create, Method::Post, path, source) }
 }
 const fn update(path: &'static str, source: &'static str) -> Endpoint {
-    Endpoint { body: Some("JsonPatch"), ..shape(Op::Update, Method::Patch, path, source) }
+    Endpoint { body: Some(Body::JsonPatch), ..shape(Op::Update, Method::Patch, path, source) }
 }
 const fn delete(path: &'static str, source: &'static str) -> Endpoint {
     shape(Op::Delete, Method::Delete, path, source)
@@ -294,8 +316,8 @@ pub fn resources() -> impl Iterator<Item = &'static Resource> + Clone {
 /// The record field a path placeholder stands for (`assignmentLevel` in the assignment
 /// paths), or `None` for an id (an integer >= 1, decisions R8, also given as a digit string).
 /// The client's validation, the TypeScript signatures and the OpenAPI parameters all ask this.
-pub fn path_field(resource: &Resource, placeholder: &str) -> Option<&'static crate::validate::schema::Field> {
-    crate::model::record_schema(resource.schema)?.field(placeholder)
+pub fn path_field(resource: &Resource, placeholder: &str) -> Option<&'static Field> {
+    resource.schema.field(placeholder)
 }
 
 /// The resource called `name` (`"sites"`).
@@ -348,6 +370,27 @@ mod tests {
     }
 
     #[test]
+    fn records_and_bodies_are_schemas_of_the_model() {
+        for r in resources() {
+            // A record type the client and exports can name (request or response-only).
+            let record = crate::model::record_schema(r.schema.name);
+            assert!(
+                record.is_some_and(|s| std::ptr::eq(s, r.schema)),
+                "{}: {} is not a record schema",
+                r.name,
+                r.schema.name
+            );
+            // A body the client posts must be validatable by name.
+            for e in r.endpoints {
+                if let Some(Body::Record(s)) = e.body {
+                    let entry = crate::model::schema(s.name);
+                    assert!(entry.is_some(), "{} {}: body {} is not in SCHEMAS", e.method.as_str(), e.path, s.name);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn shapes_follow_the_operation() {
         for r in resources() {
             for e in r.endpoints {
@@ -355,8 +398,10 @@ mod tests {
                 match e.op {
                     Op::List => assert!(e.paged && params.is_empty() && e.method == Method::Get),
                     Op::Exists => assert!(!e.paged && e.method == Method::Head),
-                    Op::Create => assert!(e.body == Some(r.schema) && params.is_empty()),
-                    Op::Update => assert!(e.body == Some("JsonPatch") && !params.is_empty()),
+                    Op::Create => assert!(
+                        matches!(e.body, Some(Body::Record(s)) if std::ptr::eq(s, r.schema)) && params.is_empty()
+                    ),
+                    Op::Update => assert!(matches!(e.body, Some(Body::JsonPatch)) && !params.is_empty()),
                     Op::Get | Op::Delete => assert!(params.len() == 1),
                 }
             }

@@ -2,11 +2,15 @@
 
 use super::FilterKind::{Date, Id, String as Str};
 use super::{create, delete, exists, f, get, list, update, Api, Filter, Resource, SUMMARY};
+use crate::model::inclusive::{INCLUSIVE_USAGE_BALANCE, INCLUSIVE_USAGE_PLAN};
+use crate::model::pricing::{
+    RENTAL_DISCOUNT_PLAN, RENTAL_DISCOUNT_PLAN_RULE, RENTAL_RATE, RENTAL_RATE_CARD, USAGE_RATE, USAGE_RATE_CARD,
+};
 
 pub(super) static RESOURCES: &[Resource] = &[
     Resource {
         name: "usageRateCards",
-        schema: "UsageRateCard",
+        schema: &USAGE_RATE_CARD,
         api: Api::Pricing,
         endpoints: &[
             list(
@@ -23,7 +27,7 @@ pub(super) static RESOURCES: &[Resource] = &[
                 "R:billing-rest-pricing/operation/getUsageRateCards",
             )
             .with_headers(&[SUMMARY]),
-            create("/usage-rate-cards", "UsageRateCard", "C:billing-rest-pricing/operation/createUsageRateCard"),
+            create("/usage-rate-cards", &USAGE_RATE_CARD, "C:billing-rest-pricing/operation/createUsageRateCard"),
             get("/usage-rate-cards/{usage_rate_card_id}", "R:billing-rest-pricing/operation/getUsageRateCard"),
             update(
                 "/usage-rate-cards/{usage_rate_card_id}",
@@ -38,7 +42,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "usageRates",
-        schema: "UsageRate",
+        schema: &USAGE_RATE,
         api: Api::Pricing,
         endpoints: &[
             list(
@@ -57,7 +61,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "rentalRateCards",
-        schema: "RentalRateCard",
+        schema: &RENTAL_RATE_CARD,
         api: Api::Pricing,
         endpoints: &[
             list(
@@ -73,7 +77,7 @@ pub(super) static RESOURCES: &[Resource] = &[
                 "G:billing-rest-pricing/rental-rate-cards/getrentalratecards.md",
             )
             .with_headers(&[SUMMARY]),
-            create("/rental-rate-cards", "RentalRateCard", "C:billing-rest-pricing/operation/createRentalRateCard"),
+            create("/rental-rate-cards", &RENTAL_RATE_CARD, "C:billing-rest-pricing/operation/createRentalRateCard"),
             get("/rental-rate-cards/{rental_rate_card_id}", "C:billing-rest-pricing/operation/getRentalRateCard"),
             update(
                 "/rental-rate-cards/{rental_rate_card_id}",
@@ -84,7 +88,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "rentalRates",
-        schema: "RentalRate",
+        schema: &RENTAL_RATE,
         api: Api::Pricing,
         endpoints: &[update(
             "/rental-rates/{rental_rate_id}",
@@ -93,7 +97,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "inclusiveUsagePlans",
-        schema: "InclusiveUsagePlan",
+        schema: &INCLUSIVE_USAGE_PLAN,
         api: Api::Pricing,
         endpoints: &[
             list(
@@ -111,7 +115,7 @@ pub(super) static RESOURCES: &[Resource] = &[
             .with_headers(&[SUMMARY]),
             create(
                 "/inclusive-usage-plans",
-                "InclusiveUsagePlan",
+                &INCLUSIVE_USAGE_PLAN,
                 "C:billing-rest-pricing/operation/createInclusiveUsagePlan",
             ),
             get(
@@ -122,7 +126,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "inclusiveUsageBalances",
-        schema: "InclusiveUsageBalance",
+        schema: &INCLUSIVE_USAGE_BALANCE,
         api: Api::Pricing,
         endpoints: &[list(
             "/inclusive-usage-balances",
@@ -140,7 +144,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "rentalDiscountPlans",
-        schema: "RentalDiscountPlan",
+        schema: &RENTAL_DISCOUNT_PLAN,
         api: Api::Pricing,
         endpoints: &[
             list(
@@ -159,14 +163,14 @@ pub(super) static RESOURCES: &[Resource] = &[
                 ],
                 "seed:003",
             ),
-            create("/rental-discount-plans", "RentalDiscountPlan", "seed:003"),
+            create("/rental-discount-plans", &RENTAL_DISCOUNT_PLAN, "seed:003"),
             get("/rental-discount-plans/{rental_discount_plan_id}", "seed:003"),
             update("/rental-discount-plans/{rental_discount_plan_id}", "seed:003"),
         ],
     },
     Resource {
         name: "rentalDiscountPlanRules",
-        schema: "RentalDiscountPlanRule",
+        schema: &RENTAL_DISCOUNT_PLAN_RULE,
         api: Api::Pricing,
         endpoints: &[
             list(
@@ -176,7 +180,7 @@ pub(super) static RESOURCES: &[Resource] = &[
             ),
             create(
                 "/rental-discount-plan-rules",
-                "RentalDiscountPlanRule",
+                &RENTAL_DISCOUNT_PLAN_RULE,
                 "G:billing-rest-pricing/rental-discount-plan-rules/createrentaldiscountplanrule.md",
             ),
             update(

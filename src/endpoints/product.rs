@@ -2,6 +2,10 @@
 
 use super::FilterKind::{Date, Id, String as Str};
 use super::{create, delete, exists, f, get, list, update, Api, Filter, FilterKind, Resource};
+use crate::model::product::{
+    PRODUCT_CUSTOM_FIELD, RENTAL_PRODUCT, RENTAL_PRODUCT_CATEGORY, USAGE_PRODUCT, USAGE_PRODUCT_CATEGORY,
+    USAGE_PRODUCT_SUPPLIER,
+};
 
 // Filter sets shared by a list and its exists-check.
 const USAGE_PRODUCT_FILTERS: &[Filter] = &[
@@ -15,25 +19,25 @@ const USAGE_PRODUCT_FILTERS: &[Filter] = &[
 pub(super) static RESOURCES: &[Resource] = &[
     Resource {
         name: "usageProducts",
-        schema: "UsageProduct",
+        schema: &USAGE_PRODUCT,
         api: Api::Products,
         endpoints: &[
             list("/usage-products", USAGE_PRODUCT_FILTERS, "G:billing-rest-product/usage-products/getusageproducts.md"),
             exists("/usage-products", USAGE_PRODUCT_FILTERS, "seed:004"),
-            create("/usage-products", "UsageProduct", "R:billing-rest-product/operation/createUsageProduct"),
+            create("/usage-products", &USAGE_PRODUCT, "R:billing-rest-product/operation/createUsageProduct"),
             get("/usage-products/{usage_product_id}", "C:billing-rest-product/operation/getUsageProduct"),
             update("/usage-products/{usage_product_id}", "G:billing-rest-product/usage-products/updateusageproduct.md"),
         ],
     },
     Resource {
         name: "usageProductCategories",
-        schema: "UsageProductCategory",
+        schema: &USAGE_PRODUCT_CATEGORY,
         api: Api::Products,
         endpoints: &[list("/usage-product-categories", &[f("name", Str)], "seed:004")],
     },
     Resource {
         name: "usageProductSuppliers",
-        schema: "UsageProductSupplier",
+        schema: &USAGE_PRODUCT_SUPPLIER,
         api: Api::Products,
         endpoints: &[list(
             "/usage-product-suppliers",
@@ -50,7 +54,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "rentalProducts",
-        schema: "RentalProduct",
+        schema: &RENTAL_PRODUCT,
         api: Api::Products,
         endpoints: &[
             list(
@@ -65,18 +69,18 @@ pub(super) static RESOURCES: &[Resource] = &[
                 ],
                 "G:billing-rest-product/rental-products/getrentalproducts.md",
             ),
-            create("/rental-products", "RentalProduct", "C:billing-rest-product/operation/createRentalProduct"),
+            create("/rental-products", &RENTAL_PRODUCT, "C:billing-rest-product/operation/createRentalProduct"),
             get("/rental-products/{rental_product_id}", "C:billing-rest-product/operation/getRentalProduct"),
             update("/rental-products/{rental_product_id}", "R:billing-rest-product/operation/updateRentalProduct"),
         ],
     },
     Resource {
         name: "rentalProductCategories",
-        schema: "RentalProductCategory",
+        schema: &RENTAL_PRODUCT_CATEGORY,
         api: Api::Products,
         endpoints: &[
             list("/rental-product-categories", &[f("name", Str)], "seed:001"),
-            create("/rental-product-categories", "RentalProductCategory", "seed:001"),
+            create("/rental-product-categories", &RENTAL_PRODUCT_CATEGORY, "seed:001"),
             get("/rental-product-categories/{rental_product_category_id}", "seed:001"),
             update("/rental-product-categories/{rental_product_category_id}", "seed:001"),
             delete("/rental-product-categories/{rental_product_category_id}", "seed:001"),
@@ -84,7 +88,7 @@ pub(super) static RESOURCES: &[Resource] = &[
     },
     Resource {
         name: "productCustomFields",
-        schema: "ProductCustomField",
+        schema: &PRODUCT_CUSTOM_FIELD,
         api: Api::Products,
         endpoints: &[list(
             "/product-custom-fields",

@@ -18,12 +18,12 @@
 
 use serde_json::{json, Map, Value};
 
-use super::ecma_regex::whole_value_pattern;
 use super::rules::{at_most_one, rule_schemas};
 use crate::model;
-use crate::validate::engine::{literal_json, MAX_SAFE_INTEGER};
+use crate::regex::ecma::whole_value_pattern;
+use crate::schema::MAX_SAFE_INTEGER;
+use crate::schema::{Array, Field, Integer, Kind, Number, Schema, Text, TextFormat};
 use crate::validate::formats::{COUNTRY_CODES, DATE_TIME_PATTERN};
-use crate::validate::schema::{Array, Field, Integer, Kind, Number, Schema, Text, TextFormat};
 use crate::validate::{Error, Pattern};
 
 /// The dialect of every exported schema (and the OpenAPI document's `jsonSchemaDialect`).
@@ -151,7 +151,7 @@ impl Generator {
             m.insert("readOnly".into(), true.into());
         }
         if let Some(d) = f.default {
-            m.insert("default".into(), literal_json(d));
+            m.insert("default".into(), d.to_json());
         }
         m
     }
@@ -199,7 +199,7 @@ impl Generator {
         let def = p.def();
         let key = format!("pattern.{}", def.name);
         if !self.defs.contains_key(&key) {
-            let source = p.source();
+            let source = crate::regex::patterns::source(p);
             let mut m = typed("string");
             match whole_value_pattern(&source) {
                 Ok(ecma) => {

@@ -3,15 +3,13 @@
 //! fast path of `validate()` for valid values), a JSON Schema 2020-12 document per schema name
 //! ([`json_schema()`]) and the OpenAPI 3.1 document of every endpoint ([`openapi_document`]).
 //! The last two share one generator, and print patterns from the validator's compiled form
-//! ([`ecma_regex`]).
+//! ([`crate::regex::ecma`]).
 
-pub mod ecma_regex;
 pub mod javascript;
 pub mod json_schema;
 pub mod openapi;
 mod rules;
 pub mod typescript;
-pub mod typescript_client;
 
 pub use json_schema::json_schema;
 pub use openapi::openapi_document;
@@ -20,7 +18,7 @@ use std::ptr;
 use std::sync::OnceLock;
 
 use crate::model::{self, RESPONSE_SCHEMAS, SCHEMAS};
-use crate::validate::schema::{Kind, Schema};
+use crate::schema::{Kind, Schema};
 
 /// The name of every object schema in the exports (TypeScript interface, JSON Schema `$defs`
 /// key): its documentation name, except for a variant

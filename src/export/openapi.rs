@@ -14,8 +14,8 @@ use crate::endpoints::{
     DEFAULT_HOST,
 };
 use crate::model::{self, query::LIST_QUERY, RESPONSE_SCHEMAS, SCHEMAS};
-use crate::validate::engine::MAX_SAFE_INTEGER;
-use crate::validate::schema::Kind;
+use crate::schema::Kind;
+use crate::schema::MAX_SAFE_INTEGER;
 
 /// The OpenAPI 3.1 document: every endpoint once, its parameters (path ids, paging, filters,
 /// headers), request bodies, typed responses and the documented errors; `bearerAuth` security.
@@ -134,7 +134,7 @@ fn path_item(g: &mut Generator, r: &Resource, e: &Endpoint) -> Value {
 }
 
 fn operation(g: &mut Generator, r: &Resource, e: &Endpoint) -> Value {
-    let schema = r.schema;
+    let schema = r.schema.name;
     let summary = match e.op {
         Op::List => format!("List {schema} records, a page at a time"),
         Op::Exists => format!("Check whether {schema} records match the filters"),
@@ -156,7 +156,7 @@ fn operation(g: &mut Generator, r: &Resource, e: &Endpoint) -> Value {
         let media = if e.method == Method::Patch { "application/json-patch+json" } else { "application/json" };
         op.insert(
             "requestBody".into(),
-            json!({ "required": true, "content": { media: { "schema": body_schema(g, body) } } }),
+            json!({ "required": true, "content": { media: { "schema": body_schema(g, body.schema_name()) } } }),
         );
     }
     op.insert("responses".into(), Value::Object(responses(g, r, e)));
@@ -178,7 +178,7 @@ fn parameters(g: &mut Generator, r: &Resource, e: &Endpoint) -> Vec<Value> {
     for f in LIST_QUERY.fields.iter().filter(|f| e.paged || (e.fields && f.name == "fields")) {
         let mut description = f.doc.to_owned();
         if matches!(f.name, "sort" | "fields") {
-            description.push_str(&format!("; names fields of {}", r.schema));
+            description.push_str(&format!("; names fields of {}", r.schema.name));
         }
         out.push(json!({
             "name": f.name,
@@ -227,10 +227,7 @@ fn filter(kind: FilterKind) -> (Value, String) {
 
 fn responses(g: &mut Generator, r: &Resource, e: &Endpoint) -> Map<String, Value> {
     // Every resource names a record schema (a model test checks it).
-    let record_ref = |g: &mut Generator| match model::record_schema(r.schema) {
-        Some(s) => Value::Object(g.object_ref(s)),
-        None => json!({ "type": "object" }),
-    };
+    let record_ref = |g: &mut Generator| Value::Object(g.object_ref(r.schema));
     let body = |description: String, schema: Value| json!({ "description": description, "content": { "application/json": { "schema": schema } } });
     let mut out = Map::new();
     match e.op {
@@ -238,7 +235,7 @@ fn responses(g: &mut Generator, r: &Resource, e: &Endpoint) -> Map<String, Value
             let items = record_ref(g);
             out.insert(
                 "200".into(),
-                body(format!("A page of {} records", r.schema), json!({ "type": "array", "items": items })),
+                body(format!("A page of {} records", r.schema.name), json!({ "type": "array", "items": items })),
             );
         }
         Op::Exists => {
@@ -254,15 +251,15 @@ fn responses(g: &mut Generator, r: &Resource, e: &Endpoint) -> Map<String, Value
             );
         }
         Op::Get => {
-            out.insert("200".into(), body(format!("The {}", r.schema), record_ref(g)));
+            out.insert("200".into(), body(format!("The {}", r.schema.name), record_ref(g)));
         }
         Op::Create => {
             let created = record_ref(g);
-            out.insert("200".into(), body(format!("The {} (some APIs answer 200)", r.schema), created.clone()));
-            out.insert("201".into(), body(format!("The created {}, with its id", r.schema), created));
+            out.insert("200".into(), body(format!("The {} (some APIs answer 200)", r.schema.name), created.clone()));
+            out.insert("201".into(), body(format!("The created {}, with its id", r.schema.name), created));
         }
         Op::Update => {
-            out.insert("200".into(), body(format!("The updated {}", r.schema), record_ref(g)));
+            out.insert("200".into(), body(format!("The updated {}", r.schema.name), record_ref(g)));
         }
         Op::Delete => {
             out.insert("200".into(), json!({ "description": "Deleted" }));

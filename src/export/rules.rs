@@ -13,8 +13,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::validate::engine::literal_json;
-use crate::validate::schema::{Condition, Kind, Rule, Schema};
+use crate::schema::{Condition, Kind, Rule, Schema};
 
 /// The `allOf` items for the object-level rules of `s`, in the model's order (empty when
 /// `s` has none). Each carries the rule in words as its `description`.
@@ -41,7 +40,7 @@ pub(crate) fn rule_schemas(s: &Schema) -> Vec<Value> {
                 // the rule still asks for it to be there.
                 let then = match s.field(field) {
                     Some(f) if f.read_only => given(s, field),
-                    _ => json!({ "required": [field], "properties": { field: { "const": literal_json(value) } } }),
+                    _ => json!({ "required": [field], "properties": { field: { "const": value.to_json() } } }),
                 };
                 item.insert("then".into(), then);
             }
@@ -89,7 +88,7 @@ fn given(s: &Schema, field: &str) -> Value {
 fn condition(c: Condition) -> Value {
     match c {
         Condition::Present(f) => present(f),
-        Condition::Equals(f, lit) => json!({ "required": [f], "properties": { f: { "const": literal_json(lit) } } }),
+        Condition::Equals(f, lit) => json!({ "required": [f], "properties": { f: { "const": lit.to_json() } } }),
         Condition::OneOf(f, values) => json!({ "required": [f], "properties": { f: { "enum": values } } }),
     }
 }

@@ -8,8 +8,8 @@
 use std::fmt::Write;
 
 use crate::model::{self, SchemaEntry};
-use crate::validate::patterns::PATTERNS;
-use crate::validate::schema::{Choices, Field, Kind, Schema, TextFormat, Width};
+use crate::schema::PATTERNS;
+use crate::schema::{Choices, Field, Kind, Schema, TextFormat, Width};
 use crate::validate::ISSUE_CODES;
 
 /// The whole `types.d.ts`: model interfaces, enums, and the validator's API types.
@@ -243,7 +243,7 @@ fn field(out: &mut String, f: &Field) {
         notes.push("Read-only: set by the server.".into());
     }
     if let Some(d) = f.default {
-        notes.push(format!("Default: {}.", crate::validate::engine::literal_json(d)));
+        notes.push(format!("Default: {}.", d.to_json()));
     }
     let _ = writeln!(out, "  /** {} */", jsdoc(&notes.join(" ")));
     let ty = ts_type(&f.kind);

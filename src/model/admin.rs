@@ -1,7 +1,7 @@
 //! Admin API 1.29–1.46 (`/v1`), what the other schemas reference: `CustomFieldDefinition`
 //! (api-facts §8).
 
-use crate::validate::schema::*;
+use crate::schema::*;
 
 use super::name;
 

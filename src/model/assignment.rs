@@ -5,7 +5,7 @@
 //! id field is required (decisions R9). The docs render only the CUSTOMER-level variant; the
 //! other levels' id fields are named after the list filters (api-facts §9 #16).
 
-use crate::validate::schema::*;
+use crate::schema::*;
 
 use super::pricing::{
     PERIODS_IN_ADVANCE_FIELD, PERIODS_IN_ADVANCE_IF_ADVANCE, RENTAL_PRICE, RENTAL_RATE_FREQUENCY_FIELD,

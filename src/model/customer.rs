@@ -1,8 +1,8 @@
 //! Customer and Sites API 1.41 (`/v1`): `Customer`, `Site`, `Address`, `ContactDetails`,
 //! `SiteInvoiceDetails`, `AssignedCustomField` (api-facts §3).
 
-use crate::validate::schema::*;
-use crate::validate::Pattern;
+use crate::schema::Pattern;
+use crate::schema::*;
 
 use super::{email, name, phone};
 

@@ -3,7 +3,7 @@
 //! response-only `InclusiveUsageBalance` (api-facts §6.6, §6.7). Split from
 //! [`super::pricing`] to keep files short.
 
-use crate::validate::schema::*;
+use crate::schema::*;
 
 use super::assignment::ASSIGNMENT_LEVEL;
 use super::pricing::BOLT_ON_CHARGE_FIELDS;

@@ -5,8 +5,8 @@
 //! References are also checked against the product's own formats by the server (decisions
 //! R10); that needs the product, so it is not part of these tables.
 
-use crate::validate::schema::*;
-use crate::validate::Pattern;
+use crate::schema::Pattern;
+use crate::schema::*;
 
 use super::customer::ADDRESS;
 use super::product::custom_fields;

@@ -3,7 +3,7 @@
 //! Only the shape of the operations is described here; applying them to a document and
 //! judging the result is [`crate::validate::patch`].
 
-use crate::validate::schema::*;
+use crate::schema::*;
 
 /// The six operations of RFC 6902 §4 (api-facts §1.8 lists the same).
 pub static JSON_PATCH_OP: Choices =

@@ -5,8 +5,8 @@
 //! The rental price part (price, type, periods in advance, frequency) and its rules are
 //! shared with the rental rate overrides of [`super::assignment`]; they are written once here.
 
-use crate::validate::schema::*;
-use crate::validate::Pattern;
+use crate::schema::Pattern;
+use crate::schema::*;
 
 use super::{name, INT32_IDS};
 

@@ -2,7 +2,7 @@
 //! `CustomField` (request bodies), and the records only listed: `UsageProductCategory`,
 //! `UsageProductSupplier`, `ProductCustomField` (api-facts §4).
 
-use crate::validate::schema::*;
+use crate::schema::*;
 
 use super::{name, nominal_code, INT32_IDS, INT32_IDS_NON_EMPTY};
 

@@ -3,7 +3,7 @@
 //! Filters differ per endpoint and live in [`crate::endpoints`]; the query validator
 //! ([`crate::validate::query`]) reads both.
 
-use crate::validate::schema::*;
+use crate::schema::*;
 
 /// `page`, `pageSize`, `sort` and `fields` of a list call (`GET` of a collection).
 pub static LIST_QUERY: Schema = Schema {
@@ -26,7 +26,7 @@ pub static LIST_QUERY: Schema = Schema {
 /// The largest `pageSize` the API accepts, read from [`LIST_QUERY`] (1000, api-facts §1.4).
 pub fn max_page_size() -> i64 {
     match LIST_QUERY.field("pageSize").map(|f| f.kind) {
-        Some(crate::validate::schema::Kind::Integer(i)) => i.maximum.unwrap_or(i64::from(i32::MAX)),
+        Some(crate::schema::Kind::Integer(i)) => i.maximum.unwrap_or(i64::from(i32::MAX)),
         _ => i64::from(i32::MAX),
     }
 }

@@ -6,14 +6,14 @@
 use serde_json::{json, Map, Value};
 
 use super::schema::Kind;
-use super::{engine, resolve_pointer, Error};
+use super::{resolve_pointer, Error};
 
 /// The description of the field `pointer` names in `schema` (`/siteAddress/postcode`).
 pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
     let at = resolve_pointer(schema, pointer)?;
     let mut d = Map::new();
     d.insert("pointer".into(), pointer.into());
-    d.insert("type".into(), engine::kind_type_name(&at.kind).into());
+    d.insert("type".into(), at.kind.type_name().into());
     d.insert("required".into(), at.required.into());
     if let Some(f) = at.field {
         d.insert("readOnly".into(), f.read_only.into());
@@ -21,7 +21,7 @@ pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
             d.insert("doc".into(), f.doc.into());
         }
         if let Some(def) = f.default {
-            d.insert("default".into(), engine::literal_json(def));
+            d.insert("default".into(), def.to_json());
         }
     }
     match at.kind {
@@ -32,7 +32,10 @@ pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
             }
             if let Some(p) = t.pattern {
                 let def = p.def();
-                d.insert("pattern".into(), json!({ "name": def.name, "allows": def.allows, "source": p.source() }));
+                d.insert(
+                    "pattern".into(),
+                    json!({ "name": def.name, "allows": def.allows, "source": crate::regex::patterns::source(p) }),
+                );
             }
             if let Some(c) = t.choices {
                 d.insert("enum".into(), c.name.into());
@@ -67,7 +70,7 @@ pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
             if let Some(max) = a.max_items {
                 d.insert("maxItems".into(), max.into());
             }
-            d.insert("items".into(), engine::kind_type_name(&a.items).into());
+            d.insert("items".into(), a.items.type_name().into());
         }
         Kind::Object(s) => {
             d.insert("schema".into(), s.name.into());

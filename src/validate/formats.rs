@@ -1,13 +1,8 @@
-//! String formats beyond patterns: calendar dates, date-times, country codes, JSON Pointers
-//! and regex-valued fields.
+//! String formats beyond patterns: calendar dates, date-times, country codes and JSON
+//! Pointers (regex-valued fields are compiled by [`crate::regex::user`]).
 //!
 //! Dates are parsed by hand: the grammar is fixed-width and tiny, and a date library would
 //! cost more in `.wasm` size than this whole module.
-
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
-use super::java_regex::{self, Compiled, Limits, PatternError};
 
 /// `yyyy-MM-dd` naming a real day of the proleptic Gregorian calendar (decisions R8).
 pub fn is_date(s: &str) -> bool {
@@ -119,28 +114,6 @@ pub fn is_json_pointer(s: &str) -> bool {
     }
     let b = s.as_bytes();
     b.iter().enumerate().all(|(i, &c)| c != b'~' || matches!(b.get(i + 1), Some(b'0' | b'1')))
-}
-
-/// Compiles a regex that comes from data (a product's reference format) once, then serves it
-/// from a bounded cache (decisions R10). Errors are cached too, so a bad format costs one
-/// compile however often it is checked.
-pub fn user_regex(source: &str) -> Result<Arc<Compiled>, PatternError> {
-    const CAPACITY: usize = 256;
-    type Cache = HashMap<String, Result<Arc<Compiled>, PatternError>>;
-    static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
-    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    let cache = guard.get_or_insert_with(HashMap::new);
-    if let Some(hit) = cache.get(source) {
-        return hit.clone();
-    }
-    let compiled = java_regex::compile(source, Limits::USER).map(Arc::new);
-    if cache.len() >= CAPACITY {
-        // Formats are few per tenant; dropping the whole cache on overflow keeps memory bounded
-        // without bookkeeping, and recompiling is cheap.
-        cache.clear();
-    }
-    cache.insert(source.to_owned(), compiled.clone());
-    compiled
 }
 
 #[cfg(test)]
@@ -256,14 +229,5 @@ mod tests {
         for bad in ["a", "/a~", "/a~2", "#/a"] {
             assert!(!is_json_pointer(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn user_regexes_are_cached_with_their_errors() {
-        let a = user_regex("[0-9]{3,11}").unwrap();
-        let b = user_regex("[0-9]{3,11}").unwrap();
-        assert!(Arc::ptr_eq(&a, &b));
-        assert!(user_regex("(").is_err());
-        assert_eq!(user_regex("(").unwrap_err(), user_regex("(").unwrap_err());
     }
 }

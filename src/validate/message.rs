@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::engine::MAX_SAFE_INTEGER;
 use super::issue::IssueKind;
-use super::patterns::Pattern;
 use crate::endpoints::{prefixes_in_words, FilterKind};
+use crate::schema::Pattern;
 
 /// The message for an issue of kind `kind` at `path` (what `Issue::message` returns).
 pub fn message_for(path: &str, kind: &IssueKind) -> String {

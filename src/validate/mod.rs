@@ -17,30 +17,28 @@ pub mod describe;
 pub mod engine;
 pub mod formats;
 pub mod issue;
-pub mod java_regex;
 pub mod message;
 pub mod ndjson;
 pub mod patch;
-pub mod patterns;
 pub mod query;
 pub mod reference;
-pub mod schema;
 pub mod value;
 
 use std::borrow::Cow;
 use std::fmt;
 
+pub use crate::regex::{reset_pattern, set_pattern};
+pub use crate::schema::{Pattern, PATTERNS};
 pub use describe::describe_field;
 pub use issue::{Issue, IssueKind, When, ISSUE_CODES};
 pub use ndjson::{validate_ndjson, NdjsonOptions, NdjsonReport, NdjsonValidator};
 pub use patch::{validate_patch, validate_patch_json, validate_patch_kind, validate_patch_values, PatchReport};
-pub use patterns::{reset_pattern, set_pattern, Pattern, PATTERNS};
 pub use query::{validate_query, validate_query_string, validate_query_values};
 pub use reference::validate_product_reference;
 pub use value::Value;
 
 use crate::model::{self, SchemaEntry};
-use schema::Kind;
+use crate::schema::{self, Kind};
 
 /// How to validate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,9 +75,6 @@ pub enum Error {
     Json { message: String },
     /// The endpoint key (`"GET /sites"`) is not one of [`crate::endpoints::endpoint_keys`].
     UnknownEndpoint { key: String },
-    /// `sort` / `fields` name fields of the endpoint's schema, but that schema is not in the
-    /// model (yet), so they cannot be judged.
-    SchemaUnavailable { endpoint: String, schema: String },
     /// The input (or a patched document) exceeds a size bound of this crate: `what` it is,
     /// `limit` in its unit.
     TooLarge { what: &'static str, limit: usize },
@@ -99,15 +94,6 @@ impl fmt::Display for Error {
             Error::UnknownEndpoint { key } => {
                 let known: Vec<_> = crate::endpoints::endpoint_keys().collect();
                 write!(f, "unknown endpoint {key:?}; known endpoints: {}", known.join(", "))
-            }
-            Error::SchemaUnavailable { endpoint, schema } => {
-                let known: Vec<_> = model::schema_names().collect();
-                write!(
-                    f,
-                    "{endpoint}: cannot check sort or fields, because its schema {schema} is not in this build \
-                     (known schemas: {})",
-                    known.join(", ")
-                )
             }
             Error::TooLarge { what, limit } => write!(f, "{what} exceeds the limit of {limit}"),
         }
@@ -253,7 +239,7 @@ pub(crate) fn resolve_at(root: &Kind, segments: &[Cow<'_, str>]) -> Result<Resol
                 at = Resolved { kind: a.items, required: true, field: None, parent: None };
             }
             Kind::Any => return Ok(Resolved { kind: Kind::Any, required: false, field: None, parent: None }),
-            _ => return Err(format!("cannot descend into a {} value", engine::kind_type_name(&at.kind))),
+            _ => return Err(format!("cannot descend into a {} value", at.kind.type_name())),
         }
     }
     Ok(at)

@@ -2,13 +2,12 @@
 //! (`productReferenceFormat`, `serviceIdFormat`, `additionalProductReferenceFormat`) that the
 //! server applies to the references of its inventories (api-facts §2, "Regex-valued data
 //! fields"). They are data, so they are compiled at run time, once each, through the bounded
-//! cache of [`formats::user_regex`], in the server's dialect and against the whole value
+//! cache of [`crate::regex::user`], in the server's dialect and against the whole value
 //! (decisions R1, R2).
 
-use super::formats;
 use super::issue::{Issue, IssueKind};
-use super::patterns::Mismatch;
 use super::Report;
+use crate::regex::Mismatch;
 
 /// The `pattern` param of a mismatch: product formats have no name in the pattern table.
 pub const PRODUCT_FORMAT: &str = "PRODUCT_FORMAT";
@@ -20,7 +19,7 @@ pub const PRODUCT_FORMAT: &str = "PRODUCT_FORMAT";
 /// `pattern`, `params.format` is the format, `params.character` the first character a
 /// character-class format does not allow).
 pub fn validate_product_reference(format: &str, reference: &str) -> Report {
-    let issue = match formats::user_regex(format) {
+    let issue = match crate::regex::user(format) {
         Err(e) => Some(Issue {
             path: "/format".into(),
             kind: IssueKind::Format { format: "regex".into(), reason: Some(e.to_string()) },

@@ -30,5 +30,5 @@ pub fn open_api_document_js() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = __ecmaPattern)]
 pub fn ecma_pattern_js(name: &str) -> Option<String> {
     let p = crate::validate::Pattern::from_name(name)?;
-    crate::export::ecma_regex::whole_value_pattern(&p.source()).ok()
+    crate::regex::ecma::whole_value_pattern(&crate::regex::patterns::source(p)).ok()
 }

@@ -99,7 +99,7 @@ impl Encoded {
     /// Validates the encoded value against `kind` in one pass, without building a tree.
     pub fn validate(
         &self,
-        kind: &crate::validate::schema::Kind,
+        kind: &crate::schema::Kind,
         options: crate::validate::Options,
     ) -> Result<crate::validate::Report, JsValue> {
         crate::validate::validate_from(kind, options, |w, k| {

@@ -132,7 +132,7 @@ pub fn get_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name
         let known: Vec<_> = v::PATTERNS.iter().map(|d| d.name).collect();
         error(format!("unknown pattern name {name:?}; known names: {}", known.join(", ")))
     })?;
-    Ok(p.source())
+    Ok(crate::regex::patterns::source(p))
 }
 
 /// What a form needs to know about one field, read from the model: required, type, limits,

@@ -2,7 +2,7 @@
 //! trigger-charge rule, and the response-only balance record.
 
 use elevate_billing::model::record_schema;
-use elevate_billing::validate::schema::Kind;
+use elevate_billing::schema::Kind;
 use elevate_billing::validate::{validate_json, validate_kind, Error, Options, Value as V};
 use serde_json::{json, Value};
 

@@ -1,7 +1,7 @@
 //! JSON Patch bodies (api-facts §1.8, RFC 6902): the `JsonPatch` schema, RFC 6902 Appendix A
 //! through `validate_patch`, and the guide's site flows.
 
-use elevate_billing::validate::schema::Kind;
+use elevate_billing::schema::Kind;
 use elevate_billing::validate::{
     validate_patch, validate_patch_json, validate_patch_kind, Error, Options, PatchReport, Value as V,
 };

@@ -3,7 +3,7 @@
 //! names, a `remove` of a field that must be given reported, unknown paths left to the server.
 
 use elevate_billing::model;
-use elevate_billing::validate::schema::Kind;
+use elevate_billing::schema::Kind;
 use elevate_billing::validate::{validate_patch_values, Options, Value as V};
 use serde_json::{json, Value};
 

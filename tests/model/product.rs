@@ -1,7 +1,7 @@
 //! Products API (api-facts §4): every field at its boundaries; the list-only records.
 
 use elevate_billing::model::record_schema;
-use elevate_billing::validate::schema::Kind;
+use elevate_billing::schema::Kind;
 use elevate_billing::validate::{validate_json, validate_kind, Error, Options, Value as V};
 use serde_json::{json, Value};
 

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use elevate_billing::validate::formats::user_regex;
+use elevate_billing::regex::user as user_regex;
 use elevate_billing::validate::validate_product_reference;
 use serde_json::json;
 

@@ -2,7 +2,7 @@
 //! behaviour is tested on the built package, tests/js/fast-path.test.mjs).
 
 use super::*;
-use crate::validate::schema::{field, int32, string};
+use crate::schema::{field, int32, string};
 
 fn function_of<'a>(module: &'a str, type_name: &str) -> &'a str {
     let start = module.find(&format!("// {type_name}\n")).unwrap_or_else(|| panic!("no function for {type_name}"));

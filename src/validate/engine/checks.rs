@@ -4,9 +4,10 @@
 
 use super::super::formats;
 use super::super::issue::IssueKind;
-use super::super::patterns::{self, Mismatch, Pattern};
-use super::super::schema::{Integer, Kind, Number, Text, TextFormat, Width};
 use super::Walker;
+use crate::regex::patterns::{self, Mismatch};
+use crate::schema::Pattern;
+use crate::schema::{Integer, Kind, Number, Text, TextFormat, Width};
 
 /// UTF-16 code units, as Java's `String.length()` and the browser count (decisions R5).
 pub fn utf16_len(s: &str) -> u64 {
@@ -58,7 +59,7 @@ impl Walker {
                 });
             }
             Some(f @ TextFormat::Regex) => {
-                if let Err(e) = formats::user_regex(s) {
+                if let Err(e) = crate::regex::user(s) {
                     self.format(f.name(), Some(e.to_string()));
                 }
             }

@@ -26,16 +26,12 @@ use std::borrow::Cow;
 use serde::de::{DeserializeSeed, Deserializer};
 
 use super::issue::{Issue, IssueKind, When};
-use super::schema::{Condition, Kind, Literal};
 use super::Options;
+use crate::schema::{Condition, Kind};
 
 pub use checks::utf16_len;
 
-/// Largest integer JavaScript represents exactly (decisions R8).
-pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-
-/// Most fields any schema has (presence is a 64-bit set). A model test checks it.
-pub const MAX_FIELDS: usize = 64;
+pub use crate::schema::{MAX_FIELDS, MAX_SAFE_INTEGER};
 
 /// A step of the path being read: a field of a schema, an array index, or any other key.
 enum Seg {
@@ -156,7 +152,7 @@ impl Walker {
     }
 
     fn type_issue(&mut self, kind: &Kind, actual: &str) {
-        self.emit(IssueKind::Type { expected: kind_type_name(kind).to_owned(), actual: actual.to_owned() });
+        self.emit(IssueKind::Type { expected: kind.type_name().to_owned(), actual: actual.to_owned() });
     }
 }
 
@@ -170,35 +166,11 @@ fn escape_into(path: &mut String, key: &str) {
     }
 }
 
-/// The JSON type name a kind expects (`"integer"`).
-pub fn kind_type_name(kind: &Kind) -> &'static str {
-    match kind {
-        Kind::String(_) => "string",
-        Kind::Integer(_) => "integer",
-        Kind::Number(_) => "number",
-        Kind::Boolean => "boolean",
-        Kind::Object(_) => "object",
-        Kind::Array(_) => "array",
-        Kind::Any => "json",
-    }
-}
-
-/// A literal as JSON, for issue params and exported schemas.
-pub fn literal_json(lit: Literal) -> serde_json::Value {
-    match lit {
-        Literal::Bool(b) => b.into(),
-        Literal::Int(i) => i.into(),
-        Literal::Str(s) => s.into(),
-    }
-}
-
 /// A condition as issue params.
 pub fn when_of(c: Condition) -> When {
     match c {
         Condition::Present(f) => When { field: f.into(), equals: None, one_of: None, present: Some(true) },
-        Condition::Equals(f, lit) => {
-            When { field: f.into(), equals: Some(literal_json(lit)), one_of: None, present: None }
-        }
+        Condition::Equals(f, lit) => When { field: f.into(), equals: Some(lit.to_json()), one_of: None, present: None },
         Condition::OneOf(f, v) => {
             When { field: f.into(), equals: None, one_of: Some(v.iter().map(|s| (*s).into()).collect()), present: None }
         }

@@ -6,8 +6,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::super::schema::{Condition, Literal, Rule, Schema};
 use super::MAX_FIELDS;
+use crate::schema::{Condition, Literal, Rule, Schema};
 
 /// A rule's condition with its field resolved.
 #[derive(Clone, Copy)]

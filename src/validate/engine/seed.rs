@@ -14,10 +14,10 @@ use std::fmt;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::super::issue::IssueKind;
-use super::super::schema::{Array, Condition, Kind, Literal, Schema};
 use super::super::value::Foreign;
 use super::plan::{self, bit, Cond, Plan, Planned};
-use super::{literal_json, when_of, Seg, Walker, MAX_FIELDS};
+use super::{when_of, Seg, Walker, MAX_FIELDS};
+use crate::schema::{Array, Condition, Kind, Literal, Schema};
 
 /// What a value was, as far as the rules of its parent need to know.
 pub(super) enum Seen {
@@ -408,11 +408,7 @@ fn rules(w: &mut Walker, schema: &'static Schema, plan: &Plan, m: &Members) {
                     Some(seen) => literal_type_matches(*value, seen) && !literal_eq(*value, seen),
                 };
                 if wrong {
-                    report(
-                        w,
-                        *field,
-                        IssueKind::Dependency { expected: literal_json(*value), when: when_of(when.source) },
-                    );
+                    report(w, *field, IssueKind::Dependency { expected: value.to_json(), when: when_of(when.source) });
                     reported |= bit(*field);
                 }
             }

@@ -1,22 +1,31 @@
-//! The schema description language.
+//! The schema description language: the ground floor of the crate.
 //!
 //! Every constraint of every Elevate request body is written once, as `static` data, in
-//! [`crate::model`]. The validator walks these descriptions; the TypeScript declarations,
-//! JSON Schemas and the OpenAPI document are generated from them ([`crate::export`]).
-//! Nothing else restates a bound, a pattern or an enum.
+//! [`crate::model`], in the terms defined here (kinds, fields, cross-field rules, integer
+//! widths, the pattern table). The validator walks these descriptions; the TypeScript
+//! declarations, JSON Schemas, the OpenAPI document and the JavaScript validators are
+//! generated from them ([`crate::export`]). Nothing else restates a bound, a pattern or an enum.
+//! This module imports nothing from the rest of the crate.
 //!
 //! The `const fn` builders below keep the model files short and readable:
 //!
 //! ```
-//! use elevate_billing::validate::schema::*;
-//! use elevate_billing::validate::Pattern;
+//! use elevate_billing::schema::*;
 //! const SITE_NAME: Field = field("siteName", string(1, 100).pattern(Pattern::NameCurly).kind())
 //!     .required()
 //!     .doc("Site name");
 //! assert!(SITE_NAME.required);
 //! ```
 
-use super::patterns::Pattern;
+mod pattern;
+
+pub use pattern::{Pattern, PatternDef, PATTERNS};
+
+/// Largest integer JavaScript represents exactly (decisions R8): the bound of `int64` fields.
+pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// Most fields any schema has (the engine keeps presence in a 64-bit set; a model test checks it).
+pub const MAX_FIELDS: usize = 64;
 
 /// A named request-body schema (an object with fields), as the API documentation names it.
 #[derive(Debug)]
@@ -67,6 +76,21 @@ pub enum Kind {
     Array(&'static Array),
     /// Any JSON value (a JSON Patch `value`); `null` counts as present.
     Any,
+}
+
+impl Kind {
+    /// The JSON type name this kind expects (`"integer"`), as `type` issues and exports say it.
+    pub const fn type_name(&self) -> &'static str {
+        match self {
+            Kind::String(_) => "string",
+            Kind::Integer(_) => "integer",
+            Kind::Number(_) => "number",
+            Kind::Boolean => "boolean",
+            Kind::Object(_) => "object",
+            Kind::Array(_) => "array",
+            Kind::Any => "json",
+        }
+    }
 }
 
 /// Constraints of a string value. Lengths count UTF-16 code units (decisions R5).
@@ -138,7 +162,7 @@ impl Width {
     pub fn bounds(self) -> (f64, f64) {
         match self {
             Width::Int32 => (f64::from(i32::MIN), f64::from(i32::MAX)),
-            Width::Int64 => (-super::engine::MAX_SAFE_INTEGER, super::engine::MAX_SAFE_INTEGER),
+            Width::Int64 => (-MAX_SAFE_INTEGER, MAX_SAFE_INTEGER),
         }
     }
 }
@@ -174,6 +198,17 @@ pub enum Literal {
     Bool(bool),
     Int(i64),
     Str(&'static str),
+}
+
+impl Literal {
+    /// The literal as JSON, for issue params and exported schemas.
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            Literal::Bool(b) => b.into(),
+            Literal::Int(i) => i.into(),
+            Literal::Str(s) => s.into(),
+        }
+    }
 }
 
 /// When a cross-field rule applies.

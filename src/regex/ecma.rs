@@ -7,13 +7,13 @@
 //! `,-_` ranges may be read differently by each tool. The HIR has none of those questions:
 //! every class is a list of code point ranges, every literal a list of characters, both
 //! printed as `\u{…}` escapes, so the exported pattern accepts exactly what
-//! [`crate::validate::java_regex`] accepts (decisions R1, R2).
+//! [`crate::regex::java`] accepts (decisions R1, R2).
 
 use std::fmt::{self, Write};
 
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
 
-use crate::validate::java_regex::{self, PatternError};
+use crate::regex::java::{self, PatternError};
 
 /// Why a pattern has no ECMAScript form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,7 @@ impl std::error::Error for ExportError {}
 /// Escape alternations are made unambiguous first ([`unambiguous`]): the same language, but
 /// no exponential backtracking in the engines that run JSON Schema patterns.
 pub fn whole_value_pattern(source: &str) -> Result<String, ExportError> {
-    let hir = java_regex::parse(source).map_err(ExportError::Pattern)?;
+    let hir = java::parse(source).map_err(ExportError::Pattern)?;
     let mut out = String::from("^(?:");
     print(&unambiguous(&hir), &mut out)?;
     out.push_str(")$");
@@ -268,8 +268,8 @@ mod tests {
 
     use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 
-    use crate::validate::java_regex::{compile, Limits};
-    use crate::validate::PATTERNS;
+    use crate::regex::java::{compile, Limits};
+    use crate::schema::PATTERNS;
 
     /// The printed pattern read back by regex-syntax (whose syntax differs only in spelling
     /// `\u{…}` as `\x{…}` for the constructs printed without lookaround).
@@ -297,7 +297,7 @@ mod tests {
     }
 
     /// The same source compiled by our own engine.
-    fn ours(source: &str) -> Result<crate::validate::java_regex::Compiled, String> {
+    fn ours(source: &str) -> Result<crate::regex::java::Compiled, String> {
         compile(source, Limits::BUILT_IN).map_err(|e| format!("{source}: {e}"))
     }
 
@@ -407,7 +407,7 @@ mod tests {
         // A bounded repetition counts iterations: left alone.
         assert_eq!(print(r"(?:a|\\a){2}")?, r"^(?:(?:a|\u{5C}a){2})$");
         // The e-mail pattern's address literal has this shape (decisions R4).
-        let email = print(crate::validate::Pattern::Email.def().source)?;
+        let email = print(crate::schema::Pattern::Email.def().source)?;
         assert!(email.contains(r"|\u{5C}[\u{9}\u{20}])+)\u{5D}"), "{email}");
         Ok(())
     }

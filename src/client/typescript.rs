@@ -7,11 +7,11 @@
 
 use std::fmt::Write;
 
-use super::typescript::{quote, ts_type};
 use crate::client::error::ApiErrorKind;
 use crate::client::options::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS};
 use crate::client::pagination::DEFAULT_PAGE_SIZE;
 use crate::endpoints::{path_field, resources, Api, Endpoint, Filter, FilterKind, Op, Resource, DEFAULT_HOST};
+use crate::export::typescript::{quote, ts_type};
 use crate::model::query::max_page_size;
 
 /// The client's declarations (to follow the model's in `types.d.ts`).
@@ -251,7 +251,7 @@ fn full_path(r: &Resource, e: &Endpoint) -> String {
 
 fn resource(out: &mut String, r: &Resource) {
     let base = pascal(r.name);
-    let record = r.schema;
+    let record = r.schema.name;
     let mut methods = String::new();
     for e in r.endpoints {
         let params: Vec<String> = e
@@ -286,13 +286,13 @@ fn resource(out: &mut String, r: &Resource) {
             Op::Create => writeln!(
                 methods,
                 "  /** Creates a {record}: {what}. Resolves with the server's answer (the record with its id). */\n  create(body: SchemaTypes[{}], options?: {}): Promise<{record}>;",
-                quote(e.body.unwrap_or(record)),
+                quote(e.body.map_or(record, |b| b.schema_name())),
                 options("CallOptions")
             ),
             Op::Update => writeln!(
                 methods,
                 "  /** Applies JSON Patch operations: {what}. Resolves with the server's answer, if any. Each `add`/`replace` value is validated as the field its path names; with `current` (the record as it is now) the whole patched record is validated, as `validatePatch` does. */\n  update({lead}ops: SchemaTypes[{}], options?: {}): Promise<{record} | undefined>;",
-                quote(e.body.unwrap_or("JsonPatch")),
+                quote(e.body.map_or("JsonPatch", |b| b.schema_name())),
                 options(&format!("CallOptions & {{ current?: {record} }}"))
             ),
             Op::Delete => writeln!(methods, "  /** Deletes a {record}: {what}. */\n  delete({lead}options?: CallOptions): Promise<void>;"),
