@@ -18,6 +18,7 @@ pub mod endpoints;
 pub mod export;
 pub mod model;
 pub mod regex;
+pub mod rules;
 pub mod schema;
 pub mod validate;
 

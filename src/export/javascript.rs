@@ -27,10 +27,11 @@ use std::fmt::Write;
 use std::ptr;
 
 use crate::model::{self, SchemaEntry};
+use crate::rules::country_code::COUNTRY_CODES;
+use crate::rules::date_time::DATE_TIME_PATTERN;
 use crate::schema::MAX_SAFE_INTEGER;
 use crate::schema::PATTERNS;
 use crate::schema::{Array, Choices, Condition, Field, Integer, Kind, Literal, Rule, Schema, Text, TextFormat};
-use crate::validate::formats::{COUNTRY_CODES, DATE_TIME_PATTERN};
 
 /// Deepest object nesting a predicate follows (the encoder refuses 256 levels; the model's
 /// schemas nest a few levels, so only a cyclic schema could get near).

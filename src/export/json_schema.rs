@@ -5,12 +5,13 @@
 //! What the exported schema says is what the validator checks (a differential test against
 //! ajv holds them together, `tests/js/differential.test.mjs`):
 //! - each object schema once, in `$defs`, referenced by `$ref`; each named pattern once, as
-//!   `$defs/pattern.NAME`, printed from its compiled form ([`super::ecma_regex`]);
+//!   `$defs/pattern.NAME`, printed from its compiled form ([`crate::rules::pattern`]);
 //! - optional fields accept `null` (the engine reads it as absent); required ones do not;
 //! - lengths count UTF-16 code units (decisions R5; ajv needs `unicode: false`);
 //! - integers carry `format: int32|int64` and their range, int64 within ±(2^53 − 1) (R8);
 //! - read-only fields are typed only, like the engine checks them;
-//! - cross-field rules are `if`/`then`, `anyOf` and `contains` ([`super::rules`]);
+//! - cross-field rules are `if`/`then`, `anyOf` and `contains`, as each rule file of
+//!   [`crate::rules`] writes them;
 //! - unknown properties are allowed: the server ignores them (decisions R9).
 //!
 //! Intentional differences: a regex-valued field (`TextFormat::Regex`) is only a string here,
@@ -18,13 +19,13 @@
 
 use serde_json::{json, Map, Value};
 
-use super::rules::{at_most_one, rule_schemas};
 use crate::model;
-use crate::regex::ecma::whole_value_pattern;
-use crate::schema::MAX_SAFE_INTEGER;
-use crate::schema::{Array, Field, Integer, Kind, Number, Schema, Text, TextFormat};
-use crate::validate::formats::{COUNTRY_CODES, DATE_TIME_PATTERN};
-use crate::validate::{Error, Pattern};
+use crate::rules::{
+    any_of, choices, condition, country_code, date, date_time, equals_if, integer, items, json_pointer, length,
+    pattern, range, regex_format, required_if, single_flag,
+};
+use crate::schema::{Array, Field, Kind, Number, Pattern, Rule, Schema, Text, TextFormat, MAX_SAFE_INTEGER};
+use crate::validate::Error;
 
 /// The dialect of every exported schema (and the OpenAPI document's `jsonSchemaDialect`).
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -89,7 +90,11 @@ impl Generator {
     pub(crate) fn kind(&mut self, kind: &Kind) -> Map<String, Value> {
         match kind {
             Kind::String(t) => self.text(t),
-            Kind::Integer(i) => integer(i),
+            Kind::Integer(i) => {
+                let mut m = Map::new();
+                integer::json_schema(i, &mut m);
+                m
+            }
             Kind::Number(n) => number(n),
             Kind::Boolean => typed("boolean"),
             Kind::Object(s) => self.object_ref(s),
@@ -158,37 +163,20 @@ impl Generator {
 
     fn text(&mut self, t: &Text) -> Map<String, Value> {
         let mut m = typed("string");
-        if t.min_length > 0 {
-            m.insert("minLength".into(), t.min_length.into());
-        }
-        if let Some(max) = t.max_length {
-            m.insert("maxLength".into(), max.into());
-        }
+        length::json_schema(t, &mut m);
         if let Some(c) = t.choices {
             // The engine judges an enum value by the list alone.
-            m.insert("enum".into(), json!(c.values));
+            choices::json_schema(json!(c.values), &mut m);
             return m;
         }
         if let Some(p) = t.pattern {
             m.extend(self.pattern_ref(p));
         }
         match t.format {
-            Some(f @ TextFormat::Date) => {
-                m.insert("format".into(), f.name().into());
-            }
-            Some(TextFormat::DateTime) => {
-                // `format: date-time` is looser than decisions R8 (lower-case t/z, leap
-                // seconds, any offset): the pattern says the rest.
-                m.insert("format".into(), TextFormat::DateTime.name().into());
-                m.insert("pattern".into(), DATE_TIME_PATTERN.into());
-            }
-            Some(TextFormat::CountryCode) => {
-                // decisions R7: assigned codes only.
-                m.insert("enum".into(), json!(COUNTRY_CODES.as_slice()));
-            }
-            Some(f @ TextFormat::JsonPointer) => {
-                m.insert("format".into(), f.name().into());
-            }
+            Some(TextFormat::Date) => date::json_schema(&mut m),
+            Some(TextFormat::DateTime) => date_time::json_schema(&mut m),
+            Some(TextFormat::CountryCode) => country_code::json_schema(&mut m),
+            Some(TextFormat::JsonPointer) => json_pointer::json_schema(&mut m),
             // Said in the field's description: JSON Schema cannot judge a Java regex.
             Some(TextFormat::Regex) | None => {}
         }
@@ -196,32 +184,9 @@ impl Generator {
     }
 
     fn pattern_ref(&mut self, p: Pattern) -> Map<String, Value> {
-        let def = p.def();
-        let key = format!("pattern.{}", def.name);
+        let key = format!("pattern.{}", p.def().name);
         if !self.defs.contains_key(&key) {
-            let source = crate::regex::patterns::source(p);
-            let mut m = typed("string");
-            match whole_value_pattern(&source) {
-                Ok(ecma) => {
-                    m.insert("pattern".into(), ecma.into());
-                    m.insert("description".into(), format!("{}: {} ({}).", def.name, def.allows, def.origin).into());
-                }
-                Err(e) => {
-                    // Sound before complete: what cannot be said is rejected, as the
-                    // validator rejects every value when its pattern does not compile.
-                    m.insert("not".into(), json!({}));
-                    m.insert(
-                        "description".into(),
-                        format!("{}: the pattern in force cannot be exported ({e}); no value is accepted.", def.name)
-                            .into(),
-                    );
-                }
-            }
-            m.insert(
-                "$comment".into(),
-                format!("Server (Java) source, matched against the whole value: {source}").into(),
-            );
-            self.defs.insert(key.clone(), Value::Object(m));
+            self.defs.insert(key.clone(), pattern::json_schema_def(p));
         }
         self.reference(&key)
     }
@@ -229,12 +194,7 @@ impl Generator {
     fn array(&mut self, a: &Array) -> Map<String, Value> {
         let mut m = typed("array");
         m.insert("items".into(), Value::Object(self.kind(&a.items)));
-        if a.min_items > 0 {
-            m.insert("minItems".into(), a.min_items.into());
-        }
-        if let Some(max) = a.max_items {
-            m.insert("maxItems".into(), max.into());
-        }
+        items::json_schema(a, &mut m);
         m
     }
 }
@@ -245,42 +205,66 @@ fn typed(t: &str) -> Map<String, Value> {
     m
 }
 
-/// `f64` bounds as JSON: integral values as integers (`100`, not `100.0`).
-fn num(x: f64) -> Value {
-    if x.fract() == 0.0 && x.abs() <= MAX_SAFE_INTEGER {
-        json!(x as i64)
-    } else {
-        json!(x)
-    }
-}
-
-fn integer(i: &Integer) -> Map<String, Value> {
-    // decisions R8: beyond 2^53 JavaScript cannot hold an int64 exactly.
-    let (lo, hi) = i.width.bounds();
-    let (lo, hi) = (lo as i64, hi as i64);
-    let mut m = typed("integer");
-    m.insert("format".into(), i.width.name().into());
-    if let Some(only) = i.choices {
-        // The engine checks the width, then the list; other bounds do not apply.
-        m.insert("minimum".into(), lo.into());
-        m.insert("maximum".into(), hi.into());
-        m.insert("enum".into(), json!(only));
-        return m;
-    }
-    m.insert("minimum".into(), i.minimum.map_or(lo, |v| v.max(lo)).into());
-    m.insert("maximum".into(), i.maximum.map_or(hi, |v| v.min(hi)).into());
-    m
-}
-
 fn number(n: &Number) -> Map<String, Value> {
     let mut m = typed("number");
-    if let Some(min) = n.minimum {
-        m.insert("minimum".into(), num(min));
-    }
-    if let Some(max) = n.maximum {
-        m.insert("maximum".into(), num(max));
-    }
+    range::json_schema(n.minimum, n.maximum, &mut m);
     m
+}
+
+/// The `allOf` items for the object-level rules of `s`, in the model's order (empty when `s`
+/// has none), each with the rule in words as its `description`. "Present" is the engine's
+/// reading (there and not `null`); every `required` sits next to a `properties` naming its
+/// field, which says what present means and which ajv's strict mode asks for.
+fn rule_schemas(s: &Schema) -> Vec<Value> {
+    let mut out = Vec::new();
+    for rule in s.rules {
+        let mut item = match *rule {
+            Rule::RequiredIf { field, when } => required_if::json_schema(when, given(s, field)),
+            // The engine asks whether any of them is there and not null; only the first (where
+            // the issue is reported) follows the field's own reading of null.
+            Rule::AnyOf { fields } => any_of::json_schema(
+                fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| if i == 0 { given(s, f) } else { condition::json_present(f) })
+                    .collect(),
+            ),
+            // A read-only field's value is never compared (only its type is checked), but the
+            // rule still asks for it to be there.
+            Rule::EqualsIf { field, value, when } => {
+                let read_only = s.field(field).is_some_and(|f| f.read_only);
+                equals_if::json_schema(field, value, when, read_only.then(|| given(s, field)))
+            }
+            // Expressed on the array's own schema.
+            Rule::AtMostOneFlag { .. } => continue,
+        };
+        if let Value::Object(m) = &mut item {
+            let mut with_words = Map::new();
+            with_words.insert("description".into(), Value::String(crate::rules::describe_rule(rule)));
+            with_words.extend(std::mem::take(m));
+            *m = with_words;
+        }
+        out.push(item);
+    }
+    out
+}
+
+/// The member is given, as the field's requiredness reads it: a field of any JSON value
+/// (`Kind::Any`) is given even when `null`.
+fn given(s: &Schema, field: &str) -> Value {
+    match s.field(field).map(|f| &f.kind) {
+        Some(Kind::Any) => json!({ "required": [field], "properties": { field: true } }),
+        _ => condition::json_present(field),
+    }
+}
+
+/// For an array field `field` of `s` under an `AtMostOneFlag` rule: the keywords saying that at
+/// most one item is an object whose flag is `true`.
+fn at_most_one(s: &Schema, field: &str) -> Option<Map<String, Value>> {
+    s.rules.iter().find_map(|r| match *r {
+        Rule::AtMostOneFlag { array, flag } if array == field => Some(single_flag::json_schema(flag)),
+        _ => None,
+    })
 }
 
 /// A read-only field sent anyway: the server ignores its value, so only its JSON type is
@@ -290,8 +274,7 @@ fn type_only(kind: &Kind) -> Map<String, Value> {
         Kind::String(_) => typed("string"),
         Kind::Integer(_) => {
             let mut m = typed("integer");
-            m.insert("minimum".into(), num(-MAX_SAFE_INTEGER));
-            m.insert("maximum".into(), num(MAX_SAFE_INTEGER));
+            range::json_schema(Some(-MAX_SAFE_INTEGER), Some(MAX_SAFE_INTEGER), &mut m);
             m
         }
         Kind::Number(_) => typed("number"),
@@ -306,11 +289,7 @@ fn field_description(f: &Field) -> String {
     let mut d = f.doc.trim_end_matches('.').to_owned();
     d.push('.');
     if let Kind::String(Text { format: Some(TextFormat::Regex), .. }) = f.kind {
-        d.push_str(
-            " A regular expression in the server's (Java) dialect, matched against whole values (decisions R10). \
-             This schema only says it is a string: whether it compiles cannot be said in JSON Schema, \
-             the elevate-billing validator checks it.",
-        );
+        d.push_str(regex_format::json_schema_note());
     }
     if f.read_only {
         d.push_str(" Read-only: set by the server; when sent, only its type is checked.");

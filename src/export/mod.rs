@@ -8,7 +8,7 @@
 pub mod javascript;
 pub mod json_schema;
 pub mod openapi;
-mod rules;
+
 pub mod typescript;
 
 pub use json_schema::json_schema;

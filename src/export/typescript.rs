@@ -224,7 +224,7 @@ fn collect_enums(kind: &Kind, out: &mut Vec<&'static Choices>) {
 fn interface(out: &mut String, s: &Schema) {
     let _ = writeln!(out, "/**\n * {}\n *\n * Source: {}.", jsdoc(s.doc), jsdoc(s.source));
     for r in s.rules {
-        let _ = writeln!(out, " * Rule: {}", r.describe());
+        let _ = writeln!(out, " * Rule: {}", crate::rules::describe_rule(r));
     }
     let _ = writeln!(out, " */\nexport interface {} {{", super::type_name(s));
     for f in s.fields {

@@ -244,27 +244,6 @@ impl Schema {
 }
 
 impl Rule {
-    /// The rule in words (`` `receiveInvoiceBy` is required when `contactNameToAppearOnInvoice` is true. ``),
-    /// for generated docs and `describeField`.
-    pub fn describe(&self) -> String {
-        let lit = |l: Literal| match l {
-            Literal::Bool(b) => b.to_string(),
-            Literal::Int(i) => i.to_string(),
-            Literal::Str(s) => format!("{s:?}"),
-        };
-        let cond = |c: &Condition| match *c {
-            Condition::Present(f) => format!("`{f}` is given"),
-            Condition::Equals(f, v) => format!("`{f}` is {}", lit(v)),
-            Condition::OneOf(f, v) => format!("`{f}` is one of {}", v.join(", ")),
-        };
-        match self {
-            Rule::RequiredIf { field, when } => format!("`{field}` is required when {}.", cond(when)),
-            Rule::AnyOf { fields } => format!("At least one of {} is required.", fields.join(", ")),
-            Rule::EqualsIf { field, value, when } => format!("`{field}` must be {} when {}.", lit(*value), cond(when)),
-            Rule::AtMostOneFlag { array, flag } => format!("At most one item of `{array}` may have `{flag}: true`."),
-        }
-    }
-
     /// The fields the rule constrains (not the ones its condition reads).
     pub fn targets(&self) -> Vec<&'static str> {
         match *self {

@@ -5,8 +5,9 @@
 
 use serde_json::{json, Map, Value};
 
-use super::schema::Kind;
 use super::{resolve_pointer, Error};
+use crate::rules::{choices, integer, items, length, pattern, range, regex_format};
+use crate::schema::{Kind, TextFormat};
 
 /// The description of the field `pointer` names in `schema` (`/siteAddress/postcode`).
 pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
@@ -26,50 +27,25 @@ pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
     }
     match at.kind {
         Kind::String(t) => {
-            d.insert("minLength".into(), t.min_length.into());
-            if let Some(max) = t.max_length {
-                d.insert("maxLength".into(), max.into());
-            }
+            length::describe(&t, &mut d);
             if let Some(p) = t.pattern {
-                let def = p.def();
-                d.insert(
-                    "pattern".into(),
-                    json!({ "name": def.name, "allows": def.allows, "source": crate::regex::patterns::source(p) }),
-                );
+                pattern::describe(p, &mut d);
             }
             if let Some(c) = t.choices {
-                d.insert("enum".into(), c.name.into());
-                d.insert("allowed".into(), c.values.iter().copied().collect());
+                choices::describe(Some(c.name), json!(c.values), &mut d);
             }
-            if let Some(f) = t.format {
-                d.insert("format".into(), f.name().into());
-            }
-        }
-        Kind::Integer(i) => {
-            d.insert("format".into(), i.width.name().into());
-            if let Some(min) = i.minimum {
-                d.insert("minimum".into(), min.into());
-            }
-            if let Some(max) = i.maximum {
-                d.insert("maximum".into(), max.into());
-            }
-            if let Some(only) = i.choices {
-                d.insert("allowed".into(), only.iter().copied().collect());
+            match t.format {
+                Some(TextFormat::Regex) => regex_format::describe(&mut d),
+                Some(f) => {
+                    d.insert("format".into(), f.name().into());
+                }
+                None => {}
             }
         }
-        Kind::Number(n) => {
-            if let Some(min) = n.minimum {
-                d.insert("minimum".into(), min.into());
-            }
-            if let Some(max) = n.maximum {
-                d.insert("maximum".into(), max.into());
-            }
-        }
+        Kind::Integer(i) => integer::describe(&i, &mut d),
+        Kind::Number(n) => range::describe(n.minimum, n.maximum, &mut d),
         Kind::Array(a) => {
-            d.insert("minItems".into(), a.min_items.into());
-            if let Some(max) = a.max_items {
-                d.insert("maxItems".into(), max.into());
-            }
+            items::describe(a, &mut d);
             d.insert("items".into(), a.items.type_name().into());
         }
         Kind::Object(s) => {
@@ -78,8 +54,12 @@ pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
         Kind::Boolean | Kind::Any => {}
     }
     if let (Some(parent), Some(f)) = (at.parent, at.field) {
-        let rules: Vec<Value> =
-            parent.rules.iter().filter(|r| r.targets().contains(&f.name)).map(|r| r.describe().into()).collect();
+        let rules: Vec<Value> = parent
+            .rules
+            .iter()
+            .filter(|r| r.targets().contains(&f.name))
+            .map(|r| crate::rules::describe_rule(r).into())
+            .collect();
         if !rules.is_empty() {
             d.insert("rules".into(), rules.into());
         }

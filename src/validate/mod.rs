@@ -15,7 +15,7 @@
 
 pub mod describe;
 pub mod engine;
-pub mod formats;
+
 pub mod issue;
 pub mod message;
 pub mod ndjson;

@@ -6,8 +6,15 @@
 //! lines and UTF-8 sequences. [`validate_ndjson`] is the one-shot form.
 
 use super::issue::{Issue, IssueKind};
-use super::schema::Kind;
 use super::{validate_from, Error, Options};
+use crate::rules::message::{template, Template};
+use crate::schema::Kind;
+
+/// Sentences for `json` (a line that is not JSON).
+pub const MESSAGES: &[Template] = &[
+    template("json", &[], "The line is not valid JSON at column {column}: {message}."),
+    template("json", &[], "The line is not valid JSON."),
+];
 
 /// Longest line accepted; a longer one is reported as invalid and skipped, so one runaway
 /// line cannot hold the whole input in memory.

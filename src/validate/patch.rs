@@ -18,10 +18,63 @@ use json_patch::{PatchErrorKind, PatchOperation};
 use serde_json::Value as Json;
 
 use super::issue::{Issue, IssueKind};
-use super::schema::Kind;
 use super::value::Value;
 use super::{entry, internal_error, validate_kind, Error, Options, Report};
 use crate::model::patch::JSON_PATCH;
+use crate::rules::message::{template, Cond, Template};
+use crate::schema::Kind;
+
+/// Sentences for `patchTarget` (RFC 6902 §4–§5: why an operation could not apply; the issue
+/// is on the operation's `path` or `from`) and `patchTest`.
+pub const MESSAGES: &[Template] = &[
+    template(
+        "patchTarget",
+        &[Cond::Is("reason", "missing"), Cond::Is("op", "add"), Cond::PathEnds("path")],
+        "Cannot add at {pointer|pointer}: its parent does not exist in the document.",
+    ),
+    template(
+        "patchTarget",
+        &[Cond::Is("reason", "missing"), Cond::PathEnds("from")],
+        "Cannot {op} from {pointer|pointer}: nothing exists there in the document.",
+    ),
+    template(
+        "patchTarget",
+        &[Cond::Is("reason", "missing")],
+        "Cannot {op} at {pointer|pointer}: nothing exists there in the document.",
+    ),
+    template(
+        "patchTarget",
+        &[Cond::Is("reason", "index"), Cond::PathEnds("from")],
+        "Cannot {op} from {pointer|pointer}: the array has no such position.",
+    ),
+    template(
+        "patchTarget",
+        &[Cond::Is("reason", "index")],
+        "Cannot {op} at {pointer|pointer}: the array has no such position.",
+    ),
+    template(
+        "patchTarget",
+        &[Cond::Is("reason", "notContainer"), Cond::PathEnds("from")],
+        "Cannot {op} from {pointer|pointer}: it goes into a value that is neither an object nor an array.",
+    ),
+    template(
+        "patchTarget",
+        &[Cond::Is("reason", "notContainer")],
+        "Cannot {op} at {pointer|pointer}: it goes into a value that is neither an object nor an array.",
+    ),
+    template("patchTarget", &[Cond::Is("reason", "root")], "Cannot {op} the whole document."),
+    template(
+        "patchTarget",
+        &[Cond::Is("reason", "inside")],
+        "Cannot move a value into itself: {pointer|pointer} is inside the value being moved.",
+    ),
+    template("patchTarget", &[Cond::PathEnds("from")], "Cannot {op} from {pointer|pointer}."),
+    template("patchTarget", &[], "Cannot {op} at {pointer|pointer}."),
+    template("patchTarget", &[], "The operation cannot apply to the document."),
+    template("patchTest", &[], "The test of {pointer|pointer} failed: the document holds {actual} there."),
+    template("patchTest", &[], "The test of {pointer|pointer} failed: the document holds a different value there."),
+    template("patchTest", &[], "The test failed: the document holds a different value."),
+];
 
 /// Most values (scalars and containers) a patched document may hold; `copy` can double a
 /// document per operation, so growth is bounded, as the JS reader bounds its input.

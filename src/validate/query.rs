@@ -9,16 +9,78 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::engine::MAX_SAFE_INTEGER;
-use super::formats::{is_date, is_date_time};
 use super::issue::{Issue, IssueKind};
-use super::schema::{Field, Kind, TextFormat, Width};
 use super::value::{Foreign, Value};
 use super::{validate_kind, Error, Options, Report};
 use crate::endpoints::{self, Endpoint, Filter, FilterKind, Resource, BOOLEAN_VALUES};
 use crate::model::query::LIST_QUERY;
+use crate::rules::date::is_date;
+use crate::rules::date_time::is_date_time;
+use crate::rules::message::{template, Cond, Template};
+use crate::schema::{Field, Kind, TextFormat, Width, MAX_SAFE_INTEGER};
 
 /// Longest query accepted, in bytes of names and values: far beyond any URL a server takes.
+/// Sentences for `querySyntax` (`{syntax|syntax}` is what a value of the mini-language looks
+/// like, from [`syntax_words`]).
+pub const MESSAGES: &[Template] = &[
+    template(
+        "querySyntax",
+        &[Cond::Is("reason", "empty"), Cond::NonEmpty("item")],
+        "{field}: nothing follows {item}; write {syntax|syntax}.",
+    ),
+    template("querySyntax", &[Cond::Is("reason", "empty")], "{field} must not be empty; write {syntax|syntax}."),
+    template(
+        "querySyntax",
+        &[Cond::Is("reason", "emptyItem")],
+        "{field} has an empty item (two commas in a row, or one at the start or end).",
+    ),
+    template(
+        "querySyntax",
+        &[Cond::Is("reason", "operator"), Cond::Count("allowed", 0)],
+        "{field} cannot use {item}; write {syntax|syntax}.",
+    ),
+    template(
+        "querySyntax",
+        &[Cond::Is("reason", "operator")],
+        "{field} cannot use {item}; it takes {allowed|list} (or a plain value).",
+    ),
+    template("querySyntax", &[Cond::Is("reason", "operator")], "{field} cannot use {item}; write {syntax|syntax}."),
+    template(
+        "querySyntax",
+        &[Cond::Is("reason", "unknownField")],
+        "{field}: {item} is not a field of this resource; use one of: {allowed|list}.",
+    ),
+    template(
+        "querySyntax",
+        &[Cond::Is("reason", "notSortable")],
+        "{field}: the list cannot be sorted on {item}; use one of: {allowed|list}.",
+    ),
+    template(
+        "querySyntax",
+        &[Cond::Is("reason", "direction")],
+        "{field}: {item} must be a field name, optionally followed by :desc.",
+    ),
+    template("querySyntax", &[], "{field}: {item} is not valid; write {syntax|syntax}."),
+    template("querySyntax", &[], "{field} is not valid; write {syntax|syntax}."),
+    template("querySyntax", &[], "{field} is not in the parameter's documented form."),
+];
+
+/// What a value of each query mini-language looks like (api-facts §1.4–§1.5), for messages.
+pub fn syntax_words() -> Vec<(&'static str, String)> {
+    let after = |kind: FilterKind| endpoints::prefixes_in_words(kind.operators());
+    vec![
+        ("string", "a text, in:x,y or like:xyz".into()),
+        ("id", "an id such as 12, or in:12,13".into()),
+        ("date", format!("a date such as 2024-02-29, optionally after {}", after(FilterKind::Date))),
+        (
+            "date-time",
+            format!("a date-time such as 2024-02-29T13:45:00Z, optionally after {}", after(FilterKind::DateTime)),
+        ),
+        ("sort", "field names separated by commas, each optionally followed by :desc, such as siteName:desc,id".into()),
+        ("fields", "field names separated by commas, such as id,siteName".into()),
+    ]
+}
+
 pub const MAX_QUERY_BYTES: usize = 64 * 1024;
 
 /// Validates `query` (decoded name/value pairs, in order) for the endpoint `endpoint`

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Bottom first. `lib.rs` and `src/bin` sit above all of them.
-const LAYERS: &[&str] = &["schema", "regex", "model", "endpoints", "validate", "export", "client", "wasm"];
+const LAYERS: &[&str] = &["schema", "regex", "rules", "model", "endpoints", "validate", "export", "client", "wasm"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).expect("readable source directory").flatten() {

@@ -25,9 +25,9 @@ use std::borrow::Cow;
 
 use serde::de::{DeserializeSeed, Deserializer};
 
-use super::issue::{Issue, IssueKind, When};
+use super::issue::{Issue, IssueKind};
 use super::Options;
-use crate::schema::{Condition, Kind};
+use crate::schema::Kind;
 
 pub use checks::utf16_len;
 
@@ -152,7 +152,7 @@ impl Walker {
     }
 
     fn type_issue(&mut self, kind: &Kind, actual: &str) {
-        self.emit(IssueKind::Type { expected: kind.type_name().to_owned(), actual: actual.to_owned() });
+        self.emit(crate::rules::types::issue(kind, actual));
     }
 }
 
@@ -162,17 +162,6 @@ fn escape_into(path: &mut String, key: &str) {
             '~' => path.push_str("~0"),
             '/' => path.push_str("~1"),
             c => path.push(c),
-        }
-    }
-}
-
-/// A condition as issue params.
-pub fn when_of(c: Condition) -> When {
-    match c {
-        Condition::Present(f) => When { field: f.into(), equals: None, one_of: None, present: Some(true) },
-        Condition::Equals(f, lit) => When { field: f.into(), equals: Some(lit.to_json()), one_of: None, present: None },
-        Condition::OneOf(f, v) => {
-            When { field: f.into(), equals: None, one_of: Some(v.iter().map(|s| (*s).into()).collect()), present: None }
         }
     }
 }

@@ -13,11 +13,13 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::super::issue::IssueKind;
 use super::super::value::Foreign;
-use super::plan::{self, bit, Cond, Plan, Planned};
-use super::{when_of, Seg, Walker, MAX_FIELDS};
-use crate::schema::{Array, Condition, Kind, Literal, Schema};
+use super::plan::{self, bit, Plan, Planned};
+use super::{Seg, Walker, MAX_FIELDS};
+use crate::rules::condition::{self, Kept};
+use crate::rules::issue::IssueKind;
+use crate::rules::{any_of, equals_if, required, required_if, single_flag};
+use crate::schema::{Array, Kind, Schema};
 
 /// What a value was, as far as the rules of its parent need to know.
 pub(super) enum Seen {
@@ -275,16 +277,6 @@ impl Members {
         }
         self.kept.iter().rev().find(|(i, _)| *i == fi).map(|(_, s)| s)
     }
-
-    fn holds(&self, c: Cond) -> bool {
-        match c.source {
-            Condition::Present(_) => self.present & bit(c.field) != 0,
-            Condition::Equals(_, lit) => self.value(c.field).is_some_and(|v| literal_eq(lit, v)),
-            Condition::OneOf(_, values) => {
-                matches!(self.value(c.field), Some(Seen::Str(s)) if values.contains(&s.as_str()))
-            }
-        }
-    }
 }
 
 fn object<'de, A: MapAccess<'de>>(
@@ -362,8 +354,24 @@ fn object<'de, A: MapAccess<'de>>(
     Ok(Seen::Other)
 }
 
+impl condition::Members for Members {
+    fn present(&self, field: usize) -> bool {
+        self.present & bit(field) != 0
+    }
+
+    fn kept(&self, field: usize) -> Option<Kept<'_>> {
+        self.value(field).map(|seen| match seen {
+            Seen::Bool(b) => Kept::Bool(*b),
+            Seen::Number(n) => Kept::Number(*n),
+            Seen::Str(s) => Kept::Str(s),
+            _ => Kept::Other,
+        })
+    }
+}
+
 /// Required fields, conditional rules and flag uniqueness, once every member was read. The
-/// order issues are emitted in does not matter: their positions sort them.
+/// order issues are emitted in does not matter: their positions sort them. Each field is
+/// reported at most once (the first rule that finds it missing or wrong wins).
 fn rules(w: &mut Walker, schema: &'static Schema, plan: &Plan, m: &Members) {
     let name = |fi: usize| schema.fields.get(fi).map_or("", |f| f.name);
     // A missing field sorts after every member; a null one stays at its place.
@@ -378,41 +386,23 @@ fn rules(w: &mut Walker, schema: &'static Schema, plan: &Plan, m: &Members) {
     if missing_required != 0 {
         for fi in 0..schema.fields.len().min(MAX_FIELDS) {
             if missing_required & bit(fi) != 0 {
-                report(w, fi, IssueKind::required());
+                report(w, fi, required::issue());
             }
         }
         reported |= missing_required;
     }
     for rule in &plan.rules {
-        match rule {
-            Planned::RequiredIf { field, when } => {
-                if m.present & bit(*field) == 0 && reported & bit(*field) == 0 && m.holds(*when) {
-                    report(w, *field, IssueKind::Required { when: Some(when_of(when.source)), any_of: None });
-                    reported |= bit(*field);
-                }
-            }
-            Planned::AnyOf { fields, names } => {
-                let first = fields.first().copied().unwrap_or(0);
-                if fields.iter().all(|&f| m.present & bit(f) == 0) && reported & bit(first) == 0 {
-                    let any_of = names.iter().map(|n| (*n).to_owned()).collect();
-                    report(w, first, IssueKind::Required { when: None, any_of: Some(any_of) });
-                    reported |= bit(first);
-                }
-            }
+        let (target, issue) = match rule {
+            Planned::RequiredIf { field, when } => (*field, required_if::check(*field, when.field, when.source, m)),
+            Planned::AnyOf { fields, names } => (fields.first().copied().unwrap_or(0), any_of::check(fields, names, m)),
             Planned::EqualsIf { field, value, when } => {
-                if !m.holds(*when) || reported & bit(*field) != 0 {
-                    continue;
-                }
-                let wrong = match m.value(*field) {
-                    None => true,
-                    Some(seen) => literal_type_matches(*value, seen) && !literal_eq(*value, seen),
-                };
-                if wrong {
-                    report(w, *field, IssueKind::Dependency { expected: value.to_json(), when: when_of(when.source) });
-                    reported |= bit(*field);
-                }
+                (*field, equals_if::check(*field, *value, when.field, when.source, m))
             }
-            Planned::AtMostOneFlag { .. } => {}
+            Planned::AtMostOneFlag { .. } => continue,
+        };
+        if let Some(issue) = issue.filter(|_| reported & bit(target) == 0) {
+            report(w, target, issue);
+            reported |= bit(target);
         }
     }
     // At most one item of an array may have its flag set; report the second and later.
@@ -423,28 +413,12 @@ fn rules(w: &mut Walker, schema: &'static Schema, plan: &Plan, m: &Members) {
             w.enter(Seg::Name(name(*fi)), m.at[*fi % MAX_FIELDS] as usize);
             w.enter(Seg::Index(item), item);
             w.enter(Seg::Name(flag), pos as usize);
-            w.emit(IssueKind::SingleInvoiceContact { first: first as u64 });
+            w.emit(single_flag::issue(first));
             w.leave();
             w.leave();
             w.leave();
         }
     }
-}
-
-fn literal_eq(lit: Literal, v: &Seen) -> bool {
-    match (lit, v) {
-        (Literal::Bool(a), Seen::Bool(b)) => a == *b,
-        (Literal::Int(a), Seen::Number(b)) => a as f64 == *b,
-        (Literal::Str(a), Seen::Str(b)) => a == b,
-        _ => false,
-    }
-}
-
-fn literal_type_matches(lit: Literal, v: &Seen) -> bool {
-    matches!(
-        (lit, v),
-        (Literal::Bool(_), Seen::Bool(_)) | (Literal::Int(_), Seen::Number(_)) | (Literal::Str(_), Seen::Str(_))
-    )
 }
 
 /// Any JSON value is fine; JavaScript-only values inside it are reported at their paths.
