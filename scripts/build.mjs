@@ -85,6 +85,8 @@ function glueTypings(file, from) {
 }
 writeFileSync(join(pkg, 'glue.d.ts'), glueTypings(join(tmp, 'web', `${NAME}.d.ts`), './types.js'));
 writeFileSync(join(pkg, 'glue.d.cts'), glueTypings(join(tmp, 'node', `${NAME}.d.ts`), './types.cjs'));
+// The JavaScript validators' generated modules, beside their hand-written runtime.
+run('cargo', ['run', '--locked', '--quiet', '--bin', 'elevate-codegen', '--', 'js', join(root, 'src', 'js', 'core', 'gen')]);
 // Bundled into every entry, not shipped as a file of its own.
 const fastPath = join(tmp, 'fast-path.js');
 writeFileSync(fastPath, run('cargo', ['run', '--locked', '--quiet', '--bin', 'elevate-codegen', '--', 'js-fast-path'], { capture: true }));

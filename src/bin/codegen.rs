@@ -5,11 +5,23 @@
 //! elevate-codegen json-schema <Name>  the JSON Schema 2020-12 document of one schema name
 //! elevate-codegen openapi             the OpenAPI 3.1 document of every endpoint
 //! elevate-codegen js-fast-path        the JavaScript validity predicates (an ES module)
+//! elevate-codegen js DIR              the JavaScript validators' generated modules, written into DIR
 //! ```
 
 use std::io::Write;
 
-const USAGE: &str = "usage: elevate-codegen dts | json-schema <SchemaName> | openapi | js-fast-path";
+const USAGE: &str = "usage: elevate-codegen dts | json-schema <SchemaName> | openapi | js-fast-path | js <dir>";
+
+/// Writes the JavaScript validators' modules into `dir` (created if missing).
+fn write_modules(dir: &str) -> Result<(), String> {
+    let dir = std::path::Path::new(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (name, text) in elevate_billing::export::js::modules() {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,6 +42,7 @@ fn main() {
             Err(e) => Err(e.to_string()),
         },
         ["js-fast-path"] => Ok(elevate_billing::export::javascript::module()),
+        ["js", dir] => write_modules(dir).map(|()| String::new()),
         ["openapi"] => pretty(&elevate_billing::export::openapi_document()).map_err(|e| e.to_string()),
         _ => Err(USAGE.to_owned()),
     };

@@ -6,6 +6,7 @@
 //! ([`crate::regex::ecma`]).
 
 pub mod javascript;
+pub mod js;
 pub mod json_schema;
 pub mod openapi;
 

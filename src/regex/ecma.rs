@@ -226,6 +226,24 @@ fn print_class(class: &Class, out: &mut String) -> Result<(), ExportError> {
     Ok(())
 }
 
+/// An ECMAScript class (`u` flag) matching one character *outside* `ranges` (sorted, disjoint,
+/// inclusive code point ranges): the JavaScript validators find the first character a class
+/// pattern does not allow with it, as the engine's class check does.
+pub fn negated_class(ranges: &[(u32, u32)]) -> String {
+    let mut out = String::from("[^");
+    for &(lo, hi) in ranges {
+        push_code_point(&mut out, lo);
+        if hi > lo {
+            if hi > lo + 1 {
+                out.push('-');
+            }
+            push_code_point(&mut out, hi);
+        }
+    }
+    out.push(']');
+    out
+}
+
 /// ASCII letters and digits as themselves (readable, never special); every other character as
 /// `\u{HEX}`, valid in and out of classes under the `u` flag.
 fn push_char(out: &mut String, c: char) {

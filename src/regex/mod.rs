@@ -10,7 +10,7 @@ pub mod patterns;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-pub use java::{Compiled, Limits, PatternError};
+pub use java::{ClassInfo, Compiled, Limits, PatternError};
 pub use patterns::{reset_pattern, set_pattern, Mismatch};
 
 /// Compiles a regex that comes from data (a product's reference format) once, then serves it

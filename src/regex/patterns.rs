@@ -31,7 +31,7 @@ type Slot = Option<Arc<Compiled>>;
 static COMPILED: RwLock<[Slot; 8]> = RwLock::new([None, None, None, None, None, None, None, None]);
 
 /// The compiled form of `p`, compiling the built-in source on first use.
-pub(crate) fn compiled(p: Pattern) -> Result<Arc<Compiled>, PatternError> {
+pub fn compiled(p: Pattern) -> Result<Arc<Compiled>, PatternError> {
     let slot = p as usize;
     if let Some(c) = COMPILED.read().unwrap_or_else(|e| e.into_inner())[slot].clone() {
         return Ok(c);

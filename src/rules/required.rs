@@ -21,7 +21,11 @@ pub fn issue() -> IssueKind {
 }
 
 /// JavaScript, at the end of an object: report field `name` (index `fi`, variables `p{fi}`
-/// present and `a{fi}` member position or -1) when it is not present. `m` counts the members.
+/// present and `a{fi}` member position or -1) when it is not present, and mark it reported
+/// (`r{fi}`) so no rule reports it again. `m` counts the members.
 pub fn js_missing(name: &str, fi: usize) -> String {
-    format!("if (!p{fi}) c.e({}, a{fi} >= 0 ? a{fi} : m + {fi}, \"required\", {{}});", quote(name))
+    format!(
+        "if (!p{fi}) {{ c.e({}, a{fi} >= 0 ? a{fi} : m + {fi}, \"required\", {{}}); r{fi} = true; }}\n",
+        quote(name)
+    )
 }

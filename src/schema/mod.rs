@@ -24,6 +24,14 @@ pub use pattern::{Pattern, PatternDef, PATTERNS};
 /// Largest integer JavaScript represents exactly (decisions R8): the bound of `int64` fields.
 pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
+/// Deepest nesting of a value the validators read (API bodies are a few levels deep): the
+/// JavaScript reader and patched documents stop there, so no walk can exhaust a stack.
+pub const MAX_DEPTH: usize = 256;
+
+/// Most array items and object members read from one value (a customer with 1000 sites is
+/// about 60,000): the JavaScript reader and patched documents stop there.
+pub const MAX_VALUES: usize = 4_000_000;
+
 /// Most fields any schema has (the engine keeps presence in a 64-bit set; a model test checks it).
 pub const MAX_FIELDS: usize = 64;
 

@@ -5,7 +5,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{resolve_pointer, Error};
+use super::{resolve_pointer, Error, Resolved};
 use crate::rules::{choices, integer, items, length, pattern, range, regex_format};
 use crate::schema::{Kind, TextFormat};
 
@@ -14,6 +14,14 @@ pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
     let at = resolve_pointer(schema, pointer)?;
     let mut d = Map::new();
     d.insert("pointer".into(), pointer.into());
+    d.extend(describe_resolved(&at));
+    Ok(Value::Object(d))
+}
+
+/// The description of what a pointer resolved to (without the pointer): what the JavaScript
+/// `describeField` returns is generated from this, field by field.
+pub(crate) fn describe_resolved(at: &Resolved) -> Map<String, Value> {
+    let mut d = Map::new();
     d.insert("type".into(), at.kind.type_name().into());
     d.insert("required".into(), at.required.into());
     if let Some(f) = at.field {
@@ -25,9 +33,9 @@ pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
             d.insert("default".into(), def.to_json());
         }
     }
-    match at.kind {
+    match &at.kind {
         Kind::String(t) => {
-            length::describe(&t, &mut d);
+            length::describe(t, &mut d);
             if let Some(p) = t.pattern {
                 pattern::describe(p, &mut d);
             }
@@ -42,7 +50,7 @@ pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
                 None => {}
             }
         }
-        Kind::Integer(i) => integer::describe(&i, &mut d),
+        Kind::Integer(i) => integer::describe(i, &mut d),
         Kind::Number(n) => range::describe(n.minimum, n.maximum, &mut d),
         Kind::Array(a) => {
             items::describe(a, &mut d);
@@ -64,7 +72,7 @@ pub fn describe_field(schema: &str, pointer: &str) -> Result<Value, Error> {
             d.insert("rules".into(), rules.into());
         }
     }
-    Ok(Value::Object(d))
+    d
 }
 
 #[cfg(test)]

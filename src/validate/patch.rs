@@ -78,11 +78,11 @@ pub const MESSAGES: &[Template] = &[
 
 /// Most values (scalars and containers) a patched document may hold; `copy` can double a
 /// document per operation, so growth is bounded, as the JS reader bounds its input.
-pub const MAX_DOCUMENT_VALUES: usize = 4_000_000;
+pub const MAX_DOCUMENT_VALUES: usize = crate::schema::MAX_VALUES;
 
 /// Deepest nesting of a patched document (that of the JS reader), so later walks cannot
 /// exhaust the stack.
-pub const MAX_DOCUMENT_DEPTH: usize = 256;
+pub const MAX_DOCUMENT_DEPTH: usize = crate::schema::MAX_DEPTH;
 
 /// A `test` operation's actual value is quoted in the issue only up to this many bytes.
 const MAX_QUOTED: usize = 200;

@@ -17,7 +17,7 @@
 // checked in does not matter. Under abortEarly the first issue found is the only one kept,
 // and nothing after it is read.
 
-import { LIMITS } from './gen/tables.js';
+import { LIMITS, PATTERNS } from './gen/tables.js';
 
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
 export const OMIT = Symbol('omitted');
@@ -46,6 +46,26 @@ export function read(v, key) {
     return v;
   }
   return OMIT;
+}
+
+/**
+ * The root value as JSON.stringify reads it (`read` at key ""), or, for what it would not
+ * write at all, the JavaScript name of that value (`undefined`, `function`, `symbol`).
+ * @param {unknown} v
+ * @returns {{ value: unknown } | { foreign: string }}
+ */
+export function readRoot(v) {
+  let x = v;
+  if ((typeof x === 'object' && x !== null) || typeof x === 'bigint') {
+    const toJSON = /** @type {any} */ (x).toJSON;
+    if (typeof toJSON === 'function') x = toJSON.call(x, '');
+    if (typeof x === 'object' && x !== null) {
+      if (x instanceof Number || x instanceof String || x instanceof Boolean) x = x.valueOf();
+    }
+  }
+  const t = typeof x;
+  if (t === 'undefined' || t === 'function' || t === 'symbol') return { foreign: t };
+  return { value: x };
 }
 
 /**
@@ -83,6 +103,17 @@ export function pointer(segs) {
   return p;
 }
 
+/**
+ * What this module throws on purpose. Checked with a WeakSet, never `instanceof`: a thrown
+ * value may be a hostile Proxy whose traps throw again.
+ */
+const OURS = new WeakSet();
+
+/** @param {unknown} e */
+function ours(e) {
+  return typeof e === 'object' && e !== null && OURS.has(e);
+}
+
 /** A bound of LIMITS was hit: becomes an Error naming the path. */
 class Limit {
   /** @param {string} message */
@@ -90,6 +121,7 @@ class Limit {
     this.message = message;
     /** @type {(string | number)[]} */
     this.path = [];
+    OURS.add(this);
   }
 }
 
@@ -100,7 +132,20 @@ class Thrown {
     this.cause = cause;
     /** @type {(string | number)[]} */
     this.path = [];
+    OURS.add(this);
   }
+}
+
+/**
+ * An Error this package raises on purpose during a walk (a usage error): it reaches the caller
+ * unchanged.
+ * @param {string} message
+ * @param {ErrorConstructor} [Kind]
+ */
+export function usageError(message, Kind = Error) {
+  const e = new Kind(PREFIX + message);
+  OURS.add(e);
+  return e;
 }
 
 /**
@@ -209,9 +254,9 @@ export class Ctx {
    * @param {string | number | undefined} k
    */
   fail(e, k) {
-    const t = e instanceof Thrown || e instanceof Limit ? e : new Thrown(e);
-    if (k !== undefined) t.path.unshift(k);
-    return t;
+    if (!ours(e)) e = new Thrown(e);
+    if (k !== undefined && (e instanceof Thrown || e instanceof Limit)) e.path.unshift(k);
+    return e;
   }
 
   /**
@@ -296,6 +341,74 @@ export class Ctx {
   }
 
   /**
+   * Reports `x`, of the wrong JSON type, where `expected` is: its type is named (`cycle` for
+   * an object being read), and an object or array is read to its end as JSON.stringify would.
+   * @param {string | number | null} k
+   * @param {number} mi
+   * @param {string} expected
+   * @param {unknown} x
+   */
+  t(k, mi, expected, x) {
+    let actual = typeName(x);
+    const container = actual === 'object' || actual === 'array';
+    if (container && this.cyc(/** @type {object} */ (x))) actual = 'cycle';
+    this.e(k, mi, 'type', { expected, actual });
+    if (container && actual !== 'cycle') this.drain(/** @type {object} */ (x));
+  }
+
+  /** True when `o` is being read (an object that contains itself). @param {object} o */
+  cyc(o) {
+    return this.anc.indexOf(o) >= 0;
+  }
+
+  /**
+   * Reports an issue at the current path plus several segments (a rule about an item's member).
+   * @param {(string | number)[]} segs
+   * @param {number[]} at
+   * @param {string} code
+   * @param {Record<string, unknown>} params
+   */
+  ea(segs, at, code, params) {
+    if (this.abort && this.found.length > 0) return;
+    this.found.push({ segs: this.segs.concat(segs), at: this.pos.concat(at), code, params });
+  }
+
+  /**
+   * The pattern check of string `x` against slot `i` (src/rules/pattern.rs): true when it does
+   * not match (the checks of the value end), reporting unless a length issue (`li`) already
+   * says why.
+   * @param {string | number | null} k
+   * @param {number} mi
+   * @param {number} i
+   * @param {string} x
+   * @param {boolean} li
+   */
+  p(k, mi, i, x, li) {
+    const slot = SLOTS[i];
+    const m = mismatch(slot, x);
+    if (m === null) return false;
+    if (li && (m === 'count' || (m === 'nomatch' && x === ''))) return true;
+    this.e(k, mi, 'pattern', patternParams(slot, x, m));
+    return true;
+  }
+
+  /**
+   * A regex-valued field (src/rules/regex_format.rs): it must compile in the server's dialect,
+   * which only the regex engine of the WebAssembly module can say.
+   * @param {string | number | null} k
+   * @param {number} mi
+   * @param {string} x
+   */
+  rx(k, mi, x) {
+    if (regexEngine === null) {
+      const where = pointer(k === null ? this.segs : [...this.segs, k]);
+      throw usageError(REGEX_ENGINE_MISSING.replace('%s', where || 'the value'));
+    }
+    const reason = regexEngine(x);
+    if (reason !== null) this.e(k, mi, 'format', { format: 'regex', reason });
+  }
+
+  /**
    * The issues found, in document order, as `{ path, code, params }`.
    * @returns {RawIssue[]}
    */
@@ -327,19 +440,19 @@ export function guarded(walk, base = []) {
   try {
     return walk();
   } catch (e) {
-    if (e instanceof Limit) {
+    if (ours(e) && e instanceof Limit) {
       const path = [...base, ...e.path];
       const where = path.length ? `"${pointer(path)}"` : 'the value';
-      throw new Error(`${PREFIX}cannot validate ${where}: it ${e.message}`);
+      throw usageError(`cannot validate ${where}: it ${e.message}`);
     }
-    if (e instanceof Thrown) {
-      const path = [...base, ...e.path];
-      const where = path.length ? `"${pointer(path)}"` : 'the value';
-      const cause = e.cause;
-      const message = describeThrown(cause);
-      throw new Error(`${PREFIX}reading ${where} threw: ${message}`, { cause });
-    }
-    throw e;
+    const thrown = ours(e) && e instanceof Thrown ? e : null;
+    if (thrown === null && ours(e)) throw e; // a usage error, already worded
+    const path = thrown ? [...base, ...thrown.path] : [...base];
+    const cause = thrown ? thrown.cause : e;
+    const where = path.length ? `"${pointer(path)}"` : 'the value';
+    const err = new Error(`${PREFIX}reading ${where} threw: ${describeThrown(cause)}`, { cause });
+    OURS.add(err);
+    throw err;
   }
 }
 
@@ -357,6 +470,76 @@ export function describeThrown(cause) {
 }
 
 // ---- checks the generated code calls ---------------------------------------------------
+
+/**
+ * The pattern slots in force (a copy of the built-in ones; `setPattern` replaces one).
+ * @type {PatternSlot[]}
+ */
+export const SLOTS = PATTERNS.slice();
+
+/**
+ * Replaces pattern slot `i` (what `setPattern` compiled), or restores the built-in one.
+ * @param {number} i
+ * @param {PatternSlot | null} slot
+ */
+export function installPattern(i, slot) {
+  SLOTS[i] = slot ?? PATTERNS[i];
+}
+
+/** The name of pattern slot `i`. @param {string} name */
+export function patternIndex(name) {
+  return PATTERNS.findIndex((p) => p.name === name);
+}
+
+/** What the regex engine answers for a Java-dialect regex: null when it compiles, else why. */
+/** @type {null | ((source: string) => string | null)} */
+let regexEngine = null;
+
+/** @param {null | ((source: string) => string | null)} engine */
+export function useRegexEngine(engine) {
+  regexEngine = engine;
+}
+
+/** Why a regex-valued field cannot be checked without the engine. */
+export const REGEX_ENGINE_MISSING =
+  '%s is a regular expression in the server\'s Java dialect, and checking it needs the regex engine, ' +
+  "which is in the package's WebAssembly module: import it once with `import 'elevate-billing/engine'` " +
+  "(or use any function of the full entry 'elevate-billing'), then validate again.";
+
+/**
+ * The params of a pattern issue (src/rules/pattern.rs `issue`): the first character not
+ * allowed, and the two mistakes the engine knows (a `+` in a phone number, lower case in a
+ * country code).
+ * @param {PatternSlot & { name: string }} slot
+ * @param {string} x
+ * @param {Exclude<Mismatch, null>} m
+ */
+function patternParams(slot, x, m) {
+  /** @type {Record<string, unknown>} */
+  const p = { pattern: slot.name };
+  let reason;
+  let suggestion;
+  if (x === '') {
+    reason = 'empty';
+  } else {
+    if (typeof m === 'object') {
+      p.character = m.ch;
+      p.index = m.index;
+      if (m.ch === '+' && slot.name === 'PHONE') {
+        reason = 'plusSign';
+        const fixed = x.charCodeAt(0) === 43 ? '00' + x.slice(1) : x;
+        if (fixed.indexOf('+') < 0 && mismatch(slot, fixed) === null) suggestion = fixed;
+      }
+    }
+    if (slot.name === 'COUNTRY' && /^[A-Za-z]{2}$/.test(x)) {
+      reason = 'lowercase';
+      suggestion = x.toUpperCase();
+    }
+  }
+  if (reason !== undefined) p.reason = reason;
+  if (suggestion !== undefined) p.suggestion = suggestion;
+  return p;
+}
 
 /** Calendar check of `yyyy-MM-dd` at the start of `s` (digits already checked). @param {string} s */
 function calendar(s) {
@@ -414,7 +597,7 @@ export function codePoints(s) {
  *   character outside the class
  * @typedef {{ whole: RegExp }} RegexPattern  any other pattern, anchored at both ends
  * @typedef {{ match: (s: string) => boolean }} EnginePattern  matched by the regex engine
- * @typedef {ClassPattern | RegexPattern | EnginePattern} PatternSlot
+ * @typedef {(ClassPattern | RegexPattern | EnginePattern) & { name: string, source: string }} PatternSlot
  * @typedef {null | 'count' | 'nomatch' | { ch: string, index: number }} Mismatch
  */
 

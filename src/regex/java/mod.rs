@@ -122,6 +122,19 @@ impl NfaMatcher {
     }
 }
 
+/// What [`Compiled::class_shape`] reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassInfo {
+    /// The class, as sorted disjoint inclusive ranges of code points.
+    pub ranges: Vec<(u32, u32)>,
+    /// Fewest characters.
+    pub min: u32,
+    /// Most characters, if bounded.
+    pub max: Option<u32>,
+    /// `""` is accepted besides (`^$|…`).
+    pub allow_empty: bool,
+}
+
 /// `allow_empty` or `min..=max` characters of `set`.
 #[derive(Debug)]
 struct ClassShape {
@@ -199,6 +212,34 @@ impl Compiled {
                 }
                 Ok(())
             }
+        }
+    }
+
+    /// For a class-shaped pattern: the characters of its class (sorted, disjoint, inclusive
+    /// ranges of code points), its count bounds and whether it also accepts `""` (`^$|…`).
+    /// The JavaScript validators are generated from this (a class test per character, so a
+    /// mismatch names the same first character).
+    pub fn class_shape(&self) -> Option<ClassInfo> {
+        match &self.matcher {
+            Matcher::Class(shape) => {
+                let mut ranges: Vec<(u32, u32)> = Vec::new();
+                for c in 0u32..128 {
+                    if shape.set.ascii[(c >> 6) as usize] & (1u64 << (c & 63)) != 0 {
+                        match ranges.last_mut() {
+                            Some((_, hi)) if *hi + 1 == c => *hi = c,
+                            _ => ranges.push((c, c)),
+                        }
+                    }
+                }
+                for &(lo, hi) in shape.set.ranges.iter() {
+                    match ranges.last_mut() {
+                        Some((_, h)) if *h + 1 == lo => *h = hi,
+                        _ => ranges.push((lo, hi)),
+                    }
+                }
+                Some(ClassInfo { ranges, min: shape.min, max: shape.max, allow_empty: shape.allow_empty })
+            }
+            Matcher::Nfa(_) => None,
         }
     }
 
