@@ -42,7 +42,7 @@ export const CASES = [
     name: 'parcel',
     fixture: 'parcel',
     kind: 'page',
-    build: [['parcel', 'build', 'index.html', '--no-autoinstall']],
+    build: [['parcel', 'build', 'index.html', '--no-autoinstall', '--no-cache']],
     serve: 'dist',
     proves: 'Parcel 2 with no config, in Chromium',
   },
