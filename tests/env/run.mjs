@@ -92,7 +92,7 @@ async function main() {
   console.log(installedVersions(toolsDir).join(' '));
   const install = { tools: tools.state, toolsMs: tools.ms, pack: packed.ms, pkg: pkg.state, pkgMs: pkg.ms };
 
-  /** @type {{ name: string, status: import('./lib/verdict.mjs').Status, ok: boolean, details: Record<string, any> }[]} */
+  /** @type {{ case: string, status: import('./lib/verdict.mjs').Status, ok: boolean, details: Record<string, any> }[]} */
   const results = [];
   /** @type {{ name: string, ms: number, phases: Record<string, number>, statuses: string[] }[]} */
   const timings = [];
@@ -111,7 +111,7 @@ async function main() {
     for (const p of parts) {
       const status = classify(p.ok, expected[p.name]);
       statuses.push(status);
-      results.push({ name: p.name, status, ok: p.ok, details: p.details });
+      results.push({ case: p.name, status, ok: p.ok, details: p.details });
       const why = p.ok ? '' : `: ${summary(p.details)}`;
       console.log(`${status.padEnd(5)} ${p.name}${why}`);
       if (status === 'FAIL' && p.details.output) console.log(p.details.output.replace(/^/gm, '      | '));
@@ -134,12 +134,12 @@ async function main() {
   console.log(`${'total'.padEnd(16)} ${''.padEnd(11)} ${seconds(Date.now() - started).padStart(7)}`);
 
   const count = (/** @type {string} */ s) => results.filter((r) => r.status === s).length;
-  const stale = staleEntries(expected, results.map((r) => r.name), selected.map((c) => c.name));
+  const stale = staleEntries(expected, results.map((r) => r.case), selected.map((c) => c.name));
   if (stale.length) console.log(`\nexpected-failures.json names results that no longer exist: ${stale.join(', ')}`);
   const xpass = results.filter((r) => r.status === 'XPASS');
-  if (xpass.length) console.log(`\n!!! XPASS: ${xpass.map((r) => r.name).join(', ')} now pass: remove them from tests/env/expected-failures.json`);
+  if (xpass.length) console.log(`\n!!! XPASS: ${xpass.map((r) => r.case).join(', ')} now pass: remove them from tests/env/expected-failures.json`);
   const fail = results.filter((r) => r.status === 'FAIL');
-  if (fail.length) console.log(`\nFAIL: ${fail.map((r) => r.name).join(', ')}`);
+  if (fail.length) console.log(`\nFAIL: ${fail.map((r) => r.case).join(', ')}`);
   console.log(`\nenv matrix: ${count('PASS')} PASS, ${count('XFAIL')} XFAIL, ${count('FAIL')} FAIL, ${count('XPASS')} XPASS`);
   writeFileSync(join(toolsDir, 'results.json'), `${JSON.stringify({ install, timings, results }, null, 2)}\n`);
   return exitCode(results.map((r) => r.status));
