@@ -6,6 +6,8 @@
 //   worker    the same wasm tests in a dedicated Web Worker
 //   build     npm run build (the package, pkg/)
 //   js        JS tests against the built package (node:test: package smoke test, client, …)
+//   env       the environment matrix: the packed package built and run in every toolchain
+//             and runtime, judged against tests/env/expected-failures.json (tests/env/README.md)
 // `npm test -- --only native,node` runs a subset; `--skip chromium,worker` skips some.
 
 import { spawnSync } from 'node:child_process';
@@ -29,7 +31,7 @@ const skip = arg('skip') ?? new Set();
 
 const chromedriver = process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver';
 const wasmTest = ['test', '--locked', '--target', 'wasm32-unknown-unknown', '--test', 'wasm'];
-const jsTests = ['tests/package', 'tests/js']
+const jsTests = ['tests/package', 'tests/js', 'tests/env/lib']
   .filter((d) => existsSync(join(root, d)))
   .flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.test.mjs')).map((f) => join(d, f)));
 
@@ -40,6 +42,7 @@ const steps = [
   ['worker', 'cargo', wasmTest, { WASM_BINDGEN_USE_DEDICATED_WORKER: '1', CHROMEDRIVER: chromedriver }],
   ['build', 'node', ['scripts/build.mjs'], {}],
   ['js', 'node', ['--test', '--test-concurrency=1', ...jsTests], {}],
+  ['env', 'node', ['tests/env/run.mjs'], {}],
 ];
 
 const summary = [];

@@ -1,0 +1,4 @@
+const eb = require('elevate-billing');
+const { checkAndReport } = require('./check.cjs');
+
+checkAndReport(eb);

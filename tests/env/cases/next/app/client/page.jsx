@@ -1,0 +1,5 @@
+import ClientCheck from './client-check.jsx';
+
+export default function Page() {
+  return <ClientCheck />;
+}
