@@ -1,10 +1,9 @@
 // Child process of the memory scenario: wasm memory and RSS before and after N validate
 // calls, valid and invalid mixed. Prints JSON. (Run with --expose-gc for a stable RSS.)
-import { createRequire } from 'node:module';
 import * as eb from '../pkg/node.mjs';
 import { invalidSite, site } from './fixtures.mjs';
 
-const glue = createRequire(import.meta.url)('../pkg/elevate_billing_node.cjs');
+const glue = eb.__engine();
 const calls = Number(process.argv[2] ?? 1_000_000);
 const inputs = [site(), invalidSite(), site(1), { siteName: 42 }];
 const gc = () => globalThis.gc?.();

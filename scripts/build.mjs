@@ -1,186 +1,163 @@
 #!/usr/bin/env node
 // Builds the npm package into pkg/ (see README "Package layout"):
-//   1. the crate for wasm32 (release profile), once;
-//   2. wasm-bindgen glue for the web (ESM) and for Node (CommonJS); the .wasm they load is
-//      byte-identical, so it ships once;
-//   3. the generated TypeScript types (from the Rust model and endpoint table, `elevate-codegen dts`)
-//      and the JavaScript validity predicates of `validate`'s fast path (`elevate-codegen js-fast-path`);
-//   4. the entries, bundled with esbuild around src/js/api.js: index.js (browsers, bundlers,
-//      workers), node.cjs (Node require) and node.mjs (Node import, sharing node.cjs's
-//      instance so ESM and CJS callers see one module);
-//   5. .d.ts / .d.mts / .d.cts typings, package.json, README and LICENSE from pkg-template/.
+//   1. the crate for wasm32 (release profile) and its wasm-bindgen glue (web target);
+//   2. what the Rust model generates: the typings (types.d.ts, client.d.ts) and the JavaScript
+//      validators (src/js/core/gen/, beside their hand-written runtime);
+//   3. the engine's WebAssembly, embedded in JavaScript (wasm-bytes.js, base64) so that no
+//      bundler has to copy an asset, and as a file for Cloudflare workerd (wasm-module.js);
+//   4. the ES modules, bundled by esbuild from src/js: core.js (the form path, no WebAssembly),
+//      engine.js (everything that runs in the engine), index.js and forms.js (the entries);
+//      node.cjs (everything, for Node's require) and node.mjs (Node's import, same instance);
+//   5. typings for each entry, package.json, README and LICENSE from pkg-template/.
 // Usage: node scripts/build.mjs [--debug]   (--debug skips the release optimisations)
 
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'pkg');
 const tmp = join(root, 'target', 'pkg-build');
+const src = join(root, 'src', 'js');
+const template = join(root, 'pkg-template');
 const debug = process.argv.includes('--debug');
 const NAME = 'elevate_billing';
+const WASM = `${NAME}_bg.wasm`;
+const banner = { js: '// elevate-billing: built by scripts/build.mjs from src/js and the Rust model.' };
 
 function run(cmd, args, opts = {}) {
   console.log(`$ ${cmd} ${args.join(' ')}`);
   return execFileSync(cmd, args, { cwd: root, stdio: opts.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', ...opts });
 }
+const codegen = (...args) => run('cargo', ['run', '--locked', '--quiet', '--bin', 'elevate-codegen', '--', ...args], { capture: true });
 
-// 1. The crate.
+// 1. The crate and its glue.
 const profile = debug ? 'debug' : 'release';
 run('cargo', ['build', '--locked', '--lib', '--target', 'wasm32-unknown-unknown', ...(debug ? [] : ['--release'])]);
-const wasmIn = join(root, 'target', 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);
-
-// 2. Glue.
 rmSync(pkg, { recursive: true, force: true });
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
+mkdirSync(tmp, { recursive: true });
 const strip = ['--remove-name-section', '--remove-producers-section'];
+const wasmIn = join(root, 'target', 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);
 run('wasm-bindgen', ['--target', 'web', '--out-dir', join(tmp, 'web'), '--out-name', NAME, ...strip, wasmIn]);
-run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', join(tmp, 'node'), '--out-name', NAME, ...strip, wasmIn]);
-const wasmWeb = readFileSync(join(tmp, 'web', `${NAME}_bg.wasm`));
-const wasmNode = readFileSync(join(tmp, 'node', `${NAME}_bg.wasm`));
-if (!wasmWeb.equals(wasmNode)) throw new Error('the web and nodejs targets produced different .wasm files');
-writeFileSync(join(pkg, `${NAME}_bg.wasm`), wasmWeb);
+copyFileSync(join(tmp, 'web', WASM), join(pkg, WASM));
 if (!debug && existsSync(join(root, 'node_modules', '.bin', 'wasm-opt'))) {
   // npm `binaryen`, never Debian's (toolchain.md). Flags chosen in bench/README.md.
-  run(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', join(pkg, `${NAME}_bg.wasm`), '-o', join(pkg, `${NAME}_bg.wasm`)]);
+  run(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', join(pkg, WASM), '-o', join(pkg, WASM)]);
 }
-// Node glue sits next to the .wasm it reads with `${__dirname}/elevate_billing_bg.wasm`. It
-// `require`s our JS snippets (src/js/encode.js…), which are ES modules: ship CommonJS copies,
-// since require(esm) needs Node >= 20.19 and the package supports every Node 20.
-let nodeGlueText = readFileSync(join(tmp, 'node', `${NAME}.js`), 'utf8');
-const snippetRequires = [...nodeGlueText.matchAll(/require\((?:String\.raw`|")(\.\/snippets\/[^`"]+)\.js(?:`|")\)/g)];
-for (const [call, path] of snippetRequires) {
-  const out = join(pkg, `${path}.cjs`);
-  mkdirSync(dirname(out), { recursive: true });
-  const source = readFileSync(join(tmp, 'node', `${path}.js`), 'utf8');
-  writeFileSync(out, (await esbuild.transform(source, { format: 'cjs', target: 'node20' })).code);
-  nodeGlueText = nodeGlueText.replace(call, `require(${JSON.stringify(`${path}.cjs`)})`);
-}
-if (/require\([^)]*snippets[^)]*\.js/.test(nodeGlueText)) throw new Error('a snippet require was not converted to CommonJS');
-writeFileSync(join(pkg, `${NAME}_node.cjs`), nodeGlueText);
+const wasmBytes = readFileSync(join(pkg, WASM));
 
-// 3. Generated types. Glue typings refer to them by name (SchemaName, ValidationResult…).
-const types = run('cargo', ['run', '--locked', '--quiet', '--bin', 'elevate-codegen', '--', 'dts'], { capture: true }).toString();
-writeFileSync(join(pkg, 'types.d.ts'), types);
-writeFileSync(join(pkg, 'types.d.cts'), types);
-const typeNames = [...types.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]);
-function glueTypings(file, from) {
-  const doc = String.raw`(?:/\*\*(?:(?!\*/)[\s\S])*\*/\s*)?`;
-  const text = readFileSync(file, 'utf8')
-    // Only the function declarations are public; init/InitOutput belong to the glue.
-    .replace(/\nexport type InitInput[\s\S]*$/, '\n')
-    // Plumbing (`__…`) is not re-exported, so not typed.
-    .replace(new RegExp(`${doc}export class __\\w+ \\{[\\s\\S]*?\\n\\}\\n`, 'g'), '')
-    .replace(new RegExp(`${doc}export function __\\w+\\([^;]*;\\n`, 'g'), '')
-    // `[Symbol.dispose]` needs lib esnext in the consumer's tsconfig; `free()` stays typed.
-    .replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, '');
-  const used = typeNames.filter((n) => new RegExp(`\\b${n}\\b`).test(code));
-  return `import type { ${used.join(', ')} } from '${from}';\n${text}`;
-}
-writeFileSync(join(pkg, 'glue.d.ts'), glueTypings(join(tmp, 'web', `${NAME}.d.ts`), './types.js'));
-writeFileSync(join(pkg, 'glue.d.cts'), glueTypings(join(tmp, 'node', `${NAME}.d.ts`), './types.cjs'));
-// The JavaScript validators' generated modules, beside their hand-written runtime.
-run('cargo', ['run', '--locked', '--quiet', '--bin', 'elevate-codegen', '--', 'js', join(root, 'src', 'js', 'core', 'gen')]);
-// Bundled into every entry, not shipped as a file of its own.
-const fastPath = join(tmp, 'fast-path.js');
-writeFileSync(fastPath, run('cargo', ['run', '--locked', '--quiet', '--bin', 'elevate-codegen', '--', 'js-fast-path'], { capture: true }));
+// 2. Generated from the model.
+writeFileSync(join(pkg, 'types.d.ts'), codegen('dts'));
+writeFileSync(join(pkg, 'client.d.ts'), codegen('dts-client'));
+codegen('js', join(src, 'core', 'gen'));
 
-// 4. Entries. The export list is the API object's keys, read from the real thing.
-const requireHere = createRequire(import.meta.url);
-const nodeGlue = requireHere(join(pkg, `${NAME}_node.cjs`));
-const { createApi } = await import(pathToFileURL(join(root, 'src', 'js', 'api.js')).href);
-const names = Object.keys(createApi(nodeGlue, { sync: true }));
-// Exports of the glue are typed by its .d.ts; the JS runtime's own exports (client, streams)
-// are declared in the generated types.d.ts.
-const glueDeclared = new Set([...readFileSync(join(tmp, 'web', `${NAME}.d.ts`), 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]));
-const functionNames = names.filter((n) => glueDeclared.has(n));
-const undeclared = names.filter((n) => n !== 'ready' && n !== 'init' && !glueDeclared.has(n) && !new RegExp(`^export declare (?:function|class|const|abstract class) ${n}\\b`, 'm').test(types));
-if (undeclared.length) throw new Error(`exports without typings: ${undeclared.join(', ')} (declare them in src/export/typescript.rs)`);
-const apiJs = JSON.stringify(join(root, 'src', 'js', 'api.js'));
-const fastJs = JSON.stringify(fastPath);
-mkdirSync(tmp, { recursive: true });
-writeFileSync(
-  join(tmp, 'entry-web.js'),
-  `import initGlue, * as glue from ${JSON.stringify(join(tmp, 'web', `${NAME}.js`))};
-import { createApi } from ${apiJs};
-import * as fast from ${fastJs};
-const api = createApi(glue, { load: (input) => initGlue(input === undefined ? undefined : { module_or_path: input }) }, fast);
-export const { ${names.join(', ')} } = api;
-`,
-);
-writeFileSync(
-  join(tmp, 'entry-node.js'),
-  `import { createApi } from ${apiJs};
-import * as fast from ${fastJs};
-const glue = require('./${NAME}_node.cjs');
-const api = createApi(glue, { sync: true }, fast);
-export const { ${names.join(', ')} } = api;
-`,
-);
-const banner = { js: '// elevate-billing: generated by scripts/build.mjs from src/js and the wasm-bindgen glue.' };
-await esbuild.build({
-  entryPoints: [join(tmp, 'entry-web.js')],
-  outfile: join(pkg, 'index.js'),
+// The glue, as a function that evaluates it: it creates TextDecoders and reads
+// `import.meta.url` at module scope, which must not happen on import (jsdom has no
+// TextDecoder; the engine may never be used). Wrapped, not edited.
+const glueCjs = await esbuild.build({
+  entryPoints: [join(tmp, 'web', `${NAME}.js`)],
   bundle: true,
-  format: 'esm',
+  write: false,
+  format: 'cjs',
   platform: 'neutral',
   target: 'es2020',
-  banner,
-  logLevel: 'warning',
+  define: { 'import.meta.url': 'undefined' },
+  logLevel: 'error',
 });
+writeFileSync(
+  join(tmp, 'glue.js'),
+  `// The wasm-bindgen glue of the engine, evaluated when the engine starts (src/js/engine/load.js),
+// with the platform's TextEncoder/TextDecoder or, where there are none (jsdom), ours.
+import { Utf8Decoder, Utf8Encoder } from ${JSON.stringify(join(src, 'engine', 'utf8.js'))};
+export function createGlue() {
+  const module = { exports: {} };
+  const g = globalThis;
+  (function (module, exports, TextEncoder, TextDecoder) {
+${glueCjs.outputFiles[0].text}
+  })(module, module.exports, g.TextEncoder ?? Utf8Encoder, g.TextDecoder ?? Utf8Decoder);
+  return module.exports;
+}
+`,
+);
+
+// 3. The WebAssembly, embedded.
+writeFileSync(
+  join(tmp, 'wasm-bytes.js'),
+  `// The engine's WebAssembly module (${wasmBytes.length} bytes), embedded so that every bundler and
+// runtime gets it with the JavaScript. Decoded on first use.
+const BASE64 = '${wasmBytes.toString('base64')}';
+export const wasm = {
+  bytes() {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(BASE64);
+    // Node's Buffer, read from globalThis so no bundler polyfills it for browsers.
+    const NodeBuffer = globalThis['Buffer'];
+    if (typeof NodeBuffer === 'function') return new Uint8Array(NodeBuffer.from(BASE64, 'base64'));
+    const text = atob(BASE64);
+    const out = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+    return out;
+  },
+};
+`,
+);
+copyFileSync(join(tmp, 'wasm-bytes.js'), join(pkg, 'wasm-bytes.js'));
+copyFileSync(join(template, 'wasm-module.js'), join(pkg, 'wasm-module.js'));
+
+// 4. The modules. In the ES build each of core.js, engine.js, index.js and forms.js is its own
+// file, so bundlers share one core between the entries and drop the engine when unused.
+// `#wasm` is the embedded module (wasm-bytes.js), or on workerd the `.wasm` imported as a module
+// (wasm-module.js): relative imports only, so a browser can load the files unbundled.
+const layout = (external, { engine = './engine.js', wasm = './wasm-bytes.js' } = {}) => ({
+  name: 'layout',
+  setup(b) {
+    const own = (path) => (args) => (external && args.kind !== 'entry-point' ? { path, external: true } : undefined);
+    b.onResolve({ filter: /\/core\/index\.js$/ }, own('./core.js'));
+    b.onResolve({ filter: /\/engine\/index\.js$/ }, own(engine));
+    b.onResolve({ filter: /^\.\/glue\.js$/ }, () => ({ path: join(tmp, 'glue.js') }));
+    b.onResolve({ filter: /^#wasm$/ }, () => (external ? { path: wasm, external: true } : { path: join(tmp, 'wasm-bytes.js') }));
+  },
+});
+const esm = { bundle: true, format: 'esm', platform: 'neutral', target: 'es2020', banner, logLevel: 'warning' };
+await esbuild.build({ ...esm, entryPoints: [join(src, 'core', 'index.js')], outfile: join(pkg, 'core.js') });
+await esbuild.build({ ...esm, entryPoints: [join(src, 'engine', 'index.js')], outfile: join(pkg, 'engine.js'), plugins: [layout(true)] });
+for (const entry of ['index', 'forms']) {
+  await esbuild.build({ ...esm, entryPoints: [join(src, `${entry}.js`)], outfile: join(pkg, `${entry}.js`), plugins: [layout(true)] });
+}
+// Cloudflare workerd (the `workerd` export condition): the same modules, the module imported.
+const workerd = { engine: './engine.workerd.js', wasm: './wasm-module.js' };
+await esbuild.build({ ...esm, entryPoints: [join(src, 'engine', 'index.js')], outfile: join(pkg, 'engine.workerd.js'), plugins: [layout(true, workerd)] });
+await esbuild.build({ ...esm, entryPoints: [join(src, 'index.js')], outfile: join(pkg, 'index.workerd.js'), plugins: [layout(true, workerd)] });
 await esbuild.build({
-  entryPoints: [join(tmp, 'entry-node.js')],
+  ...esm,
+  entryPoints: [join(src, 'index.js')],
   outfile: join(pkg, 'node.cjs'),
-  bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: [`./${NAME}_node.cjs`],
-  banner,
-  logLevel: 'warning',
+  plugins: [layout(false)],
 });
-writeFileSync(
-  join(pkg, 'node.mjs'),
-  `${banner.js}\n// Node ESM entry: the same instance as node.cjs, so import and require share one module.\n// Loaded with require, not \`import\`: importing CommonJS makes Node lex the whole file for\n// export names, which measured ~6 ms of a ~37 ms cold start.\nimport { createRequire } from 'node:module';\nconst api = createRequire(import.meta.url)('./node.cjs');\nexport const { ${names.join(', ')} } = api;\n`,
-);
+copyFileSync(join(template, 'node.mjs'), join(pkg, 'node.mjs'));
 
-// 5. Typings for each entry, and the package files.
-const BROWSER_INIT_INPUT = 'string | URL | Request | Response | BufferSource | WebAssembly.Module';
-const entryTypes = (typesFrom, glueFrom, initInput = BROWSER_INIT_INPUT) => `// Typings of the elevate-billing entry; generated by scripts/build.mjs.
-export * from '${typesFrom}';
-export { ${functionNames.join(', ')} } from '${glueFrom}';
-
-/** Resolves once the WebAssembly module is usable (already resolved in Node). */
-export declare const ready: Promise<void>;
-
-/** Where the .wasm can come from: a URL, a fetch Response, its bytes, or a compiled module. */
-export type InitInput = ${initInput};
-
-/**
- * Loads the WebAssembly module, once. Without \`input\` the .wasm next to the package entry is
- * loaded; pass a URL, Response, bytes or module for a CDN or a strict Content-Security-Policy.
- * Later calls resolve at once. In Node the module is ready on import and this does nothing.
- */
-export declare function init(input?: InitInput): Promise<void>;
-`;
-writeFileSync(join(pkg, 'index.d.ts'), entryTypes('./types.js', './glue.js'));
-// Node needs no input (the module is instantiated on import); keep the types DOM-free there.
-writeFileSync(join(pkg, 'node.d.mts'), entryTypes('./types.js', './glue.js', 'unknown'));
-writeFileSync(join(pkg, 'node.d.cts'), entryTypes('./types.cjs', './glue.cjs', 'unknown'));
+// 5. Typings: the ES ones, and CommonJS copies (`.d.cts`) that name `.cjs` siblings.
+copyFileSync(join(src, 'index.d.ts'), join(pkg, 'index.d.ts'));
+copyFileSync(join(src, 'forms.d.ts'), join(pkg, 'forms.d.ts'));
+for (const name of ['index', 'forms', 'types', 'client']) {
+  const text = readFileSync(join(pkg, `${name}.d.ts`), 'utf8').replace(/from '\.\/(\w+)\.js'/g, "from './$1.cjs'");
+  writeFileSync(join(pkg, `${name}.d.cts`), text);
+}
+writeFileSync(join(pkg, 'node.d.mts'), "export * from './index.js';\n");
 
 const cargoVersion = /^version = "([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
-const manifest = JSON.parse(readFileSync(join(root, 'pkg-template', 'package.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
 manifest.version = cargoVersion;
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-copyFileSync(join(root, 'pkg-template', 'README.md'), join(pkg, 'README.md'));
+copyFileSync(join(template, 'README.md'), join(pkg, 'README.md'));
 copyFileSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
 for (const f of manifest.files) {
   if (!existsSync(join(pkg, f))) throw new Error(`package.json lists ${f}, which the build did not produce`);
 }
-console.log(`built pkg/ (${profile}): ${names.length} exports, .wasm ${wasmWeb.length} bytes before wasm-opt`);
+console.log(`built pkg/ (${profile}): .wasm ${wasmBytes.length} bytes`);

@@ -1,16 +1,16 @@
 //! Writes generated artefacts to stdout, for the package build and for integrators:
 //!
 //! ```text
-//! elevate-codegen dts                 TypeScript declarations of the model, the validator API and the client
+//! elevate-codegen dts                 TypeScript declarations of the model and the validator API
+//! elevate-codegen dts-client          TypeScript declarations of the API client
 //! elevate-codegen json-schema <Name>  the JSON Schema 2020-12 document of one schema name
 //! elevate-codegen openapi             the OpenAPI 3.1 document of every endpoint
-//! elevate-codegen js-fast-path        the JavaScript validity predicates (an ES module)
 //! elevate-codegen js DIR              the JavaScript validators' generated modules, written into DIR
 //! ```
 
 use std::io::Write;
 
-const USAGE: &str = "usage: elevate-codegen dts | json-schema <SchemaName> | openapi | js-fast-path | js <dir>";
+const USAGE: &str = "usage: elevate-codegen dts | dts-client | json-schema <SchemaName> | openapi | js <dir>";
 
 /// Writes the JavaScript validators' modules into `dir` (created if missing).
 fn write_modules(dir: &str) -> Result<(), String> {
@@ -23,6 +23,30 @@ fn write_modules(dir: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The client's declarations, importing the model's types they name from `./types.js`.
+fn client_declarations() -> String {
+    let model = elevate_billing::export::typescript::declarations();
+    let client = elevate_billing::client::typescript::declarations();
+    let exported = model.lines().filter_map(|l| {
+        let rest = l.strip_prefix("export type ").or_else(|| l.strip_prefix("export interface "))?;
+        Some(rest.split(|c: char| !c.is_ascii_alphanumeric() && c != '_').next().unwrap_or(""))
+    });
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let used: Vec<&str> = exported
+        .filter(|name| {
+            client.match_indices(name).any(|(i, _)| {
+                let before = client[..i].chars().next_back().is_none_or(|c| !is_word(c));
+                let after = client[i + name.len()..].chars().next().is_none_or(|c| !is_word(c));
+                before && after
+            })
+        })
+        .collect();
+    format!(
+        "// Typings of the API client, generated from the endpoint table by elevate-codegen.\nimport type {{ {} }} from './types.js';\n{client}",
+        used.join(", ")
+    )
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let pretty = |v: &serde_json::Value| {
@@ -32,16 +56,12 @@ fn main() {
         })
     };
     let text = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["dts"] => {
-            let mut text = elevate_billing::export::typescript::declarations();
-            text.push_str(&elevate_billing::client::typescript::declarations());
-            Ok(text)
-        }
+        ["dts"] => Ok(elevate_billing::export::typescript::declarations()),
+        ["dts-client"] => Ok(client_declarations()),
         ["json-schema", name] => match elevate_billing::export::json_schema(name) {
             Ok(doc) => pretty(&doc).map_err(|e| e.to_string()),
             Err(e) => Err(e.to_string()),
         },
-        ["js-fast-path"] => Ok(elevate_billing::export::javascript::module()),
         ["js", dir] => write_modules(dir).map(|()| String::new()),
         ["openapi"] => pretty(&elevate_billing::export::openapi_document()).map_err(|e| e.to_string()),
         _ => Err(USAGE.to_owned()),

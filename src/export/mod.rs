@@ -1,11 +1,9 @@
 //! Artefacts generated from the model tables, never hand-written copies of a rule:
-//! TypeScript declarations ([`typescript`]), validity predicates in JavaScript ([`javascript`], the
-//! fast path of `validate()` for valid values), a JSON Schema 2020-12 document per schema name
-//! ([`json_schema()`]) and the OpenAPI 3.1 document of every endpoint ([`openapi_document`]).
-//! The last two share one generator, and print patterns from the validator's compiled form
-//! ([`crate::regex::ecma`]).
+//! TypeScript declarations ([`typescript`]), the JavaScript validators of the form path
+//! ([`js`]), a JSON Schema 2020-12 document per schema name ([`json_schema()`]) and the
+//! OpenAPI 3.1 document of every endpoint ([`openapi_document`]). The last two share one
+//! generator, and print patterns from the validator's compiled form ([`crate::regex::ecma`]).
 
-pub mod javascript;
 pub mod js;
 pub mod json_schema;
 pub mod openapi;

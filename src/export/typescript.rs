@@ -112,16 +112,6 @@ export interface ReadableStreamLike<T> {
   getReader(): { read(): Promise<{ done: boolean; value?: T }>; releaseLock(): void };
 }
 
-/**
- * Validates NDJSON read from a web ReadableStream, a Node Readable or any (async) iterable of
- * string / Uint8Array chunks, without holding the whole input in memory.
- */
-export declare function validateNdjsonStream(
-  source: ReadableStreamLike<Uint8Array | string> | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
-  schema: SchemaName,
-  options?: NdjsonOptions,
-): Promise<NdjsonReport>;
-
 ",
     );
     out.push_str(
@@ -167,10 +157,7 @@ export interface OpenApiDocument {
     }
     out.push_str(";\n\n");
     out.push_str(
-        "/** True when `value` is a valid `schema` (stops at the first defect); narrows its type. */
-export declare function isValid<S extends SchemaName>(schema: S, value: unknown): value is SchemaTypes[S];
-
-/** What `describeField` returns: the model's rules for one field. */
+        "/** What `describeField` returns: the model's rules for one field. */
 export interface FieldDescription {
   pointer: string;
   type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'json';

@@ -1,5 +1,5 @@
 //! Writing the JavaScript of a rule's check. The generated validators
-//! ([`crate::export::javascript`]) call each rule's `js` function with the names of the
+//! ([`crate::export::js`]) call each rule's `js` function with the names of the
 //! variables in scope; these helpers spell values as JavaScript literals.
 //!
 //! In every check: `x` is the value (already read as JSON.stringify reads it, never `null`),

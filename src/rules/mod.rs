@@ -1,6 +1,6 @@
 //! Every kind of rule, one file each, with all its backends: the engine's check (called by
 //! [`crate::validate`]'s walk), the JavaScript the package runs for the same check (written
-//! into the generated validators by [`crate::export::javascript`]), its JSON Schema keywords,
+//! into the generated validators by [`crate::export::js`]), its JSON Schema keywords,
 //! its `describeField` entry and the message templates of its issue codes. Adding or changing
 //! a rule is one file here and its tests.
 //!

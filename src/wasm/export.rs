@@ -23,12 +23,28 @@ pub fn open_api_document_js() -> Result<JsValue, JsValue> {
     to_js(&crate::export::openapi_document())
 }
 
-/// Plumbing for the JavaScript fast path (`src/js/api.js`, hidden by its `__` name): the
-/// ECMAScript form of the pattern `name` in force, as `jsonSchema` prints it, or `undefined`
-/// when the name is unknown or the pattern has no ECMAScript form (then fields using it always
-/// go to wasm). Called again after every `setPattern`/`resetPattern`.
-#[wasm_bindgen(js_name = __ecmaPattern)]
-pub fn ecma_pattern_js(name: &str) -> Option<String> {
-    let p = crate::validate::Pattern::from_name(name)?;
-    crate::regex::ecma::whole_value_pattern(&crate::regex::patterns::source(p)).ok()
+/// Plumbing for the JavaScript validators (hidden by its `__` name): how the pattern `name` in
+/// force is matched in JavaScript (`{ class, min, max, empty }`, `{ whole }` or `{ engine: true }`,
+/// with `name` and `source`), read after every `setPattern`/`resetPattern`; `undefined` for an
+/// unknown name.
+#[wasm_bindgen(js_name = __patternSlot)]
+pub fn pattern_slot_js(name: &str) -> Result<JsValue, JsValue> {
+    match crate::schema::Pattern::from_name(name) {
+        Some(p) => to_js(&crate::export::js::pattern_slot(p)),
+        None => Ok(JsValue::UNDEFINED),
+    }
+}
+
+/// Plumbing for the JavaScript validators: whether `value` matches the pattern `name` in force
+/// (for a pattern set with `setPattern` that has no ECMAScript form).
+#[wasm_bindgen(js_name = __patternMatches)]
+pub fn pattern_matches_js(name: &str, value: &str) -> bool {
+    crate::schema::Pattern::from_name(name).is_some_and(|p| crate::regex::patterns::check(p, value).is_ok())
+}
+
+/// Plumbing for the JavaScript validators: why `source` is not a usable regex of the server's
+/// dialect (a regex-valued field's `format` issue), or `undefined` when it is.
+#[wasm_bindgen(js_name = __regexReason)]
+pub fn regex_reason_js(source: &str) -> Option<String> {
+    crate::regex::user(source).err().map(|e| e.to_string())
 }

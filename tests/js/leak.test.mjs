@@ -4,10 +4,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import * as eb from '../../pkg/node.mjs';
 
-const glue = createRequire(import.meta.url)('../../pkg/elevate_billing_node.cjs');
+const glue = eb.__engine();
 
 const SITE = {
   customerId: 12, siteName: 'Head Office', siteReference: 'HO-1', startDate: '2024-01-01',

@@ -1,7 +1,7 @@
 // The package as users get it: `npm pack` pkg/, install the tarball into a fresh project, then
-// import it from Node ESM, Node CommonJS, type-check strict TypeScript consumers (nodenext and
-// bundler resolution), and run it in headless Chromium through a Vite build (page and module
-// Web Worker) and as plain ESM served without a bundler. Run after `npm run build`.
+// check what the environment matrix (tests/env) does not: the files and export lists, one
+// instance for Node's import and require, the forms entry without WebAssembly, and plain ESM
+// served without a bundler. Run after `npm run build`.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,122 +47,48 @@ test('the tarball holds exactly the files package.json lists', () => {
   const expected = [...manifest.files.map((f) => f.replace(/\/$/, '')), 'package.json', 'README.md', 'LICENSE'];
   assert.deepEqual(files, [...new Set(expected)].sort());
   assert.equal(files.filter((f) => f.endsWith('.wasm')).length, 1, 'a single .wasm');
-  // The entries the exports map points at are all there.
-  const targets = JSON.stringify(manifest.exports).match(/"\.\/[^"]+"/g).map((t) => t.slice(3, -1));
+  // Every file the exports map points at is there.
+  const targets = [];
+  JSON.stringify(manifest.exports, (k, v) => (typeof v === 'string' && v.startsWith('./') && targets.push(v.slice(2)), v));
   for (const t of targets) assert.ok(files.includes(t), `exports names ${t}`);
 });
 
-test('Node ESM: import works at once, ready is resolved, calls go through', () => {
-  writeFileSync(
-    join(work, 'esm.mjs'),
-    `import { ready, init, validate } from 'elevate-billing';
-import * as again from 'elevate-billing';
-await ready; await init(); await init();
-const r = validate('Site', ${JSON.stringify(SITE)});
-console.log(JSON.stringify({ valid: r.valid, codes: r.errors.map((e) => e.path + ' ' + e.code), same: again.validate === validate }));`,
-  );
-  const out = JSON.parse(sh('node', ['esm.mjs']));
-  assert.deepEqual(out, { valid: false, codes: ['/siteContacts/0/contactTelephoneNumber pattern'], same: true });
+test('node.mjs exports exactly what index.js exports, and forms.js a part of it', async () => {
+  const dir = join(work, 'node_modules', 'elevate-billing');
+  const names = (m) => Object.keys(m).sort();
+  const esm = await import(join(dir, 'index.js'));
+  const node = await import(join(dir, 'node.mjs'));
+  assert.deepEqual(names(node), names(esm));
+  const forms = await import(join(dir, 'forms.js'));
+  assert.deepEqual(names(forms), ['describeField', 'formatMessage', 'isValid', 'schemaNames', 'validate', 'validateField']);
 });
 
-test('Node CommonJS: require works and shares the ESM instance', () => {
+test('Node: import and require share one instance (a pattern set through one is in force in the other)', () => {
   writeFileSync(
     join(work, 'cjs.cjs'),
     `const eb = require('elevate-billing');
-eb.ready.then(async () => {
+(async () => {
   const esm = await import('elevate-billing');
+  const forms = await import('elevate-billing/forms');
   eb.setPattern('POSTCODE', '[0-9]+');
   const viaEsm = esm.validateField('Address', '/postcode', 'AB1').valid;
+  const viaForms = forms.validateField('Address', '/postcode', 'AB1').valid;
   eb.resetPattern();
-  console.log(JSON.stringify({ valid: eb.validate('Address', ${JSON.stringify(SITE.siteAddress)}).valid, viaEsm }));
-});`,
+  console.log(JSON.stringify({ valid: eb.validate('Address', ${JSON.stringify(SITE.siteAddress)}).valid, viaEsm, viaForms }));
+})();`,
   );
-  assert.deepEqual(JSON.parse(sh('node', ['cjs.cjs'])), { valid: true, viaEsm: false });
+  assert.deepEqual(JSON.parse(sh('node', ['cjs.cjs'])), { valid: true, viaEsm: false, viaForms: false });
 });
 
-test('TypeScript: strict consumers type-check with nodenext (ESM and CJS) and bundler resolution', () => {
-  const consumer = `import { validate, validateField, formatMessage, ready, init, type Site, type ValidationIssue, type SchemaName, type CustomerType } from 'elevate-billing';
-await ready; await init();
-const site: Site = ${JSON.stringify(SITE)};
-const name: SchemaName = 'Site';
-const kind: CustomerType = 'BUSINESS';
-const r = validate(name, site, { abortEarly: false, unknownFields: 'report' });
-const first: ValidationIssue | undefined = r.errors[0];
-const msg: string | undefined = first && formatMessage(first);
-const f: boolean = validateField('Site', '/siteName', 'x').valid;
-// @ts-expect-error: not a schema name
-validate('Nope', {});
-// @ts-expect-error: not a CustomerType
-const bad: CustomerType = 'PERSON';
-export { msg, f, kind, bad };
-`;
-  const cjsConsumer = `import eb = require('elevate-billing');
-const r: boolean = eb.validate('Address', {}).valid;
-const s: eb.Site | undefined = undefined;
-export = { r, s };
-`;
-  for (const [dir, options, files] of [
-    ['ts-nodenext', { module: 'nodenext', moduleResolution: 'nodenext' }, { 'main.mts': consumer, 'legacy.cts': cjsConsumer }],
-    // A Node project with no DOM library and no @types/node: the Node typings must not need them.
-    ['ts-node-no-dom', { module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022'] }, { 'main.mts': consumer, 'legacy.cts': cjsConsumer }],
-    ['ts-bundler', { module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'] }, { 'main.ts': consumer }],
-  ]) {
-    const d = join(work, dir);
-    mkdirSync(d, { recursive: true });
-    for (const [f, text] of Object.entries(files)) writeFileSync(join(d, f), text);
-    writeFileSync(
-      join(d, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, target: 'es2022', skipLibCheck: false, noUnusedLocals: true, types: [], ...options },
-        include: ['*.ts', '*.mts', '*.cts'],
-      }),
-    );
-    try {
-      sh(bin('tsc'), ['-p', d]);
-    } catch (e) {
-      assert.fail(`tsc ${dir} failed:\n${e.stdout}${e.stderr}`);
-    }
-  }
-});
-
-test('browser: a Vite build runs in headless Chromium, in the page and in a module worker', async () => {
-  const app = join(work, 'vite-app');
-  mkdirSync(app, { recursive: true });
-  writeFileSync(join(app, 'index.html'), '<!doctype html><title>smoke</title><script type="module" src="./main.js"></script>');
-  writeFileSync(
-    join(app, 'main.js'),
-    `import { ready, validate } from 'elevate-billing';
-let early;
-try { validate('Site', {}); early = 'no error'; } catch (e) { early = e.message; }
-await ready;
-const page = validate('Site', ${JSON.stringify(SITE)}).errors.map((e) => e.code);
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-const fromWorker = await new Promise((resolve) => { worker.onmessage = (m) => resolve(m.data); worker.postMessage(${JSON.stringify(SITE)}); });
-window.__result = { early, page, fromWorker };`,
-  );
-  writeFileSync(
-    join(app, 'worker.js'),
-    `import { ready, validate } from 'elevate-billing';
-self.onmessage = async (m) => { await ready; self.postMessage(validate('Site', m.data).errors.map((e) => e.message)); };`,
-  );
-  try {
-    sh(bin('vite'), ['build', '--logLevel', 'error', '--outDir', 'dist'], app);
-  } catch (e) {
-    assert.fail(`vite build failed:\n${e.stdout}${e.stderr}`);
-  }
-  browser ??= await launchBrowser();
-  const server = await serveDir(join(app, 'dist'));
-  try {
-    const page = await browser.newPage();
-    await page.goto(server.url + '/index.html');
-    const result = await page.waitForFunction(() => window.__result, null, { timeout: 20000 }).then((h) => h.jsonValue());
-    assert.match(result.early, /await ready/);
-    assert.deepEqual(result.page, ['pattern']);
-    assert.equal(result.fromWorker.length, 1);
-    assert.match(result.fromWorker[0], /cannot contain '\+'/);
-  } finally {
-    await server.close();
-  }
+test('the forms entry ships no WebAssembly: a bundle of it holds no engine', async () => {
+  const entry = join(work, 'forms-entry.mjs');
+  writeFileSync(entry, "import { validate } from 'elevate-billing/forms';\nconsole.log(validate('Site', {}).valid);\n");
+  const { build } = await import('esbuild');
+  const out = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'browser', minify: true, absWorkingDir: work });
+  const text = out.outputFiles[0].text;
+  assert.ok(!/WebAssembly\.(Module|compile|instantiate|Instance)/.test(text), 'no WebAssembly is compiled');
+  assert.ok(!/[A-Za-z0-9+/]{4096}/.test(text), 'no embedded module');
+  assert.ok(text.length < 200_000, `the forms bundle is ${text.length} bytes`);
 });
 
 test('browser: plain ESM without a bundler, with init() from a custom URL', async () => {
@@ -176,10 +102,11 @@ test('browser: plain ESM without a bundler, with init() from a custom URL', asyn
   writeFileSync(
     join(site, 'index.html'),
     `<!doctype html><script type="module">
-import { init, ready, validate } from './lib/index.js';
+import { init, ready, validate, validateProductReference } from './lib/index.js';
+const before = validate('Address', ${JSON.stringify(SITE.siteAddress)});
 await init(new URL('./cdn/x.wasm', location.href));
 await ready;
-window.__result = validate('Address', ${JSON.stringify(SITE.siteAddress)});
+window.__result = { before, reference: validateProductReference('[0-9]{3}', '123').valid };
 </script>`,
   );
   browser ??= await launchBrowser();
@@ -188,7 +115,7 @@ window.__result = validate('Address', ${JSON.stringify(SITE.siteAddress)});
     const page = await browser.newPage();
     await page.goto(server.url + '/index.html');
     const result = await page.waitForFunction(() => window.__result, null, { timeout: 20000 }).then((h) => h.jsonValue());
-    assert.deepEqual(result, { valid: true, errors: [] });
+    assert.deepEqual(result, { before: { valid: true, errors: [] }, reference: true });
   } finally {
     await server.close();
   }

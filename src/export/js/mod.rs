@@ -14,6 +14,8 @@
 
 mod tables;
 
+pub use tables::pattern_slot;
+
 use serde_json::Value;
 
 use crate::validate::describe::describe_resolved;

@@ -61,10 +61,15 @@ pub fn tables_module() -> String {
     out
 }
 
-/// A built-in pattern as the JavaScript runtime matches it (see `mismatch` in runtime.js).
-fn pattern_slot(p: crate::schema::Pattern) -> Value {
+/// The pattern `p` in force as the JavaScript runtime matches it (see `mismatch` in
+/// runtime.js): `{ name, source, class, min, max, empty }` for a class pattern (`class` finds a
+/// character outside it), `{ name, source, whole }` for another one with an ECMAScript form,
+/// `{ name, source, engine: true }` when only the regex engine can match it. Written into
+/// `tables.js` at build time, and asked of the wasm module after `setPattern`.
+pub fn pattern_slot(p: crate::schema::Pattern) -> Value {
     let def = p.def();
-    let source = def.source;
+    let source = patterns::source(p);
+    let source = source.as_str();
     match patterns::compiled(p) {
         Ok(c) => match c.class_shape() {
             Some(info) => json!({
@@ -77,10 +82,11 @@ fn pattern_slot(p: crate::schema::Pattern) -> Value {
             }),
             None => match ecma::whole_value_pattern(source) {
                 Ok(whole) => json!({ "name": def.name, "source": source, "whole": whole }),
-                // Sound before complete: a pattern that cannot be printed matches nothing.
-                Err(_) => json!({ "name": def.name, "source": source, "whole": "(?!)" }),
+                Err(_) => json!({ "name": def.name, "source": source, "engine": true }),
             },
         },
+        // Sound before complete: a pattern that does not compile matches nothing (the engine
+        // rejects every value then too).
         Err(_) => json!({ "name": def.name, "source": source, "whole": "(?!)" }),
     }
 }
@@ -89,6 +95,10 @@ fn pattern_slot(p: crate::schema::Pattern) -> Value {
 fn js_pattern_slot(slot: &Value) -> String {
     let name = &slot["name"];
     let source = &slot["source"];
+    if slot["engine"] == true {
+        // Never at build time: every built-in pattern has an ECMAScript form (a test says so).
+        return format!("  {{ name: {name}, source: {source}, whole: /(?!)/u }}");
+    }
     if let Some(class) = slot["class"].as_str() {
         let max = slot["max"].as_u64().map_or_else(|| "Infinity".to_owned(), |m| m.to_string());
         format!(

@@ -486,7 +486,12 @@ export function installPattern(i, slot) {
   SLOTS[i] = slot ?? PATTERNS[i];
 }
 
-/** The name of pattern slot `i`. @param {string} name */
+/** Restores every built-in pattern slot. */
+export function resetPatterns() {
+  for (let i = 0; i < PATTERNS.length; i++) SLOTS[i] = PATTERNS[i];
+}
+
+/** The slot of the pattern called `name`, or -1. @param {string} name */
 export function patternIndex(name) {
   return PATTERNS.findIndex((p) => p.name === name);
 }
@@ -502,9 +507,9 @@ export function useRegexEngine(engine) {
 
 /** Why a regex-valued field cannot be checked without the engine. */
 export const REGEX_ENGINE_MISSING =
-  '%s is a regular expression in the server\'s Java dialect, and checking it needs the regex engine, ' +
-  "which is in the package's WebAssembly module: import it once with `import 'elevate-billing/engine'` " +
-  "(or use any function of the full entry 'elevate-billing'), then validate again.";
+  "%s is a regular expression in the server's Java dialect; checking it needs the package's regex " +
+  "engine (WebAssembly), which elevate-billing/forms leaves out. Import from 'elevate-billing' " +
+  'instead and `await ready` once (or call any of its engine functions) before validating.';
 
 /**
  * The params of a pattern issue (src/rules/pattern.rs `issue`): the first character not

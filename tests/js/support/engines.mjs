@@ -1,25 +1,17 @@
 // The two implementations of the validators, side by side for differential tests: `core`, the
-// JavaScript validators the package's form path runs, and `engine`, the Rust engine compiled to
-// wasm (called through its raw exports, not the package's API).
+// JavaScript validators the package's form path runs (as users import them), and `engine`, the
+// Rust engine compiled to wasm (its raw exports, reached through the package's plumbing).
 
-import { createRequire } from 'node:module';
-import * as js from '../../../src/js/core/validate.js';
-import { useRegexEngine } from '../../../src/js/core/runtime.js';
+import * as eb from '../../../pkg/node.mjs';
 
-const glue = createRequire(import.meta.url)('../../../pkg/elevate_billing_node.cjs');
-
-// Regex-valued fields are judged by the wasm regex engine on both sides (as the package does).
-useRegexEngine((source) => {
-  const issue = glue.validateProductReference(source, '').errors.find((e) => e.path === '/format');
-  return issue ? issue.params.reason : null;
-});
+const glue = eb.__engine();
 
 export const core = {
-  validate: js.validate,
-  isValid: js.isValid,
-  validateField: js.validateField,
-  formatMessage: js.formatMessage,
-  schemaNames: js.schemaNames,
+  validate: eb.validate,
+  isValid: eb.isValid,
+  validateField: eb.validateField,
+  formatMessage: eb.formatMessage,
+  schemaNames: eb.schemaNames,
 };
 
 export const engine = {

@@ -1,0 +1,17 @@
+// @ts-check
+// The form path of elevate-billing (`elevate-billing/forms`, and the same functions in the
+// main entry): validators, field descriptions and messages in plain JavaScript generated from
+// the Rust model. No WebAssembly: every function works synchronously right after import, in
+// browsers, workers, edge runtimes and Node, under any Content-Security-Policy.
+
+export { validate, isValid, validateField, formatMessage, schemaNames } from './validate.js';
+export { describeField } from './describe.js';
+
+// Plumbing for the engine entry (src/js/engine): the regex engine for regex-valued fields, and
+// the pattern slots `setPattern` replaces. Hidden by their `__` names.
+export {
+  useRegexEngine as __useRegexEngine,
+  installPattern as __installPattern,
+  resetPatterns as __resetPatterns,
+  patternIndex as __patternIndex,
+} from './runtime.js';

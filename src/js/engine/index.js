@@ -1,0 +1,248 @@
+// @ts-check
+// The engine entry of elevate-billing: what runs in the Rust engine compiled to WebAssembly (the
+// API client, bulk NDJSON, product formats and `setPattern` in the server's Java regex dialect,
+// the JSON Schema / OpenAPI exports). The engine starts on first use (src/js/engine/load.js);
+// importing this module costs nothing until then. The form path (src/js/core) never needs it,
+// except to check regex-valued fields, which this module enables on import.
+
+import * as core from '../core/index.js';
+import { createClientApi } from '../client.js';
+import { createNdjsonApi } from '../ndjson.js';
+import { engine, load } from './load.js';
+
+const PREFIX = 'elevate-billing: ';
+
+/**
+ * A TypeError naming the parameter, thrown before anything crosses into wasm.
+ * @param {string} fn
+ * @param {string} name
+ * @param {string} expected
+ * @param {unknown} got
+ */
+function argError(fn, name, expected, got) {
+  const t = got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got;
+  return new TypeError(`${PREFIX}${fn}: ${name} must be ${expected}, not ${t}`);
+}
+
+/** @param {unknown} v @param {string} fn @param {string} name */
+function string(v, fn, name) {
+  if (typeof v !== 'string') throw argError(fn, name, 'a string', v);
+  return v;
+}
+
+/** Regex-valued fields (a product's reference formats) are judged by the engine's Java dialect. */
+function enableRegexFields() {
+  core.__useRegexEngine((source) => engine().__regexReason(source) ?? null);
+}
+// On import, and again by `ready`/`init`, in case a bundler keeps this module for one export
+// without its top-level statements.
+enableRegexFields();
+
+/**
+ * Resolves once the engine runs, compiling it asynchronously (pages that would rather not
+ * compile on first use await it; nothing else needs to). Rejects with the reason it cannot start
+ * (a Content-Security-Policy without 'wasm-unsafe-eval', say). Started only when awaited.
+ */
+export const ready = Object.freeze({
+  /** @param {any} [onFulfilled] @param {any} [onRejected] */
+  then(onFulfilled, onRejected) {
+    enableRegexFields();
+    return load().then(onFulfilled, onRejected);
+  },
+  /** @param {any} [onRejected] */
+  catch(onRejected) {
+    return load().catch(onRejected);
+  },
+  /** @param {any} [onFinally] */
+  finally(onFinally) {
+    return load().finally(onFinally);
+  },
+  [Symbol.toStringTag]: 'Promise',
+});
+
+/**
+ * Starts the engine now, from the package's own module, or from `input` (a URL, Response, the
+ * .wasm bytes or a WebAssembly.Module). Later calls resolve at once.
+ * @param {unknown} [input]
+ */
+export function init(input) {
+  enableRegexFields();
+  return load(input);
+}
+
+// ---- patterns ---------------------------------------------------------------------------
+
+/**
+ * The JavaScript pattern slot for what the engine compiled.
+ * @param {any} slot `__patternSlot`'s answer
+ * @param {string} name
+ */
+function toSlot(slot, name) {
+  if (slot.class !== undefined) {
+    return {
+      name,
+      source: slot.source,
+      class: new RegExp(slot.class, 'u'),
+      min: slot.min,
+      max: slot.max ?? Infinity,
+      empty: slot.empty,
+    };
+  }
+  if (slot.whole !== undefined) return { name, source: slot.source, whole: new RegExp(slot.whole, 'u') };
+  return { name, source: slot.source, match: (/** @type {string} */ s) => engine().__patternMatches(name, s) };
+}
+
+/** Re-reads the slots of `names` from the engine into the JavaScript validators. @param {string[]} names */
+function refresh(names) {
+  for (const name of names) {
+    const i = core.__patternIndex(name);
+    if (i < 0) continue;
+    const slot = engine().__patternSlot(name);
+    core.__installPattern(i, slot === undefined ? null : toSlot(slot, name));
+  }
+}
+
+/**
+ * Replaces the named pattern (`'NAME_CURLY'`, `'PHONE'`, …) with `source`, a regex in the server's
+ * Java dialect, for every later validation (decisions R3). Throws, changing nothing, if the name
+ * is unknown or the regex is invalid or too large.
+ * @param {unknown} name
+ * @param {unknown} source
+ */
+export function setPattern(name, source) {
+  const n = string(name, 'setPattern', 'name');
+  const s = string(source, 'setPattern', 'source');
+  engine().setPattern(n, s);
+  refresh([n]);
+}
+
+/**
+ * Restores the built-in pattern `name`, or every pattern when `name` is omitted.
+ * @param {unknown} [name]
+ */
+export function resetPattern(name) {
+  if (name !== undefined) string(name, 'resetPattern', 'name');
+  engine().resetPattern(name);
+  if (name === undefined) {
+    core.__resetPatterns();
+  } else {
+    refresh([/** @type {string} */ (name)]);
+  }
+}
+
+/**
+ * The source text of the pattern in force for `name`.
+ * @param {unknown} name
+ */
+export function getPattern(name) {
+  return engine().getPattern(string(name, 'getPattern', 'name'));
+}
+
+// ---- engine functions ---------------------------------------------------------------------
+
+/**
+ * Checks `reference` against a product's `format` (a regex in the server's dialect, decisions
+ * R10): issues at `/format` (unusable) or `/reference` (no match).
+ * @param {unknown} format
+ * @param {unknown} reference
+ */
+export function validateProductReference(format, reference) {
+  return engine().validateProductReference(
+    string(format, 'validateProductReference', 'format'),
+    string(reference, 'validateProductReference', 'reference'),
+  );
+}
+
+/**
+ * The JSON Schema 2020-12 document of a schema name, with the patterns in force.
+ * @param {unknown} schema
+ */
+export function jsonSchema(schema) {
+  return engine().jsonSchema(string(schema, 'jsonSchema', 'schema'));
+}
+
+/** The OpenAPI 3.1 document of every endpoint. */
+export function openApiDocument() {
+  return engine().openApiDocument();
+}
+
+/**
+ * Checks a JSON Patch for a resource of `schema` whose current state is `current`.
+ * @param {unknown} schema @param {unknown} current @param {unknown} ops @param {unknown} [options]
+ */
+export function validatePatch(schema, current, ops, options) {
+  return engine().validatePatch(string(schema, 'validatePatch', 'schema'), current, ops, options);
+}
+
+/**
+ * Checks the query of an endpoint (`'GET /sites'`).
+ * @param {unknown} endpoint @param {unknown} query
+ */
+export function validateQuery(endpoint, query) {
+  return engine().validateQuery(string(endpoint, 'validateQuery', 'endpoint'), query);
+}
+
+/**
+ * Validates NDJSON text or bytes: every non-blank line is one record of `schema`.
+ * @param {unknown} input @param {unknown} schema @param {unknown} [options]
+ */
+export function validateNdjson(input, schema, options) {
+  return engine().validateNdjson(input, string(schema, 'validateNdjson', 'schema'), options);
+}
+
+/** Validates NDJSON fed in chunks of any size: `push` each chunk, then `finish`. */
+export class NdjsonValidator {
+  /** @type {any} */
+  #inner;
+  /** @param {unknown} schema @param {unknown} [options] */
+  constructor(schema, options) {
+    this.#inner = new (engine().NdjsonValidator)(string(schema, 'NdjsonValidator', 'schema'), options);
+  }
+  /** @param {unknown} chunk */
+  push(chunk) {
+    this.#inner.push(chunk);
+  }
+  finish() {
+    return this.#inner.finish();
+  }
+  free() {
+    this.#inner.free();
+  }
+}
+
+/** Plumbing for tests and benchmarks: the engine's raw exports (the Rust validators as the
+ * oracle of the JavaScript ones), started if needed. */
+export function __engine() {
+  return engine();
+}
+
+/** Plumbing for the memory benchmark and the leak test: bytes of the engine's linear memory. */
+export function __memoryBytes() {
+  return engine().__memoryBytes();
+}
+
+/** The glue, looked up at each use (the engine starts on first use). */
+const glue = new Proxy(
+  {},
+  {
+    get: (_, key) => engine()[key],
+  },
+);
+
+export const { validateNdjsonStream } = createNdjsonApi({ NdjsonValidator }, () => {});
+
+export const {
+  ElevateClient,
+  ElevateError,
+  ElevateApiError,
+  ElevateValidationError,
+  ElevateNetworkError,
+  ElevateTimeoutError,
+  ElevateAbortError,
+  ElevateTokenError,
+  inList,
+  like,
+  lt,
+  gt,
+  gtn,
+} = /** @type {any} */ (createClientApi(glue, () => engine()));

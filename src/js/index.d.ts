@@ -1,0 +1,107 @@
+// Typings of the elevate-billing entry (hand-written; the model's types are generated from the
+// Rust model into types.d.ts). The form functions come from forms.d.ts; what needs the
+// WebAssembly engine is declared here.
+
+export * from './forms.js';
+export * from './client.js';
+import type {
+  EndpointKey,
+  JsonPatchOperation,
+  JsonSchemaDocument,
+  NdjsonOptions,
+  NdjsonReport,
+  OpenApiDocument,
+  PatchValidationResult,
+  PatternName,
+  QueryInput,
+  ReadableStreamLike,
+  SchemaName,
+  ValidateOptions,
+  ValidationResult,
+} from './types.js';
+
+/**
+ * A promise-like that starts the WebAssembly engine asynchronously when awaited, and resolves
+ * once it runs (nothing needs it: the engine also starts synchronously on first use). Rejects
+ * with the reason it cannot start, e.g. a Content-Security-Policy without 'wasm-unsafe-eval'.
+ */
+export declare const ready: PromiseLike<void> & {
+  catch(onRejected?: (reason: unknown) => unknown): Promise<unknown>;
+  finally(onFinally?: () => void): Promise<void>;
+};
+
+/**
+ * Starts the engine now, from the package itself or from `input`: a URL, a fetch Response, the
+ * .wasm bytes or a compiled WebAssembly.Module (typed structurally: no DOM library needed).
+ */
+export declare function init(input?: string | { href: string } | { arrayBuffer(): Promise<ArrayBuffer> } | ArrayBuffer | ArrayBufferView | object): Promise<void>;
+
+/**
+ * Replaces the named pattern (`'NAME_CURLY'`, `'PHONE'`, …) with `source`, a regex in the
+ * server's Java dialect, for all later validations (decisions R3). Throws, changing nothing, if
+ * the name is unknown or the regex is invalid or too large.
+ */
+export declare function setPattern(name: PatternName, source: string): void;
+
+/** Restores the built-in pattern `name`, or every pattern when `name` is omitted. */
+export declare function resetPattern(name?: PatternName): void;
+
+/** The source text of the pattern in force for `name` (built-in or set by `setPattern`). */
+export declare function getPattern(name: PatternName): string;
+
+/**
+ * Checks `reference` (a product reference, additional reference or service id) against the
+ * product's `format`, a regex in the server's dialect (decisions R10): issues at `/format` when
+ * the format cannot be used, at `/reference` when the reference does not match it.
+ */
+export declare function validateProductReference(format: string, reference: string): ValidationResult;
+
+/**
+ * The JSON Schema 2020-12 document of the schema `schema`: the validator's rules as far as JSON
+ * Schema can say them (a regex-valued field is only a string), with the patterns in force.
+ */
+export declare function jsonSchema(schema: SchemaName): JsonSchemaDocument;
+
+/** The OpenAPI 3.1 document of every endpoint, with the same schemas as `jsonSchema`. */
+export declare function openApiDocument(): OpenApiDocument;
+
+/**
+ * Checks the JSON Patch `ops` for a resource of schema `schema` whose current state is
+ * `current`: the operations, their application (RFC 6902), and the patched document.
+ */
+export declare function validatePatch(
+  schema: SchemaName,
+  current: unknown,
+  ops: JsonPatchOperation[],
+  options?: ValidateOptions,
+): PatchValidationResult;
+
+/** Checks the query of an endpoint (`validateQuery('GET /sites', { page: 1, pageSize: 50 })`). */
+export declare function validateQuery(endpoint: EndpointKey, query: QueryInput): ValidationResult;
+
+/**
+ * Validates NDJSON text or bytes: every non-blank line is one record of schema `schema`. For
+ * large files use `NdjsonValidator` or `validateNdjsonStream` to feed chunks as they are read.
+ */
+export declare function validateNdjson(input: string | Uint8Array | ArrayBuffer, schema: SchemaName, options?: NdjsonOptions): NdjsonReport;
+
+/** Validates NDJSON fed in chunks of any size: `push` each chunk as it is read, then `finish`. */
+export declare class NdjsonValidator {
+  constructor(schema: SchemaName, options?: NdjsonOptions);
+  /** Validates the lines this chunk completes. */
+  push(chunk: string | Uint8Array | ArrayBuffer): void;
+  /** Validates the last line and returns the report; the validator cannot be used after. */
+  finish(): NdjsonReport;
+  /** Releases the validator's memory now (it is also released when collected). */
+  free(): void;
+}
+
+/**
+ * Validates NDJSON read from a web ReadableStream, a Node Readable or any (async) iterable of
+ * string / Uint8Array chunks, without holding the whole input in memory.
+ */
+export declare function validateNdjsonStream(
+  source: ReadableStreamLike<Uint8Array | string> | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  schema: SchemaName,
+  options?: NdjsonOptions,
+): Promise<NdjsonReport>;

@@ -1,0 +1,8 @@
+// @ts-check
+// The main entry of elevate-billing: the form path (plain JavaScript, no WebAssembly) and the
+// engine (the client, bulk files, product formats, exports), which starts on first use. Apps
+// that only validate forms can import `elevate-billing/forms` and ship no WebAssembly at all;
+// bundlers drop the engine from this entry too when none of its exports is used.
+
+export { validate, isValid, validateField, describeField, formatMessage, schemaNames } from './core/index.js';
+export * from './engine/index.js';
