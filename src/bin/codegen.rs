@@ -23,6 +23,7 @@ fn main() {
         ["dts"] => {
             let mut text = elevate_billing::export::typescript::declarations();
             text.push_str(&elevate_billing::export::typescript_client::declarations());
+            text.push_str(&elevate_billing::export::typescript_csv::declarations());
             Ok(text)
         }
         ["json-schema", name] => match elevate_billing::export::json_schema(name) {

@@ -12,6 +12,7 @@ pub mod openapi;
 mod rules;
 pub mod typescript;
 pub mod typescript_client;
+pub mod typescript_csv;
 
 pub use json_schema::json_schema;
 pub use openapi::openapi_document;
