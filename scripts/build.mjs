@@ -8,12 +8,13 @@
 //   4. the entries, bundled with esbuild around src/js/api.js: index.js (browsers, bundlers,
 //      workers), node.cjs (Node require) and node.mjs (Node import, sharing node.cjs's
 //      instance so ESM and CJS callers see one module);
-//   5. .d.ts / .d.mts / .d.cts typings, package.json, README and LICENSE from pkg-template/.
+//   5. .d.ts / .d.mts / .d.cts typings, package.json, README and LICENSE from pkg-template/;
+//      the Node-only mock (mock/) from src/js, as it is.
 // Usage: node scripts/build.mjs [--debug]   (--debug skips the release optimisations)
 
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -177,6 +178,9 @@ const manifest = JSON.parse(readFileSync(join(root, 'pkg-template', 'package.jso
 manifest.version = cargoVersion;
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 copyFileSync(join(root, 'pkg-template', 'README.md'), join(pkg, 'README.md'));
+// Node-only extras, plain ES modules that use the package by its name: the mock
+// (elevate-billing/mock).
+for (const dir of ['mock']) cpSync(join(root, 'src', 'js', dir), join(pkg, dir), { recursive: true });
 copyFileSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
 for (const f of manifest.files) {
   if (!existsSync(join(pkg, f))) throw new Error(`package.json lists ${f}, which the build did not produce`);

@@ -1,7 +1,8 @@
 // Client scenarios shared by Node (client.test.mjs) and headless Chromium (the same module
-// loaded in a page): each takes the package API and a mock-elevate server, and asserts the
-// wire (method, path, query encoding, headers, body, via the server's log) and the results.
-// No node: imports here, so the module runs in a browser as is.
+// loaded in a page): each takes the package API and the package's mock (driven over HTTP with
+// elevate-billing/mock/control), and asserts the wire (method, path, query encoding, headers,
+// body, via the mock's log) and the results. No node: imports here, so the module runs in a
+// browser as is.
 
 export const TOKEN = 'tok-Secret-5b1d9e';
 
@@ -54,7 +55,7 @@ export const NEW_CUSTOMER = {
 };
 
 /**
- * @param {{ api: any, url: string, mock: ReturnType<import('../server/mock-control.mjs').mockControl>,
+ * @param {{ api: any, url: string, mock: import('../../pkg/mock/control.js').MockControl,
  *           inspect?: (v: unknown, o?: object) => string }} env
  * @returns {{ name: string, run: () => Promise<void> }[]}
  */
@@ -125,7 +126,8 @@ export function clientScenarios({ api, url, mock, inspect }) {
   });
 
   scenario('get sends fields and resolves with the record', async () => {
-    same(await client().sites.get(2, { fields: ['id', 'siteName'] }), { id: 2, siteName: 'Depot' });
+    const got = await client().sites.get(2, { fields: ['id', 'siteName'] });
+    same([got.id, got.siteName, got.siteReference, got.siteAddress], [2, 'Depot', null, null], 'other fields come back null (api-facts §1.4)');
     eq(wire((await log())[0]), 'GET /v1/sites/2?fields=id%2CsiteName');
   });
 
@@ -177,7 +179,7 @@ export function clientScenarios({ api, url, mock, inspect }) {
 
   scenario('429 with Retry-After: GET waits and retries, POST is never retried', async () => {
     await mock.fault('/v1/sites', { status: 429, retryAfter: 1 }, { method: 'GET' });
-    eq((await client().sites.list({ page: 1, pageSize: 10 })).length, 5, 'records after the retry');
+    eq((await client().sites.list({ page: 1, pageSize: 10 })).length, 6, 'records after the retry');
     const [first, second] = await log();
     eq(second && second.method, 'GET', 'GET sent twice');
     // A lower bound (the retry waited the second Retry-After asked for), which no slow machine breaks.
@@ -187,7 +189,7 @@ export function clientScenarios({ api, url, mock, inspect }) {
     const e = await rejects(client().sites.create(NEW_SITE), ElevateApiError);
     same([e.kind, e.attempts], ['tooManyRequests', 1]);
     same((await log()).map(wire), ['POST /v1/sites'], 'POST sent once');
-    eq((await client().sites.list({ page: 1, pageSize: 10 })).length, 5, 'nothing created');
+    eq((await client().sites.list({ page: 1, pageSize: 10 })).length, 6, 'nothing created');
   });
 
   scenario('503 is retried with backoff, then reported when retries run out', async () => {
@@ -406,7 +408,10 @@ export function clientScenarios({ api, url, mock, inspect }) {
       validate: false,
     });
     eq((await c.rentalProductCategories.list({ page: 1, pageSize: 1 })).length, 1, 'product API on the override');
-    await c.rentalProductInventories.create({ rentalProductId: 1, siteId: 1 }, { disableAddingLinkedRentals: true });
+    await c.rentalProductInventories.create(
+      { siteId: 1, rentalProductId: 1, invoicePresentationProductName: 'Broadband', supplierAccountId: 1, startDate: '2024-01-01', invoiceFrequency: 1, quantity: 1 },
+      { disableAddingLinkedRentals: true },
+    );
     await c.usageRateCards.list({ page: 1, pageSize: 5 }, { summary: true });
     const assignment = await c.usageRateCardAssignments.create({ assignmentLevel: 'CUSTOMER', customerId: 1, usageRateCardId: 1, startDate: '2024-01-01' });
     await c.usageRateCardAssignments.update('CUSTOMER', assignment.id, [{ op: 'add', path: '/endDate', value: '2025-01-01' }]);

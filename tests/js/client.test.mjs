@@ -1,4 +1,4 @@
-// The API client against the mock Elevate server, twice with the same scenarios
+// The API client against the package's mock (elevate-billing/mock), twice with the same scenarios
 // (client-scenarios.mjs): in Node through pkg/node.mjs, and in headless Chromium through
 // pkg/index.js served to a page on another origin (so CORS is part of the test).
 // Run after `npm run build`.
@@ -10,15 +10,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import * as api from '../../pkg/node.mjs';
-import { startMockServer } from '../server/mock-elevate.mjs';
-import { mockControl } from '../server/mock-control.mjs';
+import { startMock } from '../../pkg/mock/index.mjs';
+import { mockControl } from '../../pkg/mock/control.mjs';
 import { launchBrowser, serveDir } from '../support/browser.mjs';
 import { clientScenarios, TOKEN } from './client-scenarios.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
-const server = await startMockServer({ token: TOKEN });
+const server = await startMock({ token: TOKEN });
 after(() => server.close());
 
 describe('client in Node', () => {
@@ -39,12 +39,11 @@ describe('client in headless Chromium', () => {
     mkdirSync(stage, { recursive: true });
     cpSync(join(root, 'pkg'), join(stage, 'pkg'), { recursive: true });
     cpSync(join(here, 'client-scenarios.mjs'), join(stage, 'client-scenarios.mjs'));
-    cpSync(join(root, 'tests', 'server', 'mock-control.mjs'), join(stage, 'mock-control.mjs'));
     writeFileSync(
       join(stage, 'index.html'),
       `<!doctype html><title>client scenarios</title><script type="module">
 import * as api from './pkg/index.js';
-import { mockControl } from './mock-control.mjs';
+import { mockControl } from './pkg/mock/control.mjs';
 import { clientScenarios } from './client-scenarios.mjs';
 await api.ready;
 const url = new URL(location.href).searchParams.get('mock');

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, serveDir } from '../support/browser.mjs';
@@ -48,8 +48,9 @@ test('the tarball holds exactly the files package.json lists', () => {
   assert.deepEqual(files, [...new Set(expected)].sort());
   assert.equal(files.filter((f) => f.endsWith('.wasm')).length, 1, 'a single .wasm');
   // The entries the exports map points at are all there.
-  const targets = JSON.stringify(manifest.exports).match(/"\.\/[^"]+"/g).map((t) => t.slice(3, -1));
-  for (const t of targets) assert.ok(files.includes(t), `exports names ${t}`);
+  const leaves = (v) => (typeof v === 'string' ? [v] : Object.values(v).flatMap(leaves));
+  const targets = leaves(manifest.exports).map((t) => t.slice(2));
+  for (const t of targets) assert.ok(existsSync(join(installed, t)), `exports names ${t}`);
 });
 
 test('Node ESM: import works at once, ready is resolved, calls go through', () => {
@@ -96,13 +97,26 @@ validate('Nope', {});
 const bad: CustomerType = 'PERSON';
 export { msg, f, kind, bad };
 `;
+  // The Node-only additions: CSV, the mock and its controls.
+  const nodeConsumer = `import { validateCsv, ElevateClient, type CsvReport, type Site } from 'elevate-billing';
+import { startMock, type ElevateMock } from 'elevate-billing/mock';
+import { mockControl } from 'elevate-billing/mock/control';
+const report: CsvReport = validateCsv('siteName\\nA', 'Site', { delimiter: ',' });
+const column: string | null | undefined = report.invalidRecords[0]?.errors[0]?.column;
+const mock: ElevateMock = await startMock({ port: 0, seed: { sites: [] } });
+const client = new ElevateClient({ baseUrl: mock.url, token: 't' });
+const sites: Site[] = await client.sites.list({ page: 1, pageSize: 1 });
+await mockControl(mock.url).reset();
+await mock.close();
+export { column, sites };
+`;
   const cjsConsumer = `import eb = require('elevate-billing');
 const r: boolean = eb.validate('Address', {}).valid;
 const s: eb.Site | undefined = undefined;
 export = { r, s };
 `;
   for (const [dir, options, files] of [
-    ['ts-nodenext', { module: 'nodenext', moduleResolution: 'nodenext' }, { 'main.mts': consumer, 'legacy.cts': cjsConsumer }],
+    ['ts-nodenext', { module: 'nodenext', moduleResolution: 'nodenext' }, { 'main.mts': consumer, 'legacy.cts': cjsConsumer, 'node.mts': nodeConsumer }],
     // A Node project with no DOM library and no @types/node: the Node typings must not need them.
     ['ts-node-no-dom', { module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022'] }, { 'main.mts': consumer, 'legacy.cts': cjsConsumer }],
     ['ts-bundler', { module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'] }, { 'main.ts': consumer }],
@@ -123,6 +137,19 @@ export = { r, s };
       assert.fail(`tsc ${dir} failed:\n${e.stdout}${e.stderr}`);
     }
   }
+});
+
+test('Node: the mock from the installed package', async () => {
+  writeFileSync(
+    join(work, 'mock.mjs'),
+    `import { startMock } from 'elevate-billing/mock';
+import { ElevateClient } from 'elevate-billing';
+const mock = await startMock();
+const sites = await new ElevateClient({ baseUrl: mock.url, token: 'any' }).sites.list({ page: 1, pageSize: 2 });
+await mock.close();
+console.log(JSON.stringify(sites.map((s) => s.id)));`,
+  );
+  assert.deepEqual(JSON.parse(sh('node', ['mock.mjs'])), [1, 2]);
 });
 
 test('browser: a Vite build runs in headless Chromium, in the page and in a module worker', async () => {
