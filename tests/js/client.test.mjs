@@ -19,16 +19,19 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
 const server = await startMock({ token: TOKEN });
-after(() => server.close());
+// A second mock on another origin, which no scenario has reached before: in a browser, what
+// a request blocked by CORS looks like is tried against it.
+const fresh = await startMock({ token: TOKEN });
+after(() => Promise.all([server.close(), fresh.close()]));
 
 describe('client in Node', () => {
-  for (const s of clientScenarios({ api, url: server.url, mock: mockControl(server.url), inspect })) {
+  for (const s of clientScenarios({ api, url: server.url, mock: mockControl(server.url), fresh: { url: fresh.url, mock: mockControl(fresh.url) }, inspect })) {
     test(s.name, s.run);
   }
 });
 
 describe('client in headless Chromium', () => {
-  const names = clientScenarios({ api, url: '', mock: null }).map((s) => s.name);
+  const names = clientScenarios({ api, url: '', mock: null, fresh: {} }).map((s) => s.name);
   let results;
   let browser;
   let site;
@@ -47,8 +50,9 @@ import { mockControl } from './pkg/mock/control.mjs';
 import { clientScenarios } from './client-scenarios.mjs';
 await api.ready;
 const url = new URL(location.href).searchParams.get('mock');
+const freshUrl = new URL(location.href).searchParams.get('fresh');
 const results = [];
-for (const s of clientScenarios({ api, url, mock: mockControl(url) })) {
+for (const s of clientScenarios({ api, url, mock: mockControl(url), fresh: { url: freshUrl, mock: mockControl(freshUrl) } })) {
   try { await s.run(); results.push({ name: s.name, ok: true }); }
   catch (e) { results.push({ name: s.name, ok: false, error: String((e && e.stack) || e) }); }
 }
@@ -60,7 +64,7 @@ window.__results = results;
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${site.url}/index.html?mock=${encodeURIComponent(server.url)}`);
+    await page.goto(`${site.url}/index.html?mock=${encodeURIComponent(server.url)}&fresh=${encodeURIComponent(fresh.url)}`);
     const handle = await page
       .waitForFunction(() => window.__results, null, { timeout: 180_000 })
       .catch((e) => assert.fail(`the page did not finish: ${e.message}; page errors: ${errors.join('; ')}`));

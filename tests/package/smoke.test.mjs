@@ -97,18 +97,20 @@ validate('Nope', {});
 const bad: CustomerType = 'PERSON';
 export { msg, f, kind, bad };
 `;
-  // The Node-only additions: CSV, the mock and its controls.
-  const nodeConsumer = `import { validateCsv, ElevateClient, type CsvReport, type Site } from 'elevate-billing';
+  // The Node-only additions: CSV, createMany, the mock and its controls.
+  const nodeConsumer = `import { validateCsv, ElevateClient, ElevateApiError, type CsvReport, type CreateOutcome, type Site } from 'elevate-billing';
 import { startMock, type ElevateMock } from 'elevate-billing/mock';
 import { mockControl } from 'elevate-billing/mock/control';
 const report: CsvReport = validateCsv('siteName\\nA', 'Site', { delimiter: ',' });
 const column: string | null | undefined = report.invalidRecords[0]?.errors[0]?.column;
 const mock: ElevateMock = await startMock({ port: 0, seed: { sites: [] } });
 const client = new ElevateClient({ baseUrl: mock.url, token: 't' });
-const sites: Site[] = await client.sites.list({ page: 1, pageSize: 1 });
+const outcomes: CreateOutcome<Site>[] = await client.sites.createMany([], { concurrency: 2, onProgress: (p) => p.done });
+const first = outcomes[0];
+const retryAfter: number | null | undefined = first?.status === 'rejected' && first.reason instanceof ElevateApiError ? first.reason.retryAfter : undefined;
 await mockControl(mock.url).reset();
 await mock.close();
-export { column, sites };
+export { column, retryAfter };
 `;
   const cjsConsumer = `import eb = require('elevate-billing');
 const r: boolean = eb.validate('Address', {}).valid;
@@ -145,7 +147,7 @@ test('Node: the mock from the installed package', async () => {
     `import { startMock } from 'elevate-billing/mock';
 import { ElevateClient } from 'elevate-billing';
 const mock = await startMock();
-const sites = await new ElevateClient({ baseUrl: mock.url, token: 'any' }).sites.list({ page: 1, pageSize: 2 });
+const sites = await new ElevateClient({ baseUrl: mock.url + '/v1', token: 'any' }).sites.list({ page: 1, pageSize: 2 });
 await mock.close();
 console.log(JSON.stringify(sites.map((s) => s.id)));`,
   );
