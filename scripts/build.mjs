@@ -9,12 +9,12 @@
 //      workers), node.cjs (Node require) and node.mjs (Node import, sharing node.cjs's
 //      instance so ESM and CJS callers see one module);
 //   5. .d.ts / .d.mts / .d.cts typings, package.json, README and LICENSE from pkg-template/;
-//      the Node-only mock (mock/) from src/js, as it is.
+//      the Node-only mock (mock/) and command line (cli/) from src/js, as they are.
 // Usage: node scripts/build.mjs [--debug]   (--debug skips the release optimisations)
 
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -179,8 +179,9 @@ manifest.version = cargoVersion;
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 copyFileSync(join(root, 'pkg-template', 'README.md'), join(pkg, 'README.md'));
 // Node-only extras, plain ES modules that use the package by its name: the mock
-// (elevate-billing/mock).
-for (const dir of ['mock']) cpSync(join(root, 'src', 'js', dir), join(pkg, dir), { recursive: true });
+// (elevate-billing/mock) and the command line (bin elevate-billing).
+for (const dir of ['mock', 'cli']) cpSync(join(root, 'src', 'js', dir), join(pkg, dir), { recursive: true });
+chmodSync(join(pkg, 'cli', 'main.mjs'), 0o755);
 copyFileSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
 for (const f of manifest.files) {
   if (!existsSync(join(pkg, f))) throw new Error(`package.json lists ${f}, which the build did not produce`);

@@ -51,6 +51,7 @@ test('the tarball holds exactly the files package.json lists', () => {
   const leaves = (v) => (typeof v === 'string' ? [v] : Object.values(v).flatMap(leaves));
   const targets = leaves(manifest.exports).map((t) => t.slice(2));
   for (const t of targets) assert.ok(existsSync(join(installed, t)), `exports names ${t}`);
+  assert.ok(existsSync(join(installed, manifest.bin['elevate-billing'])), 'the bin');
 });
 
 test('Node ESM: import works at once, ready is resolved, calls go through', () => {
@@ -141,7 +142,22 @@ export = { r, s };
   }
 });
 
-test('Node: the mock from the installed package', async () => {
+test('Node: the command line and the mock from the installed package', async () => {
+  const cli = join(work, 'node_modules', '.bin', 'elevate-billing');
+  const help = sh(cli, ['--help']);
+  assert.match(help, /validate FILE\.\.\. --schema NAME/);
+  writeFileSync(join(work, 'sites.csv'), 'siteName,siteReference\nHead Office,HO-1\n<bad>,HO-2\n');
+  const run = (args) => {
+    try {
+      return { status: 0, out: sh(cli, args) };
+    } catch (e) {
+      return { status: e.status, out: `${e.stdout}${e.stderr}` };
+    }
+  };
+  const v = run(['validate', 'sites.csv', '--schema', 'Site']);
+  assert.equal(v.status, 1, v.out);
+  assert.match(v.out, /sites\.csv:3: siteName: /);
+  assert.match(v.out, /sites\.csv: 2 records, 0 valid, 2 invalid/);
   writeFileSync(
     join(work, 'mock.mjs'),
     `import { startMock } from 'elevate-billing/mock';
