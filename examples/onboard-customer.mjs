@@ -9,7 +9,7 @@
 //   7. POST  /usage-rate-card-assignments and /rental-rate-card-assignments
 //
 // Against a real server:  ELEVATE_BASE_URL=https://rest.elevatebilling.com ELEVATE_TOKEN=… node examples/onboard-customer.mjs
-// Without them it starts the mock server of tests/server and runs against it.
+// Without them it starts the package's mock (elevate-billing/mock) and runs against it.
 // Every body and query is validated before it is sent (ELEVATE_VALIDATE=false turns that off).
 // Run `npm run build` first: this imports the built package from pkg/.
 
@@ -20,9 +20,9 @@ let mock;
 let baseUrl = env.ELEVATE_BASE_URL;
 let token = env.ELEVATE_TOKEN;
 if (!baseUrl || !token) {
-  const { startMockServer } = await import('../tests/server/mock-elevate.mjs');
+  const { startMock } = await import('../pkg/mock/index.mjs');
   token = 'demo-token';
-  mock = await startMockServer({ token });
+  mock = await startMock({ token });
   baseUrl = mock.url;
   console.log(`No ELEVATE_BASE_URL/ELEVATE_TOKEN: using the mock server at ${baseUrl}`);
 }

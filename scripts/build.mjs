@@ -12,7 +12,7 @@
 // Usage: node scripts/build.mjs [--debug]   (--debug skips the release optimisations)
 
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -156,6 +156,10 @@ const manifest = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8')
 manifest.version = cargoVersion;
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 copyFileSync(join(template, 'README.md'), join(pkg, 'README.md'));
+// Node-only extras, plain ES modules that use the package by its name: the mock
+// (elevate-billing/mock) and the command line (bin elevate-billing).
+for (const dir of ['mock', 'cli']) cpSync(join(src, dir), join(pkg, dir), { recursive: true });
+chmodSync(join(pkg, 'cli', 'main.mjs'), 0o755);
 copyFileSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
 for (const f of manifest.files) {
   if (!existsSync(join(pkg, f))) throw new Error(`package.json lists ${f}, which the build did not produce`);

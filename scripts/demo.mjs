@@ -2,7 +2,7 @@
 // `npm run demo`: the customer-onboarding portal of www-example/ against a local mock of the
 // Elevate API, on a fresh machine after scripts/setup.sh (the set-up steps of .ci/run):
 //   1. builds the package (scripts/build.mjs) when pkg/ is missing or older than its sources;
-//   2. starts the mock server of tests/server/mock-elevate.mjs on 127.0.0.1:MOCK_PORT (default
+//   2. starts the package's mock (elevate-billing/mock, pkg/mock/) on 127.0.0.1:MOCK_PORT (default
 //      4010; a free port if that one is taken), seeded with customers and enough sites to page;
 //   3. builds the page with Vite and serves it on 127.0.0.1:PORT (default 5173, or the next free
 //      one), with /config.json telling the page the mock's URL and the token it accepts (a new
@@ -23,7 +23,6 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, preview } from 'vite';
-import { seedData, startMockServer } from '../tests/server/mock-elevate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const www = join(root, 'www-example');
@@ -46,25 +45,32 @@ export function packageStaleness() {
   return newest > built.mtimeMs ? 'pkg/ is older than its sources' : null;
 }
 
-/** The mock's records: its own seed plus sites enough for a few pages. */
-export function demoSeed() {
-  const seed = seedData();
-  const sites = seed['/v1/sites'];
+/** The package's mock (loaded once pkg/ is built). */
+const mockModule = () => import(pathToFileURL(join(root, 'pkg', 'mock', 'index.mjs')).href);
+
+/** The mock's records: its default seed plus sites enough for a few pages (given as sites of the customers). */
+export async function demoSeed() {
+  const seed = (await mockModule()).defaultSeed();
+  const customers = seed.customers;
+  const template = customers[0].sites[0];
   const towns = ['Leeds', 'York', 'Bath', 'Hull', 'Derby', 'Exeter', 'Chester', 'Durham', 'Lincoln', 'Oxford', 'Norwich', 'Carlisle', 'Truro', 'Ripon', 'Wells', 'Ely', 'Salford', 'Preston', 'Bangor'];
+  let id = customers.reduce((n, c) => n + c.sites.length, 0);
   towns.forEach((town, i) => {
-    const id = sites.length + 1;
-    sites.push({ ...structuredClone(sites[0]), id, customerId: (i % 3) + 1, siteName: `${town} Branch`, siteReference: `S-${id}`, siteAddress: { ...sites[0].siteAddress, town } });
+    id += 1;
+    customers[i % 3].sites.push({ ...structuredClone(template), id, siteName: `${town} Branch`, siteReference: `S-${id}`, siteAddress: { ...template.siteAddress, town } });
   });
   return seed;
 }
 
 /** Listens on `port`, or on a free port if it is taken. */
 async function startMock(port, token) {
+  const { startMock: start } = await mockModule();
+  const seed = await demoSeed();
   try {
-    return await startMockServer({ token, seed: demoSeed, port });
+    return await start({ token, seed, port });
   } catch (e) {
     if (e.code !== 'EADDRINUSE') throw e;
-    return startMockServer({ token, seed: demoSeed, port: 0 });
+    return start({ token, seed, port: 0 });
   }
 }
 

@@ -26,7 +26,8 @@ fn write_modules(dir: &str) -> Result<(), String> {
 /// The client's declarations, importing the model's types they name from `./types.js`.
 fn client_declarations() -> String {
     let model = elevate_billing::export::typescript::declarations();
-    let client = elevate_billing::client::typescript::declarations();
+    let mut client = elevate_billing::client::typescript::declarations();
+    client.push_str(&elevate_billing::export::typescript_csv::declarations());
     let exported = model.lines().filter_map(|l| {
         let rest = l.strip_prefix("export type ").or_else(|| l.strip_prefix("export interface "))?;
         Some(rest.split(|c: char| !c.is_ascii_alphanumeric() && c != '_').next().unwrap_or(""))

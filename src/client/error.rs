@@ -129,7 +129,18 @@ pub struct ApiError {
     pub server_message: Option<String>,
     /// Requests made, retries included.
     pub attempts: u32,
+    /// The response's headers (lower-case names, in the order received), without the ones
+    /// that carry credentials ([`CREDENTIAL_HEADERS`]) and with the token redacted.
+    pub headers: Vec<(String, String)>,
+    /// The wait `Retry-After` asked for, in whole seconds (rounded up), when the response had
+    /// a readable one.
+    pub retry_after: Option<u64>,
 }
+
+/// Response headers never kept in an [`ApiError`]: they carry credentials (a cookie, or an
+/// echo of the request's own Authorization).
+pub const CREDENTIAL_HEADERS: [&str; 5] =
+    ["authorization", "proxy-authorization", "set-cookie", "set-cookie2", "cookie"];
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,7 +158,9 @@ pub enum ClientError {
     /// The server answered with an error, or with a 2xx the client cannot read.
     Api(Box<ApiError>),
     /// No response: connection refused or reset, DNS, CORS (browsers hide which).
-    Network { method: Method, url: String, message: String, attempts: u32 },
+    /// `maybe_cors`: a browser's opaque failure from an origin that never answered the page,
+    /// which is what a request blocked by CORS looks like (the message says what to allow).
+    Network { method: Method, url: String, message: String, attempts: u32, maybe_cors: bool },
     /// An attempt took longer than the timeout.
     Timeout { method: Method, url: String, timeout_ms: u32, attempts: u32 },
     /// The caller's `AbortSignal` fired.
@@ -193,7 +206,7 @@ impl fmt::Display for ClientError {
             }
             ClientError::Token { message } => write!(f, "no usable bearer token: {message}"),
             ClientError::Api(e) => f.write_str(&e.message),
-            ClientError::Network { method, url, message, attempts } => {
+            ClientError::Network { method, url, message, attempts, .. } => {
                 write!(f, "{} {url} failed: {message}{}", method.as_str(), after(*attempts))
             }
             ClientError::Timeout { method, url, timeout_ms, attempts } => {

@@ -20,7 +20,10 @@ use web_sys::{AbortController, AbortSignal};
 
 use super::error::{redact, ClientError};
 use super::options::Secret;
-use super::transport::{Transport, TransportError, WireRequest, WireResponse, MAX_RESPONSE_BYTES, RESPONSE_HEADERS};
+use super::transport::{
+    Transport, TransportError, WireRequest, WireResponse, MAX_HEADER_VALUE_BYTES, MAX_RESPONSE_BYTES,
+    MAX_RESPONSE_HEADERS,
+};
 use crate::endpoints::Method;
 
 #[wasm_bindgen]
@@ -76,6 +79,79 @@ pub fn js_error_text(e: &JsValue) -> String {
         }
     }
     text
+}
+
+/// Most origins remembered as having answered this page (a page talks to a handful).
+const MAX_ORIGINS: usize = 32;
+
+thread_local! {
+    /// Origins (`scheme://host:port`) that have answered this page or worker: CORS lets their
+    /// answers through, so a later opaque failure is a real network failure (and retried).
+    static ANSWERED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `scheme://host[:port]` of an absolute URL (what CORS compares).
+fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    match url[after_scheme..].find(['/', '?', '#']) {
+        Some(end) => &url[..after_scheme + end],
+        None => url,
+    }
+}
+
+fn remember_answer(url: &str) {
+    let origin = origin_of(url);
+    ANSWERED.with(|a| {
+        let mut a = a.borrow_mut();
+        if !a.iter().any(|o| o == origin) {
+            if a.len() >= MAX_ORIGINS {
+                a.remove(0);
+            }
+            a.push(origin.to_owned());
+        }
+    });
+}
+
+/// The page's origin when running in a browser page or worker (`location.origin`), else
+/// `None` (Node and other runtimes without CORS).
+fn page_origin() -> Option<String> {
+    let location = Reflect::get(&js_sys::global(), &JsValue::from_str("location")).ok()?;
+    let origin = Reflect::get(&location, &JsValue::from_str("origin")).ok()?.as_string()?;
+    origin.starts_with("http").then_some(origin)
+}
+
+/// When a rejected `fetch` looks like a request blocked by CORS: in a browser, a `TypeError`
+/// (the only thing a page learns about a CORS refusal, a refused connection or a DNS failure
+/// alike) for a cross-origin URL whose origin has never answered this page. The message says
+/// what the API must allow; [`TransportError::Blocked`] is not retried.
+fn blocked_by_cors(e: &JsValue, request: &WireRequest) -> Option<TransportError> {
+    let name = Reflect::get(e, &JsValue::from_str("name")).ok()?.as_string()?;
+    if name != "TypeError" {
+        return None;
+    }
+    let page = page_origin()?;
+    let api = origin_of(&request.url);
+    if api == page || ANSWERED.with(|a| a.borrow().iter().any(|o| o == api)) {
+        return None;
+    }
+    let mut allow = vec!["Authorization"];
+    for (name, _) in &request.headers {
+        match *name {
+            "accept" => {}
+            "content-type" => allow.push("Content-Type"),
+            other => allow.push(other),
+        }
+    }
+    let text = Reflect::get(e, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()).unwrap_or_default();
+    Some(TransportError::Blocked {
+        message: format!(
+            "{text} (no answer from {api} has reached this page yet: CORS may be the cause). {api} must answer \
+             requests from {page} with Access-Control-Allow-Origin, allow the request headers {} \
+             (Access-Control-Allow-Headers, in its answer to the OPTIONS preflight) and expose X-Total-Count \
+             (Access-Control-Expose-Headers); or the server is unreachable. Not retried.",
+            allow.join(", ")
+        ),
+    })
 }
 
 fn is_thenable(v: &JsValue) -> bool {
@@ -182,7 +258,9 @@ impl FetchTransport {
             built.map_err(|e| TransportError::Network { message: redact(&e.to_string(), token).into_owned() })?;
         let raw: web_sys::Request = built.into();
         let pending = self.fetch_fn()?.call1(&js_sys::global(), &raw).map_err(|e| net(&e))?;
-        let response = JsFuture::from(Promise::resolve(&pending)).await.map_err(|e| net(&e))?;
+        let response = JsFuture::from(Promise::resolve(&pending))
+            .await
+            .map_err(|e| blocked_by_cors(&e, request).unwrap_or_else(|| net(&e)))?;
         let status = Reflect::get(&response, &JsValue::from_str("status")).ok().and_then(|s| s.as_f64());
         let status = match status {
             Some(s) if s.fract() == 0.0 && (100.0..=599.0).contains(&s) => s as u16,
@@ -192,21 +270,39 @@ impl FetchTransport {
                 })
             }
         };
+        remember_answer(&request.url);
         let response: web_sys::Response = response.unchecked_into();
-        let mut headers = Vec::new();
-        if let Ok(h) = Reflect::get(&response, &JsValue::from_str("headers")) {
-            let h: web_sys::Headers = h.unchecked_into();
-            for name in RESPONSE_HEADERS.iter().chain(&["content-length"]) {
-                if let Ok(Some(v)) = h.get(name) {
-                    headers.push(((*name).to_owned(), v));
-                }
-            }
-        }
+        let headers =
+            Reflect::get(&response, &JsValue::from_str("headers")).map(|h| read_headers(&h)).unwrap_or_default();
         let declared =
             headers.iter().find(|(k, _)| k == "content-length").and_then(|(_, v)| v.trim().parse::<usize>().ok());
         let body = read_body(&response, declared, status, token).await?;
         Ok(WireResponse { status, headers, body })
     }
+}
+
+/// Every header of a `Headers` object (names come lower-case from it), bounded in number and
+/// length; an object that cannot be iterated gives none.
+fn read_headers(h: &JsValue) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let Ok(Some(entries)) = js_sys::try_iter(h) else { return out };
+    for entry in entries.take(MAX_RESPONSE_HEADERS) {
+        let Ok(pair) = entry else { break };
+        let (name, value) = (Reflect::get_u32(&pair, 0), Reflect::get_u32(&pair, 1));
+        if let (Some(name), Some(mut value)) =
+            (name.ok().and_then(|n| n.as_string()), value.ok().and_then(|v| v.as_string()))
+        {
+            if value.len() > MAX_HEADER_VALUE_BYTES {
+                let mut cut = MAX_HEADER_VALUE_BYTES;
+                while !value.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                value.truncate(cut);
+            }
+            out.push((name.to_ascii_lowercase(), value));
+        }
+    }
+    out
 }
 
 /// The whole body, at most [`MAX_RESPONSE_BYTES`] (the stream is cancelled beyond that).

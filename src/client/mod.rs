@@ -9,8 +9,10 @@
 //!    encoded query, headers, JSON body);
 //! 2. **transport** ([`Transport::send`]): one attempt, with the token of that attempt, a
 //!    per-attempt timeout and the caller's abort signal (`fetch` in WebAssembly);
-//! 3. **retry** ([`retry`]): GET and HEAD only, after network failures, timeouts and
-//!    429/502/503/504, waiting `Retry-After` or an exponential backoff with jitter;
+//! 3. **retry** ([`retry`]): GET and HEAD after network failures, timeouts and
+//!    429/502/503/504; POST, PATCH and DELETE only after 429, or 503 with `Retry-After`
+//!    (answers that prove nothing was done); waiting `Retry-After` or an exponential backoff
+//!    with jitter;
 //! 4. **response** ([`response::interpret`]): a [`Reply`] or a typed [`ClientError`].
 //!
 //! The token is a [`Secret`]: it prints as `[redacted]`, is added to the request only inside
@@ -51,10 +53,12 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
         let token = transport.token(&request, config.get_timeout_ms()).await?;
         attempts += 1;
         let retry_index = attempts - 1;
-        let may_retry = method.is_idempotent_read() && retry_index < config.get_retries();
+        let retries_left = retry_index < config.get_retries();
+        let may_retry = method.is_idempotent_read() && retries_left;
         let wait = match transport.send(&request, &token, config.get_timeout_ms()).await {
             Ok(response) => {
-                let wait = if may_retry && retry::is_retryable_status(response.status) {
+                let retry_after = response.header("retry-after");
+                let wait = if retries_left && retry::may_retry_answer(method, response.status, retry_after.is_some()) {
                     retry::wait_before_retry(
                         retry_index,
                         response.header("retry-after"),
@@ -67,7 +71,16 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
                 match wait {
                     Wait::After(ms) => ms,
                     Wait::GiveUp => {
-                        return response::interpret(&request, call.endpoint.op, &response, attempts, &token)
+                        return response::interpret(&request, call.endpoint.op, &response, attempts, &token).map_err(
+                            |mut e| {
+                                if let ClientError::Api(a) = &mut e {
+                                    a.retry_after = retry_after
+                                        .and_then(|v| retry::parse_retry_after(v, transport.now_ms()))
+                                        .map(|ms| ms.div_ceil(1000));
+                                }
+                                e
+                            },
+                        )
                     }
                 }
             }
@@ -80,6 +93,8 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
                     url: url.clone(),
                     body: ErrorBody::Empty,
                     server_message: None,
+                    headers: Vec::new(),
+                    retry_after: None,
                     message: format!(
                         "{status} from {} {url} is not a usable response: the body is larger than {} bytes",
                         method.as_str(),
@@ -89,11 +104,14 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
                 })))
             }
             Err(TransportError::NoFetch { message }) => {
-                return Err(ClientError::Network { method, url: url.clone(), message, attempts })
+                return Err(ClientError::Network { method, url: url.clone(), message, attempts, maybe_cors: false })
+            }
+            Err(TransportError::Blocked { message }) => {
+                return Err(ClientError::Network { method, url: url.clone(), message, attempts, maybe_cors: true })
             }
             Err(_) if may_retry => retry::backoff_ms(retry_index, transport.random()),
             Err(TransportError::Network { message }) => {
-                return Err(ClientError::Network { method, url: url.clone(), message, attempts })
+                return Err(ClientError::Network { method, url: url.clone(), message, attempts, maybe_cors: false })
             }
             Err(TransportError::Timeout) => {
                 return Err(ClientError::Timeout {

@@ -50,9 +50,12 @@ impl Config {
         Config::default()
     }
 
-    /// The host every API's version path is appended to (decisions R12).
+    /// The host every API's version path is appended to (decisions R12). A URL given with a
+    /// version path (`http://host/v1`, as the docs print the servers) means its host: the
+    /// path is dropped, since each API adds its own (`/v1` or `/v2`).
     pub fn base_url(mut self, url: &str) -> Result<Self, ClientError> {
-        self.host = check_base("baseUrl", url)?;
+        let base = check_base("baseUrl", url)?;
+        self.host = strip_version_path(&base).to_owned();
         Ok(self)
     }
 
@@ -148,6 +151,24 @@ fn check_base(what: &str, url: &str) -> Result<String, ClientError> {
     Ok(url.trim_end_matches('/').to_owned())
 }
 
+/// `base` without a last path segment of the form `v<digits>` (`http://h/elevate/v2` →
+/// `http://h/elevate`); the host itself is never taken for one.
+fn strip_version_path(base: &str) -> &str {
+    let after_scheme = base.find("://").map_or(0, |i| i + 3);
+    match base.rfind('/') {
+        Some(slash) if slash > after_scheme => {
+            let last = &base[slash + 1..];
+            let version = last.len() > 1 && last.starts_with('v') && last[1..].bytes().all(|b| b.is_ascii_digit());
+            if version {
+                &base[..slash]
+            } else {
+                base
+            }
+        }
+        _ => base,
+    }
+}
+
 /// The bearer token. `Debug` and `Display` print `[redacted]`, so it cannot leak through a
 /// log line, an error or a panic message; only [`Secret::expose`] reveals it.
 #[derive(Clone, PartialEq, Eq)]
@@ -212,6 +233,26 @@ mod tests {
         assert_eq!(c.base(Api::Pricing), "http://127.0.0.1:8080/v2");
         assert_eq!(c.base(Api::ProductInventory), "https://inv.test/x/v9");
         assert_eq!(c.api_base_urls().collect::<Vec<_>>(), vec![("inventory", "https://inv.test/x/v9")]);
+    }
+
+    #[test]
+    fn a_base_url_with_a_version_path_means_its_host() {
+        for (given, host) in [
+            ("http://127.0.0.1:4010/v1", "http://127.0.0.1:4010"),
+            ("http://127.0.0.1:4010/v2/", "http://127.0.0.1:4010"),
+            ("https://gw.example/elevate/v1", "https://gw.example/elevate"),
+            ("https://gw.example/elevate", "https://gw.example/elevate"),
+            ("https://v1", "https://v1"),
+            ("https://gw.example/v", "https://gw.example/v"),
+            ("https://gw.example/v1x", "https://gw.example/v1x"),
+            ("https://gw.example/api/v12", "https://gw.example/api"),
+        ] {
+            let c = Config::new().base_url(given).unwrap();
+            assert_eq!(c.host(), host, "{given}");
+        }
+        let c = Config::new().base_url("http://127.0.0.1:4010/v1").unwrap();
+        assert_eq!(c.base(Api::CustomerAndSites), "http://127.0.0.1:4010/v1");
+        assert_eq!(c.base(Api::Products), "http://127.0.0.1:4010/v2");
     }
 
     #[test]

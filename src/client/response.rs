@@ -6,7 +6,7 @@
 use serde::de::IgnoredAny;
 use serde::Serialize;
 
-use super::error::{redact, redact_json, ApiError, ApiErrorKind, ClientError, ErrorBody};
+use super::error::{redact, redact_json, ApiError, ApiErrorKind, ClientError, ErrorBody, CREDENTIAL_HEADERS};
 use super::options::Secret;
 use super::transport::{WireRequest, WireResponse};
 use crate::endpoints::Op;
@@ -79,7 +79,11 @@ pub fn interpret(
                 message.push_str(d);
             }
         }
-        return Err(api_error(request, status, kind, body, (message, server_message), attempts));
+        let mut e = api_error(request, status, kind, body, (message, server_message), attempts);
+        if let ClientError::Api(a) = &mut e {
+            a.headers = safe_headers(&response.headers, token);
+        }
+        return Err(e);
     }
     if op == Op::Delete {
         // `delete` resolves with nothing (its typing says `void`), whatever body a 2xx carries.
@@ -137,7 +141,20 @@ fn api_error(
         message,
         server_message,
         attempts,
+        headers: Vec::new(),
+        retry_after: None,
     }))
+}
+
+/// The headers an error may carry: lower-case names, no [`CREDENTIAL_HEADERS`], the token
+/// redacted from values.
+pub fn safe_headers(headers: &[(String, String)], token: &Secret) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(k, v)| (k.to_ascii_lowercase(), v))
+        .filter(|(k, _)| !CREDENTIAL_HEADERS.contains(&k.as_str()))
+        .map(|(k, v)| (k, redact(v, token).into_owned()))
+        .collect()
 }
 
 /// The body of an error response: JSON when it parses, else text; the token redacted.

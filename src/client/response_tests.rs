@@ -157,3 +157,23 @@ fn an_echoed_token_is_redacted_from_body_and_message() {
     let e = api_err(Op::Get, resp(200, "tok-secret-1 {"));
     assert!(!format!("{e:?}").contains("tok-secret-1"));
 }
+
+#[test]
+fn error_headers_drop_credentials_and_redact_the_token() {
+    let r = WireResponse {
+        status: 401,
+        headers: vec![
+            ("Content-Type".into(), "application/json".into()),
+            ("Set-Cookie".into(), "JSESSIONID=abc".into()),
+            ("authorization".into(), "Bearer tok-secret-1".into()),
+            ("X-Echo".into(), "got tok-secret-1".into()),
+        ],
+        body: br#"{"message":"no"}"#.to_vec(),
+    };
+    let e = api_err(Op::Get, r);
+    assert_eq!(
+        e.headers,
+        [("content-type".to_owned(), "application/json".to_owned()), ("x-echo".into(), "got [redacted]".into())]
+    );
+    assert_eq!(e.retry_after, None, "interpret leaves Retry-After to the request loop");
+}

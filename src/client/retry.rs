@@ -1,8 +1,17 @@
-//! When to retry and how long to wait. Only idempotent reads (GET, HEAD:
-//! `Method::is_idempotent_read`) are retried, after a network failure, a timeout or a
-//! 429/502/503/504; never POST, PATCH or DELETE, whose effect may already have happened.
+//! When to retry and how long to wait.
+//!
+//! - Idempotent reads (GET, HEAD: `Method::is_idempotent_read`) after a network failure, a
+//!   timeout or a 429/502/503/504.
+//! - Writes (POST, PATCH, DELETE) only after an answer that proves the request was not
+//!   processed: 429 (a rate limiter refuses before the request is handled), and 503 *with*
+//!   `Retry-After` (the server deliberately refuses for a while: maintenance, load shedding).
+//!   Never after a timeout, a dropped connection, 500, 502, 504, or a 503 without
+//!   `Retry-After` (a proxy's "upstream reset" 503 may come after the server created the
+//!   record): the effect may already have happened, and a blind retry could create twice.
 
 use std::time::{Duration, UNIX_EPOCH};
+
+use crate::endpoints::Method;
 
 /// First backoff step; the n-th retry waits about `BASE_DELAY_MS * 2^n`.
 pub const BASE_DELAY_MS: u64 = 250;
@@ -12,9 +21,19 @@ pub const MAX_DELAY_MS: u64 = 8_000;
 /// the call fails with its 429/503 at once instead of waiting minutes (or retrying early).
 pub const MAX_RETRY_AFTER_MS: u64 = 60_000;
 
-/// Statuses worth another try: throttled, or a gateway that could not reach the server.
+/// Statuses worth another try of a read: throttled, or a gateway that could not reach the server.
 pub fn is_retryable_status(status: u16) -> bool {
     matches!(status, 429 | 502 | 503 | 504)
+}
+
+/// Whether an answer `status` (with or without `Retry-After`) may be retried for `method`
+/// (module doc: reads on throttling and gateway errors; writes only when nothing was done).
+pub fn may_retry_answer(method: Method, status: u16, has_retry_after: bool) -> bool {
+    if method.is_idempotent_read() {
+        is_retryable_status(status)
+    } else {
+        status == 429 || (status == 503 && has_retry_after)
+    }
 }
 
 /// Exponential backoff with "equal jitter": retry `n` (0-based) waits a random time in
@@ -70,6 +89,24 @@ mod tests {
         }
         for s in [200, 400, 401, 404, 409, 500, 501, 505] {
             assert!(!is_retryable_status(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn writes_are_retried_only_on_answers_that_prove_nothing_was_done() {
+        for m in [Method::Post, Method::Patch, Method::Delete] {
+            assert!(may_retry_answer(m, 429, false) && may_retry_answer(m, 429, true), "{m:?}");
+            assert!(may_retry_answer(m, 503, true), "{m:?}");
+            for s in [500, 502, 504, 400, 409] {
+                assert!(!may_retry_answer(m, s, true), "{m:?} {s}");
+            }
+            assert!(!may_retry_answer(m, 503, false), "{m:?}: a 503 without Retry-After proves nothing");
+        }
+        for m in [Method::Get, Method::Head] {
+            for s in [429, 502, 503, 504] {
+                assert!(may_retry_answer(m, s, false), "{m:?} {s}");
+            }
+            assert!(!may_retry_answer(m, 500, true));
         }
     }
 

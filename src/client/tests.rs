@@ -140,10 +140,11 @@ fn retry_after_is_honoured_and_too_long_a_pause_fails_at_once() {
     assert!(c.transport.sleeps.borrow().is_empty());
 }
 
-#[test]
-fn writes_are_never_retried() {
-    type Run = Box<dyn Fn(&Client<Scripted>) -> Result<(), ClientError>>;
-    let cases: Vec<(Method, Run)> = vec![
+type Write = Box<dyn Fn(&Client<Scripted>) -> Result<(), ClientError>>;
+
+/// A create, an update and a delete, with their methods.
+fn writes() -> Vec<(Method, Write)> {
+    vec![
         (
             Method::Post,
             Box::new(|c| {
@@ -165,16 +166,95 @@ fn writes_are_never_retried() {
             Method::Delete,
             Box::new(|c| pollster::block_on(c.resource("rentalProductCategories").unwrap().delete(&[json!(1)]))),
         ),
-    ];
-    for (method, run) in cases {
-        for first in [ok(503, ""), with_header(429, "Retry-After", "0"), net(), Err(TransportError::Timeout)] {
-            let c = client(Scripted::new(vec![first, ok(200, "{}")]));
-            assert!(run(&c).is_err(), "{method:?}");
+    ]
+}
+
+#[test]
+fn writes_are_not_retried_after_answers_that_prove_nothing() {
+    for (method, run) in writes() {
+        for first in [
+            ok(503, ""),
+            ok(500, ""),
+            ok(502, ""),
+            with_header(504, "Retry-After", "0"),
+            net(),
+            Err(TransportError::Timeout),
+        ] {
+            let c = client(Scripted::new(vec![first.clone(), ok(200, "{}")]));
+            assert!(run(&c).is_err(), "{method:?} {first:?}");
             let sent = c.transport.sent.borrow();
-            assert_eq!(sent.len(), 1, "{method:?} must not be retried");
+            assert_eq!(sent.len(), 1, "{method:?} must not be retried after {first:?}");
             assert_eq!(sent[0].0.method, method);
         }
     }
+}
+
+#[test]
+fn writes_are_retried_after_429_and_503_with_retry_after_honouring_it() {
+    for (method, run) in writes() {
+        for first in [ok(429, ""), with_header(429, "Retry-After", "2"), with_header(503, "retry-after", "1")] {
+            let c = client(Scripted::new(vec![first.clone(), ok(200, "{}")]));
+            assert!(run(&c).is_ok(), "{method:?} {first:?}");
+            assert_eq!(c.transport.sent.borrow().len(), 2, "{method:?} retried after {first:?}");
+            let waited = c.transport.sleeps.borrow()[0];
+            let expected = match first.as_ref().unwrap().header("retry-after") {
+                Some(s) => s.parse::<u64>().unwrap() * 1000,
+                None => retry::backoff_ms(0, 0.0),
+            };
+            assert_eq!(waited, expected, "{method:?} {first:?}");
+        }
+        // Bounded by `retries` like reads; the last answer is the error, with its Retry-After.
+        let c = client(Scripted::new(vec![with_header(429, "Retry-After", "1"); 4]));
+        match run(&c).unwrap_err() {
+            ClientError::Api(e) => assert_eq!((e.status, e.attempts, e.retry_after), (429, 3, Some(1))),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn api_errors_carry_the_headers_and_retry_after() {
+    let answer = Ok(WireResponse {
+        status: 503,
+        headers: vec![
+            ("Retry-After".into(), "Tue, 14 Nov 2023 22:13:24 GMT".into()),
+            ("x-request-id".into(), "abc".into()),
+            ("set-cookie".into(), "session=1".into()),
+            ("www-authenticate".into(), "Bearer error=\"invalid_token\" token=tok-abc-123".into()),
+        ],
+        body: vec![],
+    });
+    // now_ms() is 2023-11-14T22:13:20Z: the date is 4 s ahead, beyond the retries.
+    let c = Client::new(Config::new().retries(0).unwrap(), Scripted::new(vec![answer]));
+    match pollster::block_on(c.resource("sites").unwrap().get(&[json!(1)], None)).unwrap_err() {
+        ClientError::Api(e) => {
+            assert_eq!(e.retry_after, Some(4));
+            assert_eq!(
+                e.headers,
+                [
+                    ("retry-after".to_owned(), "Tue, 14 Nov 2023 22:13:24 GMT".to_owned()),
+                    ("x-request-id".into(), "abc".into()),
+                    ("www-authenticate".into(), "Bearer error=\"invalid_token\" token=[redacted]".into()),
+                ]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let c =
+        Client::new(Config::new().retries(0).unwrap(), Scripted::new(vec![with_header(503, "Retry-After", "soon")]));
+    match pollster::block_on(c.resource("sites").unwrap().get(&[json!(1)], None)).unwrap_err() {
+        ClientError::Api(e) => assert_eq!(e.retry_after, None, "unreadable"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_request_blocked_by_cors_is_reported_at_once() {
+    let blocked = || Err(TransportError::Blocked { message: "Failed to fetch. CORS…".into() });
+    let c = client(Scripted::new(vec![blocked(), ok(200, r#"{"id":1}"#)]));
+    let e = pollster::block_on(c.resource("sites").unwrap().get(&[json!(1)], None)).unwrap_err();
+    assert!(matches!(&e, ClientError::Network { attempts: 1, maybe_cors: true, .. }), "{e:?}");
+    assert_eq!(c.transport.sent.borrow().len(), 1, "not retried");
 }
 
 #[test]
@@ -203,7 +283,8 @@ fn network_failures_and_timeouts_of_reads_are_retried_then_reported() {
             method: Method::Head,
             url: "http://127.0.0.1:9/v1/sites?customerId=1".into(),
             message: "connection reset".into(),
-            attempts: 3
+            attempts: 3,
+            maybe_cors: false
         }
     );
 

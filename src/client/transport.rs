@@ -12,8 +12,12 @@ use crate::endpoints::Method;
 /// larger body is abandoned (the stream cancelled) rather than buffered.
 pub const MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
 
-/// Response headers the client reads; transports need not collect others.
+/// Response headers the client reads; transports should collect every header (an API error
+/// carries them), at most [`MAX_RESPONSE_HEADERS`].
 pub const RESPONSE_HEADERS: [&str; 3] = ["content-type", "retry-after", "x-total-count"];
+/// Most response headers kept, and the longest value kept (longer ones are cut).
+pub const MAX_RESPONSE_HEADERS: usize = 100;
+pub const MAX_HEADER_VALUE_BYTES: usize = 8 * 1024;
 
 /// A request ready to send, except for `Authorization` (added by the transport from the
 /// token of that attempt, so a planned request can be logged or printed safely).
@@ -34,7 +38,7 @@ pub struct WireRequest {
 pub struct WireResponse {
     /// HTTP status.
     pub status: u16,
-    /// `(lower-case name, value)` of (at least) the [`RESPONSE_HEADERS`] present.
+    /// `(lower-case name, value)` of the headers, (at least) the [`RESPONSE_HEADERS`] present.
     pub headers: Vec<(String, String)>,
     /// At most [`MAX_RESPONSE_BYTES`].
     pub body: Vec<u8>,
@@ -55,6 +59,11 @@ pub enum TransportError {
     /// No usable `fetch` (none global, or one that resolves to something not a Response):
     /// reported like a network failure, but never retried, since a retry cannot help.
     NoFetch { message: String },
+    /// In a browser, `fetch` failed with its opaque `TypeError` for a cross-origin request to
+    /// an origin that has never answered this page: a request blocked by CORS looks exactly
+    /// so. Reported at once with a message saying what the API must allow; not retried,
+    /// since a retry cannot change the server's CORS answer.
+    Blocked { message: String },
     /// The attempt's timeout fired.
     Timeout,
     /// The caller's abort signal fired.

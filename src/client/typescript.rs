@@ -10,6 +10,11 @@ use std::fmt::Write;
 use crate::client::error::ApiErrorKind;
 use crate::client::options::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS};
 use crate::client::pagination::DEFAULT_PAGE_SIZE;
+
+/// `createMany`'s default and largest concurrency (the runtime's constants, src/js/client.js;
+/// a test holds them equal).
+pub const CREATE_MANY_CONCURRENCY: u32 = 4;
+pub const MAX_CREATE_MANY_CONCURRENCY: u32 = 64;
 use crate::endpoints::{path_field, resources, Api, Endpoint, Filter, FilterKind, Op, Resource, DEFAULT_HOST};
 use crate::export::typescript::{quote, ts_type};
 use crate::model::query::max_page_size;
@@ -54,7 +59,7 @@ export interface AbortSignalLike {{
 
 /** Options of `new ElevateClient(…)`. Unknown options are rejected. */
 export interface ElevateClientOptions {{
-  /** Host of every API; each API's version path is appended (decisions R12). Default {host}. */
+  /** Host of every API; each API's version path is appended (decisions R12). A URL ending in a version path (`http://host/v1`) means its host. Default {host}. */
   baseUrl?: string;
   /** Full base URL (version path included) of some APIs, e.g. a test server for one of them. */
   baseUrls?: Partial<Record<ApiName, string>>;
@@ -62,7 +67,13 @@ export interface ElevateClientOptions {{
   token: string | (() => string | Promise<string>);
   /** Timeout of each attempt, in ms. Default {timeout}. */
   timeoutMs?: number;
-  /** Retries of GET and HEAD after network errors, timeouts and 429/502/503/504 (never POST, PATCH or DELETE). Default {retries}, at most 10. */
+  /**
+   * Retries, honouring `Retry-After` (up to 60 s) or backing off exponentially. GET and HEAD: after
+   * network errors, timeouts and 429/502/503/504. POST, PATCH and DELETE only after answers that
+   * prove nothing was done: 429, and 503 with Retry-After; never after a timeout, a dropped
+   * connection or another 5xx. In a browser, a failure that looks like CORS (no answer yet from
+   * that origin) is not retried. Default {retries}, at most 10.
+   */
   retries?: number;
   /** Validate bodies and queries before sending; an invalid request throws ElevateValidationError and sends nothing. Default true. */
   validate?: boolean;
@@ -80,6 +91,32 @@ export interface CallOptions {{
 export interface GetOptions extends CallOptions {{
   /** Field names (`"id,name"` or `["id", "name"]`); omitted fields come back null. */
   fields?: string | string[];
+}}
+
+/** Options of `createMany`; other members are the `create` call's own options. */
+export interface CreateManyOptions<T> extends CallOptions {{
+  /** Items in flight at once, 1..{max_concurrency}. Default {concurrency}. */
+  concurrency?: number;
+  /** After each item settles, in completion order. If it throws, no more items start and the batch rejects with that error. */
+  onProgress?: (progress: CreateManyProgress<T>) => void;
+}}
+
+/** One item's outcome, shaped as `Promise.allSettled`'s, with its position in the input. */
+export type CreateOutcome<T> =
+  | {{ status: "fulfilled"; value: T; index: number }}
+  | {{ status: "rejected"; reason: ElevateError | TypeError; index: number }};
+
+/** What `onProgress` receives. */
+export interface CreateManyProgress<T> {{
+  /** The item that settled (its position in the input) and its outcome. */
+  index: number;
+  outcome: CreateOutcome<T>;
+  /** Items settled so far, of which succeeded and failed. */
+  done: number;
+  succeeded: number;
+  failed: number;
+  /** The number of items when `items` is an array; undefined for another iterable. */
+  total: number | undefined;
 }}
 
 /** The answer of an exists-check (HEAD). */
@@ -128,7 +165,7 @@ export declare class ElevateError extends Error {{
 
 /** A non-2xx response, or a 2xx whose body is not what the endpoint returns. */
 export declare class ElevateApiError extends ElevateError {{
-  constructor(message: string, details?: Partial<Pick<ElevateApiError, "status" | "kind" | "method" | "url" | "body" | "serverMessage" | "attempts">>);
+  constructor(message: string, details?: Partial<Pick<ElevateApiError, "status" | "kind" | "method" | "url" | "body" | "serverMessage" | "attempts" | "headers" | "retryAfter">>);
   readonly status: number;
   readonly kind: ApiErrorKind;
   readonly method: string;
@@ -140,6 +177,10 @@ export declare class ElevateApiError extends ElevateError {{
   readonly serverMessage: string | null;
   /** Requests made, retries included. */
   readonly attempts: number;
+  /** The response's headers by lower-case name (repeated ones joined with ", "), without Authorization, Set-Cookie and Cookie; the token redacted. In a browser, only the headers CORS exposes. */
+  readonly headers: Record<string, string>;
+  /** The wait the response's Retry-After asked for, in whole seconds; null when it had none (or none readable). */
+  readonly retryAfter: number | null;
 }}
 
 /** The request breaks the server's rules; nothing was sent. */
@@ -150,10 +191,12 @@ export declare class ElevateValidationError extends ElevateError {{
 
 /** No response (connection refused or reset, DNS, CORS), after any retries. */
 export declare class ElevateNetworkError extends ElevateError {{
-  constructor(message: string, details?: {{ method?: string; url?: string; attempts?: number; cause?: unknown }});
+  constructor(message: string, details?: {{ method?: string; url?: string; attempts?: number; maybeCors?: boolean; cause?: unknown }});
   readonly method: string;
   readonly url: string;
   readonly attempts: number;
+  /** True for a browser's opaque fetch failure from an origin that has never answered the page: what a request blocked by CORS looks like. The message then says which headers the API must allow (Authorization, Content-Type) and expose (X-Total-Count); it was not retried. */
+  readonly maybeCors?: boolean;
 }}
 
 /** An attempt outlasted `timeoutMs`, after any retries. */
@@ -164,9 +207,11 @@ export declare class ElevateTimeoutError extends ElevateNetworkError {{
 
 /** The call's `signal` fired; `name` is "AbortError" and `cause` the signal's reason. */
 export declare class ElevateAbortError extends ElevateError {{
-  constructor(message: string, details?: {{ method?: string; url?: string; cause?: unknown }});
+  constructor(message: string, details?: {{ method?: string; url?: string; cause?: unknown; sent?: false }});
   readonly method: string;
   readonly url: string;
+  /** false for a `createMany` item that was never sent because the signal fired first. */
+  readonly sent?: false;
 }}
 
 /** The token, or the token provider, gave no usable token (the message never quotes a token). */
@@ -187,6 +232,8 @@ export declare function gtn(value: string): `gtn:${{string}}`;
         host = DEFAULT_HOST,
         timeout = DEFAULT_TIMEOUT_MS,
         retries = DEFAULT_RETRIES,
+        concurrency = CREATE_MANY_CONCURRENCY,
+        max_concurrency = MAX_CREATE_MANY_CONCURRENCY,
         max_page = max_page_size(),
         page_size = DEFAULT_PAGE_SIZE,
         date_forms = builder_forms(FilterKind::Date),
@@ -285,9 +332,10 @@ fn resource(out: &mut String, r: &Resource) {
             Op::Get => writeln!(methods, "  /** One {record}: {what}. */\n  get({lead}options?: GetOptions): Promise<{record}>;"),
             Op::Create => writeln!(
                 methods,
-                "  /** Creates a {record}: {what}. Resolves with the server's answer (the record with its id). */\n  create(body: SchemaTypes[{}], options?: {}): Promise<{record}>;",
-                quote(e.body.map_or(record, |b| b.schema_name())),
-                options("CallOptions")
+                "  /** Creates a {record}: {what}. Resolves with the server's answer (the record with its id). */\n  create(body: SchemaTypes[{body}], options?: {opts}): Promise<{record}>;\n  /** Creates each item with `create`, at most `concurrency` at a time; resolves to one outcome per item, in input order, and never rejects for one item's failure. */\n  createMany(items: Iterable<SchemaTypes[{body}]>, options?: {many}): Promise<CreateOutcome<{record}>[]>;",
+                body = quote(e.body.map_or(record, |b| b.schema_name())),
+                opts = options("CallOptions"),
+                many = options(&format!("CreateManyOptions<{record}>")),
             ),
             Op::Update => writeln!(
                 methods,
@@ -350,6 +398,16 @@ mod tests {
         assert!(d.contains("cascadeEndDate?: boolean; }): Promise<Site | undefined>;"));
         assert!(d.contains("create(body: SchemaTypes[\"RentalProductInventory\"], options?: CallOptions & { /**"));
         assert!(d.contains("disableAddingLinkedRentals?: boolean; }): Promise<RentalProductInventory>;"));
+        // createMany beside each create, with the create's own options.
+        assert!(d.contains(
+            "  createMany(items: Iterable<SchemaTypes[\"Site\"]>, options?: CreateManyOptions<Site>): Promise<CreateOutcome<Site>[]>;"
+        ));
+        assert!(d.contains("options?: CreateManyOptions<RentalProductInventory> & { /**"));
+        for r in resources() {
+            let start = d.find(&format!("export interface {}Resource {{", pascal(r.name))).unwrap();
+            let body = &d[start..start + d[start..].find("\n}\n").unwrap()];
+            assert_eq!(body.contains("\n  createMany("), r.endpoint(Op::Create).is_some(), "{}", r.name);
+        }
         assert!(
             d.contains("  update(assignmentLevel: AssignmentLevel, usageRateCardAssignmentId: number | string, ops:")
         );

@@ -58,6 +58,97 @@ errorName(ElevateAbortError, 'AbortError');
 export class ElevateTokenError extends ElevateError {}
 errorName(ElevateTokenError, 'ElevateTokenError');
 
+/** Default and largest `concurrency` of `createMany`. */
+const CREATE_MANY_CONCURRENCY = 4;
+const MAX_CREATE_MANY_CONCURRENCY = 64;
+
+/**
+ * `resource.createMany(items, options)`: `create` for each item, at most `concurrency` at a
+ * time, resolving to one outcome per item in input order, shaped as `Promise.allSettled`'s
+ * (`{ status: 'fulfilled', value }` or `{ status: 'rejected', reason }`, plus `index`). One
+ * item's failure never rejects the batch: retries are the client's (a POST is retried only
+ * after 429, or 503 with Retry-After). `items` may be any iterable; it is read lazily, one
+ * item as a slot frees, so a generator can stop feeding (the outcomes then cover what it
+ * gave). `signal` aborts the items in flight and sends no more: each unsent item's reason is
+ * an ElevateAbortError with `sent: false`. `onProgress` is called after each item settles;
+ * if it throws, no more items start and the batch rejects with that error once the items in
+ * flight settle. Other options go to every `create` (its header options).
+ */
+async function createMany(create, items, options) {
+  if (items == null || typeof items === 'string' || typeof items[Symbol.iterator] !== 'function') {
+    throw new TypeError('elevate-billing: createMany(items) needs an array (or an iterable) of bodies');
+  }
+  if (options != null && typeof options !== 'object') {
+    throw new TypeError('elevate-billing: the options of createMany must be an object');
+  }
+  const { concurrency = CREATE_MANY_CONCURRENCY, signal, onProgress, ...callOptions } = options ?? {};
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CREATE_MANY_CONCURRENCY) {
+    throw new TypeError(`elevate-billing: createMany's concurrency must be an integer from 1 to ${MAX_CREATE_MANY_CONCURRENCY}`);
+  }
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new TypeError('elevate-billing: createMany\'s onProgress must be a function');
+  }
+  if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) {
+    throw new TypeError('elevate-billing: createMany\'s signal must be an AbortSignal');
+  }
+  const perItem = signal === undefined ? callOptions : { ...callOptions, signal };
+  const list = Array.isArray(items);
+  const total = list ? items.length : undefined;
+  const iterator = items[Symbol.iterator]();
+  const outcomes = [];
+  const counts = { done: 0, succeeded: 0, failed: 0 };
+  let taken = 0;
+  let finished = false;
+  let problem; // an iterator or onProgress exception: stop, then reject with it
+
+  const settle = (index, outcome) => {
+    outcomes[index] = outcome;
+    counts.done += 1;
+    counts[outcome.status === 'fulfilled' ? 'succeeded' : 'failed'] += 1;
+    if (onProgress && problem === undefined) {
+      try {
+        onProgress({ index, outcome, total, ...counts });
+      } catch (e) {
+        problem = { error: e };
+      }
+    }
+  };
+  const unsent = (index) =>
+    new ElevateAbortError(`elevate-billing: createMany was aborted before item ${index} was sent`, { cause: signal.reason, sent: false });
+  const take = () => {
+    if (finished || problem !== undefined) return undefined;
+    let next;
+    try {
+      next = iterator.next();
+    } catch (e) {
+      problem = { error: e };
+      return undefined;
+    }
+    if (next.done) {
+      finished = true;
+      return undefined;
+    }
+    return { index: taken++, item: next.value };
+  };
+  const worker = async () => {
+    for (let t = take(); t !== undefined; t = take()) {
+      if (signal?.aborted) {
+        settle(t.index, { status: 'rejected', reason: unsent(t.index), index: t.index });
+        if (!list) finished = true; // an iterable may never end: stop reading it
+        continue;
+      }
+      try {
+        settle(t.index, { status: 'fulfilled', value: await create(t.item, perItem), index: t.index });
+      } catch (reason) {
+        settle(t.index, { status: 'rejected', reason, index: t.index });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  if (problem !== undefined) throw problem.error;
+  return outcomes;
+}
+
 /** An error descriptor from the wasm core (`{ type, message, … }`) as an error instance. */
 function toError(d, signal) {
   if (!d || typeof d !== 'object' || d instanceof Error || typeof d.type !== 'string') return d;
@@ -120,6 +211,7 @@ export function createClientApi(glue, assertReady) {
           break;
         case 'create':
           methods.create = (body, options) => run('create', [], body, options);
+          methods.createMany = (items, options) => createMany(methods.create, items, options);
           break;
         case 'get':
         case 'delete':

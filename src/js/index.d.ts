@@ -105,3 +105,29 @@ export declare function validateNdjsonStream(
   schema: SchemaName,
   options?: NdjsonOptions,
 ): Promise<NdjsonReport>;
+
+import type { CsvOptions, CsvRecord, CsvReport } from './client.js';
+
+/**
+ * Validates CSV text or bytes: the header row names a field per column (JSON Pointer
+ * `/siteAddress/postcode` or dotted path `siteContacts.0.contactName`), each later row is one
+ * record, built with the model's types and validated in one pass. Throws for an unknown schema
+ * or a header cell that names no field.
+ */
+export declare function validateCsv(input: string | Uint8Array | ArrayBuffer, schema: SchemaName, options?: CsvOptions): CsvReport;
+
+/** The bodies the rows of a CSV become (what `validateCsv` validates), or why a row is unreadable. */
+export declare function csvRecords(input: string | Uint8Array | ArrayBuffer, schema: SchemaName, options?: { delimiter?: string }): CsvRecord[];
+
+/** Validates CSV fed in chunks of any size: `push` each chunk as it is read, then `finish`. */
+export declare class CsvValidator {
+  constructor(schema: SchemaName, options?: CsvOptions);
+  /** Validates the records this chunk completes. */
+  push(chunk: string | Uint8Array | ArrayBuffer): void;
+  /** The counts so far (for progress output). */
+  progress(): { records: number; valid: number; invalid: number };
+  /** Validates the last record and returns the report; the validator cannot be used after. */
+  finish(): CsvReport;
+  /** Releases the validator's memory now (it is also released when collected). */
+  free(): void;
+}

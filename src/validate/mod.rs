@@ -13,6 +13,7 @@
 //! assert_eq!(report.issues[0].code(), "pattern");
 //! ```
 
+pub mod csv;
 pub mod describe;
 pub mod engine;
 

@@ -274,11 +274,27 @@ fn descriptor(e: &ClientError) -> JsValue {
                 ErrorBody::Json(v) => v.clone(),
                 ErrorBody::Text(t) => t.as_str().into(),
             };
+            // A repeated header (two Link lines) reads as fetch's Headers.get does: joined.
+            let mut headers = serde_json::Map::new();
+            for (k, v) in &a.headers {
+                match headers.get_mut(k) {
+                    Some(serde_json::Value::String(prev)) => {
+                        prev.push_str(", ");
+                        prev.push_str(v);
+                    }
+                    _ => {
+                        headers.insert(k.clone(), v.as_str().into());
+                    }
+                }
+            }
+            d["headers"] = serde_json::Value::Object(headers);
+            d["retryAfter"] = a.retry_after.into();
         }
-        ClientError::Network { method, url, attempts, .. } => {
+        ClientError::Network { method, url, attempts, maybe_cors, .. } => {
             d["method"] = method.as_str().into();
             d["url"] = url.as_str().into();
             d["attempts"] = (*attempts).into();
+            d["maybeCors"] = (*maybe_cors).into();
         }
         ClientError::Timeout { method, url, timeout_ms, attempts } => {
             d["method"] = method.as_str().into();

@@ -6,6 +6,7 @@
 //! are generated from the model by `src/bin/codegen.rs` into the package's `types.d.ts`.
 
 pub mod client;
+pub mod csv;
 pub mod export;
 pub(crate) mod from_js;
 pub mod ndjson;

@@ -5,14 +5,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as eb from '../../pkg/node.mjs';
-import { startMockServer } from '../server/mock-elevate.mjs';
+import { startMock } from '../../pkg/mock/index.mjs';
 import { FIXTURES } from './support/fixtures.mjs';
 
 const SITE = FIXTURES.Site;
 
 let mock;
 before(async () => {
-  mock = await startMockServer({ token: 'secret-token-1234' });
+  mock = await startMock({ token: 'secret-token-1234' });
 });
 after(() => mock.close());
 

@@ -1,7 +1,8 @@
 // Client scenarios shared by Node (client.test.mjs) and headless Chromium (the same module
-// loaded in a page): each takes the package API and a mock-elevate server, and asserts the
-// wire (method, path, query encoding, headers, body, via the server's log) and the results.
-// No node: imports here, so the module runs in a browser as is.
+// loaded in a page): each takes the package API and the package's mock (driven over HTTP with
+// elevate-billing/mock/control), and asserts the wire (method, path, query encoding, headers,
+// body, via the mock's log) and the results. No node: imports here, so the module runs in a
+// browser as is.
 
 export const TOKEN = 'tok-Secret-5b1d9e';
 
@@ -53,12 +54,16 @@ export const NEW_CUSTOMER = {
   sites: [{ ...NEW_SITE, customerId: 0, siteName: 'Gamma HQ', siteReference: 'G-HQ' }],
 };
 
+const inBrowser = typeof document !== 'undefined';
+
 /**
- * @param {{ api: any, url: string, mock: ReturnType<import('../server/mock-control.mjs').mockControl>,
+ * @param {{ api: any, url: string, mock: import('../../pkg/mock/control.js').MockControl,
+ *           fresh: { url: string, mock: import('../../pkg/mock/control.js').MockControl },
  *           inspect?: (v: unknown, o?: object) => string }} env
+ *   `fresh` is a second mock no other scenario reaches (another origin, for CORS)
  * @returns {{ name: string, run: () => Promise<void> }[]}
  */
-export function clientScenarios({ api, url, mock, inspect }) {
+export function clientScenarios({ api, url, mock, fresh, inspect }) {
   const { ElevateClient, ElevateError, ElevateApiError, ElevateValidationError, ElevateNetworkError } = api;
   const { ElevateTimeoutError, ElevateAbortError, ElevateTokenError, inList, like, lt, gt, gtn } = api;
   const client = (options = {}) => new ElevateClient({ baseUrl: url, token: TOKEN, ...options });
@@ -125,7 +130,8 @@ export function clientScenarios({ api, url, mock, inspect }) {
   });
 
   scenario('get sends fields and resolves with the record', async () => {
-    same(await client().sites.get(2, { fields: ['id', 'siteName'] }), { id: 2, siteName: 'Depot' });
+    const got = await client().sites.get(2, { fields: ['id', 'siteName'] });
+    same([got.id, got.siteName, got.siteReference, got.siteAddress], [2, 'Depot', null, null], 'other fields come back null (api-facts §1.4)');
     eq(wire((await log())[0]), 'GET /v1/sites/2?fields=id%2CsiteName');
   });
 
@@ -171,23 +177,39 @@ export function clientScenarios({ api, url, mock, inspect }) {
     await mock.fault('/v1/customers', { status: 409, body: { title: 'Conflict', detail: 'Customer GAMMA-1 already exists' } });
     const e = await rejects(client().customers.create(NEW_CUSTOMER), ElevateApiError);
     eq(e.message, `409 Conflict from POST ${url}/v1/customers: Customer GAMMA-1 already exists`);
+    same([e.retryAfter, e.headers['content-type']], [null, 'application/json'], 'headers without Retry-After');
     const wrong = await rejects(client({ token: 'not-the-token' }).sites.get(1), ElevateApiError);
     same([wrong.status, wrong.kind], [401, 'unauthorized'], 'a real 401');
   });
 
-  scenario('429 with Retry-After: GET waits and retries, POST is never retried', async () => {
+  scenario('429 with Retry-After: GET and POST wait and retry (a 429 proves nothing was created)', async () => {
     await mock.fault('/v1/sites', { status: 429, retryAfter: 1 }, { method: 'GET' });
-    eq((await client().sites.list({ page: 1, pageSize: 10 })).length, 5, 'records after the retry');
+    eq((await client().sites.list({ page: 1, pageSize: 10 })).length, 6, 'records after the retry');
     const [first, second] = await log();
     eq(second && second.method, 'GET', 'GET sent twice');
     // A lower bound (the retry waited the second Retry-After asked for), which no slow machine breaks.
     ok(second.at - first.at >= 990, `retried after ${second.at - first.at} ms, before Retry-After: 1`);
     await mock.reset();
-    await mock.fault('/v1/sites', { status: 429, retryAfter: 0 }, { method: 'POST' });
-    const e = await rejects(client().sites.create(NEW_SITE), ElevateApiError);
-    same([e.kind, e.attempts], ['tooManyRequests', 1]);
-    same((await log()).map(wire), ['POST /v1/sites'], 'POST sent once');
-    eq((await client().sites.list({ page: 1, pageSize: 10 })).length, 5, 'nothing created');
+    await mock.fault('/v1/sites', { status: 429, retryAfter: 1 }, { method: 'POST' });
+    eq((await client().sites.create(NEW_SITE)).siteName, 'Annex', 'created after the retry');
+    const [p1, p2] = await log();
+    same([p1, p2].map(wire), ['POST /v1/sites', 'POST /v1/sites'], 'POST sent twice');
+    ok(p2.at - p1.at >= 990, `POST retried after ${p2.at - p1.at} ms, before Retry-After: 1`);
+    eq((await client().sites.list({ page: 1, pageSize: 10 })).length, 7, 'created once');
+  });
+
+  scenario('a POST is never retried after 500, 502, 504, a 503 without Retry-After or a reset', async () => {
+    for (const spec of [{ status: 500 }, { status: 502 }, { status: 504 }, { status: 503 }, { reset: true }]) {
+      await mock.reset();
+      await mock.fault('/v1/sites', spec, { method: 'POST' });
+      const e = await rejects(client().sites.create(NEW_SITE), spec.reset ? ElevateNetworkError : ElevateApiError, show(spec));
+      eq(e.attempts, 1, `attempts after ${show(spec)}`);
+      same((await log()).map(wire), ['POST /v1/sites'], `sent once after ${show(spec)}`);
+    }
+    await mock.reset();
+    await mock.fault('/v1/sites', { status: 503, retryAfter: 0 }, { method: 'POST' });
+    eq((await client().sites.create(NEW_SITE)).siteName, 'Annex', 'a 503 with Retry-After is a refusal: retried');
+    eq((await log()).length, 2, 'sent twice');
   });
 
   scenario('503 is retried with backoff, then reported when retries run out', async () => {
@@ -199,13 +221,13 @@ export function clientScenarios({ api, url, mock, inspect }) {
     eq((await client().sites.get(1)).id, 1, 'recovers after one 502');
   });
 
-  scenario('HEAD is retried like GET; PATCH and DELETE are never retried, whatever the failure', async () => {
+  scenario('HEAD is retried like GET; PATCH and DELETE only after answers that prove nothing was done', async () => {
     await mock.fault('/v1/sites', { status: 504 }, { method: 'HEAD' });
     eq((await client().sites.exists({ customerId: 1 })).exists, true, 'exists after a 504');
     same((await log()).map(wire), ['HEAD /v1/sites?customerId=1', 'HEAD /v1/sites?customerId=1'], 'HEAD sent twice');
     await mock.reset();
     const ops = [{ op: 'replace', path: '/siteName', value: 'Renamed' }];
-    for (const spec of [{ status: 503 }, { status: 429, retryAfter: 0 }, { reset: true }]) {
+    for (const spec of [{ status: 503 }, { status: 502 }, { reset: true }]) {
       // One failure each: a retry would succeed, so only "never retried" rejects here.
       await mock.fault('/v1/sites/1', spec, { method: 'PATCH' });
       await mock.fault('/v2/rental-product-categories/1', spec, { method: 'DELETE' });
@@ -214,6 +236,12 @@ export function clientScenarios({ api, url, mock, inspect }) {
       eq((await rejects(client().rentalProductCategories.delete(1), Class, `DELETE ${show(spec)}`)).attempts, 1, 'DELETE attempts');
     }
     same((await log()).map(wire), Array(3).fill(['PATCH /v1/sites/1', 'DELETE /v2/rental-product-categories/1']).flat(), 'each sent once');
+    await mock.reset();
+    await mock.fault('/v1/sites/1', { status: 429, retryAfter: 0 }, { method: 'PATCH' });
+    await mock.fault('/v2/rental-product-categories/1', { status: 429 }, { method: 'DELETE' });
+    eq((await client().sites.update(1, ops)).siteName, 'Renamed', 'PATCH retried after 429');
+    eq(await client().rentalProductCategories.delete(1), undefined, 'DELETE retried after 429');
+    eq((await log()).length, 4, 'each sent twice');
   });
 
   scenario('a hung request times out (each attempt), as ElevateTimeoutError', async () => {
@@ -377,9 +405,9 @@ export function clientScenarios({ api, url, mock, inspect }) {
 
   scenario('resources have exactly their endpoints; wrong arguments are TypeErrors', async () => {
     const c = client();
-    same(Object.keys(c.sites).sort(), ['create', 'exists', 'get', 'iterate', 'list', 'update']);
-    same(Object.keys(c.rentalProductCategories).sort(), ['create', 'delete', 'get', 'iterate', 'list', 'update']);
-    same(Object.keys(c.inclusiveUsagePlanAssignments).sort(), ['create', 'update']);
+    same(Object.keys(c.sites).sort(), ['create', 'createMany', 'exists', 'get', 'iterate', 'list', 'update']);
+    same(Object.keys(c.rentalProductCategories).sort(), ['create', 'createMany', 'delete', 'get', 'iterate', 'list', 'update']);
+    same(Object.keys(c.inclusiveUsagePlanAssignments).sort(), ['create', 'createMany', 'update']);
     eq(Object.keys(c).length, 28, 'resources');
     await rejects(c.sites.get(), TypeError, 'missing id');
     await rejects(c.customers.update(1, [], { cascadeEndDate: true }), TypeError, 'option of another endpoint');
@@ -397,6 +425,118 @@ export function clientScenarios({ api, url, mock, inspect }) {
     eq((await log()).length, 0, 'nothing sent');
   });
 
+  scenario('ElevateApiError carries the response headers (no Set-Cookie) and retryAfter in seconds', async () => {
+    const headers = { 'x-request-id': 'req-7', 'set-cookie': 'SESSION=abc' };
+    await mock.fault('/v1/sites/1', { status: 503, retryAfter: 7, headers, body: { message: 'maintenance' } });
+    const e = await rejects(client({ retries: 0 }).sites.get(1), ElevateApiError);
+    same([e.status, e.retryAfter, e.headers['retry-after']], [503, 7, '7']);
+    ok(!('set-cookie' in e.headers) && !('authorization' in e.headers), `no credentials: ${show(e.headers)}`);
+    // Cross-origin, a page sees only what CORS exposes (Retry-After, X-Total-Count, the safelisted ones).
+    eq(e.headers['x-request-id'], inBrowser ? undefined : 'req-7', 'x-request-id');
+    ok(Object.keys(e.headers).every((k) => k === k.toLowerCase()), 'lower-case names');
+    await mock.fault('/v1/sites/1', { status: 429, retryAfter: 3600 });
+    eq((await rejects(client().sites.get(1), ElevateApiError)).retryAfter, 3600, 'a pause longer than 60 s is reported, not waited');
+    eq((await log()).length, 2, 'not retried');
+  });
+
+  scenario('a baseUrl given with the version path (http://host/v1) reaches every API', async () => {
+    for (const baseUrl of [`${url}/v1`, `${url}/v2/`, url]) {
+      const c = client({ baseUrl });
+      eq((await c.sites.get(1)).id, 1, `sites from ${baseUrl}`);
+      eq((await c.rentalProductCategories.get(2)).id, 2, `categories from ${baseUrl}`);
+    }
+    same((await log()).map(wire), Array(3).fill(['GET /v1/sites/1', 'GET /v2/rental-product-categories/2']).flat());
+  });
+
+  scenario('in a browser, a request blocked by CORS says so and is not retried; reads retry once CORS works', async () => {
+    const other = fresh.url;
+    await fresh.mock.reset();
+    await fresh.mock.fault('/v1/sites/1', { cors: false }, { method: 'GET' });
+    const c = client({ baseUrl: other });
+    if (!inBrowser) {
+      // No CORS outside browsers: the same answer goes through.
+      eq((await c.sites.get(1)).id, 1, 'Node ignores CORS');
+      const gone = client({ baseUrl: 'http://127.0.0.1:9', retries: 1 });
+      const e = await rejects(gone.sites.get(1), ElevateNetworkError);
+      same([e.attempts, e.maybeCors], [2, false], 'a refused connection in Node is retried and not blamed on CORS');
+      return;
+    }
+    const e = await rejects(c.sites.get(1), ElevateNetworkError);
+    same([e.attempts, e.maybeCors], [1, true], 'not retried');
+    for (const part of ['CORS may be the cause', 'Access-Control-Allow-Origin', 'Authorization', 'X-Total-Count', location.origin, other]) {
+      ok(e.message.includes(part), `the message names ${part}: ${e.message}`);
+    }
+    eq((await fresh.mock.requests()).length, 0, 'the preflight failed: nothing reached the API');
+    // Once that origin has answered the page, a failure is a network failure: reads are retried.
+    await fresh.mock.reset(); // the fault is still armed: preflights do not use it up
+    eq((await c.sites.get(1)).id, 1, 'CORS allowed');
+    await fresh.mock.fault('/v1/sites/2', { reset: true }, { method: 'GET' });
+    eq((await c.sites.get(2)).id, 2, 'retried after the reset');
+  });
+
+  scenario('createMany: bounded concurrency, one outcome per item in input order, never rejects for one item', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const counting = async (...args) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await fetch(...args);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    await mock.fault('/v1/sites', { delayMs: 50 }, { method: 'POST', times: 10 });
+    const site = (n) => ({ ...NEW_SITE, siteName: `Annex ${n}`, siteReference: `ANX-${n}` });
+    const items = [site(1), site(2), { ...site(3), siteName: '' }, site(1), site(5), site(6), site(7)];
+    const progress = [];
+    const outcomes = await client({ fetch: counting }).sites.createMany(items, {
+      concurrency: 2,
+      onProgress: (p) => progress.push([p.index, p.done, p.succeeded, p.failed, p.total]),
+    });
+    same(outcomes.map((o) => [o.index, o.status]), [[0, 'fulfilled'], [1, 'fulfilled'], [2, 'rejected'], [3, 'rejected'], [4, 'fulfilled'], [5, 'fulfilled'], [6, 'fulfilled']]);
+    ok(outcomes[2].reason instanceof ElevateValidationError, 'invalid item: not sent');
+    ok(outcomes[3].reason instanceof ElevateApiError && outcomes[3].reason.status === 409, 'duplicate siteReference: 409');
+    same(outcomes.filter((o) => o.value).map((o) => o.value.siteReference), ['ANX-1', 'ANX-2', 'ANX-5', 'ANX-6', 'ANX-7']);
+    eq(most, 2, 'at most 2 requests in flight');
+    eq(progress.length, 7, 'onProgress per item');
+    same(progress.at(-1).slice(1), [7, 5, 2, 7], 'final counts');
+    eq((await log()).filter((r) => r.method === 'POST').length, 6, 'the invalid item was not sent');
+    // An iterable is read lazily: a generator that stops feeds no more.
+    await mock.reset();
+    function* three() {
+      for (let n = 1; ; n++) {
+        if (n > 3) return;
+        yield site(n);
+      }
+    }
+    eq((await client().sites.createMany(three(), { concurrency: 8 })).length, 3, 'outcomes of what the generator gave');
+    // Aborting sends nothing more: unsent items are rejected with sent: false.
+    await mock.reset();
+    const ctl = new AbortController();
+    await mock.fault('/v1/sites', { delayMs: 100 }, { method: 'POST', times: 10 });
+    const pending = client().sites.createMany([site(1), site(2), site(3), site(4)], { concurrency: 1, signal: ctl.signal });
+    await until(async () => (await log()).length === 1, 'the first POST');
+    ctl.abort('user left');
+    const aborted = await pending;
+    eq(aborted.length, 4, 'one outcome per item');
+    ok(aborted.slice(1).every((o) => o.status === 'rejected' && o.reason instanceof ElevateAbortError && o.reason.sent === false), 'unsent');
+    eq(aborted[1].reason.cause, 'user left', 'cause');
+    eq((await log()).length, 1, 'nothing sent after the abort');
+    // Wrong arguments are TypeErrors at once.
+    await rejects(client().sites.createMany('x'), TypeError, 'items');
+    await rejects(client().sites.createMany([], { concurrency: 0 }), TypeError, 'concurrency 0');
+    await rejects(client().sites.createMany([], { concurrency: 65 }), TypeError, 'concurrency 65');
+    same(await client().sites.createMany([], { concurrency: 64 }), [], 'concurrency 64, no items');
+    await rejects(client().sites.createMany([], { onProgress: 1 }), TypeError, 'onProgress');
+    eq(client().sites.createMany === undefined, false, 'sites has createMany');
+    eq(client().usageRates.createMany, undefined, 'no createMany without create');
+    await mock.reset();
+    const boom = new Error('progress callback failed');
+    const thrown = await rejects(client().sites.createMany([site(8), site(9), site(10)], { concurrency: 1, onProgress: () => { throw boom; } }), Error);
+    eq(thrown, boom, 'a throwing onProgress rejects the batch with its error');
+    eq((await log()).length, 1, 'and no more items start');
+  });
+
   scenario('baseUrls, a custom fetch and the special headers of their endpoints', async () => {
     let fetched = 0;
     const c = client({
@@ -406,7 +546,10 @@ export function clientScenarios({ api, url, mock, inspect }) {
       validate: false,
     });
     eq((await c.rentalProductCategories.list({ page: 1, pageSize: 1 })).length, 1, 'product API on the override');
-    await c.rentalProductInventories.create({ rentalProductId: 1, siteId: 1 }, { disableAddingLinkedRentals: true });
+    await c.rentalProductInventories.create(
+      { siteId: 1, rentalProductId: 1, invoicePresentationProductName: 'Broadband', supplierAccountId: 1, startDate: '2024-01-01', invoiceFrequency: 1, quantity: 1 },
+      { disableAddingLinkedRentals: true },
+    );
     await c.usageRateCards.list({ page: 1, pageSize: 5 }, { summary: true });
     const assignment = await c.usageRateCardAssignments.create({ assignmentLevel: 'CUSTOMER', customerId: 1, usageRateCardId: 1, startDate: '2024-01-01' });
     await c.usageRateCardAssignments.update('CUSTOMER', assignment.id, [{ op: 'add', path: '/endDate', value: '2025-01-01' }]);

@@ -1,4 +1,4 @@
-// The API client against the mock Elevate server, twice with the same scenarios
+// The API client against the package's mock (elevate-billing/mock), twice with the same scenarios
 // (client-scenarios.mjs): in Node through pkg/node.mjs, and in headless Chromium through
 // pkg/index.js served to a page on another origin (so CORS is part of the test).
 // Run after `npm run build`.
@@ -10,25 +10,28 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import * as api from '../../pkg/node.mjs';
-import { startMockServer } from '../server/mock-elevate.mjs';
-import { mockControl } from '../server/mock-control.mjs';
+import { startMock } from '../../pkg/mock/index.mjs';
+import { mockControl } from '../../pkg/mock/control.mjs';
 import { launchBrowser, serveDir } from '../support/browser.mjs';
 import { clientScenarios, TOKEN } from './client-scenarios.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
-const server = await startMockServer({ token: TOKEN });
-after(() => server.close());
+const server = await startMock({ token: TOKEN });
+// A second mock on another origin, which no scenario has reached before: in a browser, what
+// a request blocked by CORS looks like is tried against it.
+const fresh = await startMock({ token: TOKEN });
+after(() => Promise.all([server.close(), fresh.close()]));
 
 describe('client in Node', () => {
-  for (const s of clientScenarios({ api, url: server.url, mock: mockControl(server.url), inspect })) {
+  for (const s of clientScenarios({ api, url: server.url, mock: mockControl(server.url), fresh: { url: fresh.url, mock: mockControl(fresh.url) }, inspect })) {
     test(s.name, s.run);
   }
 });
 
 describe('client in headless Chromium', () => {
-  const names = clientScenarios({ api, url: '', mock: null }).map((s) => s.name);
+  const names = clientScenarios({ api, url: '', mock: null, fresh: {} }).map((s) => s.name);
   let results;
   let browser;
   let site;
@@ -39,17 +42,17 @@ describe('client in headless Chromium', () => {
     mkdirSync(stage, { recursive: true });
     cpSync(join(root, 'pkg'), join(stage, 'pkg'), { recursive: true });
     cpSync(join(here, 'client-scenarios.mjs'), join(stage, 'client-scenarios.mjs'));
-    cpSync(join(root, 'tests', 'server', 'mock-control.mjs'), join(stage, 'mock-control.mjs'));
     writeFileSync(
       join(stage, 'index.html'),
       `<!doctype html><title>client scenarios</title><script type="module">
 import * as api from './pkg/index.js';
-import { mockControl } from './mock-control.mjs';
+import { mockControl } from './pkg/mock/control.mjs';
 import { clientScenarios } from './client-scenarios.mjs';
 await api.ready;
 const url = new URL(location.href).searchParams.get('mock');
+const freshUrl = new URL(location.href).searchParams.get('fresh');
 const results = [];
-for (const s of clientScenarios({ api, url, mock: mockControl(url) })) {
+for (const s of clientScenarios({ api, url, mock: mockControl(url), fresh: { url: freshUrl, mock: mockControl(freshUrl) } })) {
   try { await s.run(); results.push({ name: s.name, ok: true }); }
   catch (e) { results.push({ name: s.name, ok: false, error: String((e && e.stack) || e) }); }
 }
@@ -61,7 +64,7 @@ window.__results = results;
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${site.url}/index.html?mock=${encodeURIComponent(server.url)}`);
+    await page.goto(`${site.url}/index.html?mock=${encodeURIComponent(server.url)}&fresh=${encodeURIComponent(fresh.url)}`);
     const handle = await page
       .waitForFunction(() => window.__results, null, { timeout: 180_000 })
       .catch((e) => assert.fail(`the page did not finish: ${e.message}; page errors: ${errors.join('; ')}`));

@@ -169,7 +169,7 @@ test('2. cross-field rules on submit, then the customer is created with exactly 
   assert.equal(posts.length, 1);
   assert.deepEqual(posts[0].body, BODY);
   assert.equal(posts[0].headers.authorization, `Bearer ${token}`);
-  const created = demo.mock.records('/v1/customers').find((c) => c.customerAccountNumber === 'GAMMA-1');
+  const created = demo.mock.records('customers').find((c) => c.customerAccountNumber === 'GAMMA-1');
   assert.match(await result.textContent(), new RegExp(`Customer ${created.id} “Gamma Telecom Ltd” created, with site ${created.sites[0].id} “Gamma HQ”`));
   await page.screenshot({ path: join(shots, 'demo-onboarding.png'), fullPage: true });
 });
@@ -192,7 +192,7 @@ test('3. a server error is rendered readably', async () => {
 
 test('4. the sites list pages through results and filters by name', async () => {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sites' }).click();
-  const total = demo.mock.records('/v1/sites').length;
+  const total = demo.mock.records('sites').length;
   const status = page.locator('#sites-status');
   const filters = page.getByRole('search', { name: 'Filter sites' });
   const ids = () => page.locator('#sites-table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.dataset.siteId)));

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, serveDir } from '../support/browser.mjs';
@@ -47,10 +47,11 @@ test('the tarball holds exactly the files package.json lists', () => {
   const expected = [...manifest.files.map((f) => f.replace(/\/$/, '')), 'package.json', 'README.md', 'LICENSE'];
   assert.deepEqual(files, [...new Set(expected)].sort());
   assert.equal(files.filter((f) => f.endsWith('.wasm')).length, 1, 'a single .wasm');
-  // Every file the exports map points at is there.
-  const targets = [];
-  JSON.stringify(manifest.exports, (k, v) => (typeof v === 'string' && v.startsWith('./') && targets.push(v.slice(2)), v));
-  for (const t of targets) assert.ok(files.includes(t), `exports names ${t}`);
+  // The entries the exports map points at are all there.
+  const leaves = (v) => (typeof v === 'string' ? [v] : Object.values(v).flatMap(leaves));
+  const targets = leaves(manifest.exports).map((t) => t.slice(2));
+  for (const t of targets) assert.ok(existsSync(join(installed, t)), `exports names ${t}`);
+  assert.ok(existsSync(join(installed, manifest.bin['elevate-billing'])), 'the bin');
 });
 
 test('node.mjs exports exactly what index.js exports, and forms.js a part of it', async () => {
@@ -89,6 +90,67 @@ test('the forms entry ships no WebAssembly: a bundle of it holds no engine', asy
   assert.ok(!/WebAssembly\.(Module|compile|instantiate|Instance)/.test(text), 'no WebAssembly is compiled');
   assert.ok(!/[A-Za-z0-9+/]{4096}/.test(text), 'no embedded module');
   assert.ok(text.length < 200_000, `the forms bundle is ${text.length} bytes`);
+});
+
+test('TypeScript: the Node-only additions (CSV, createMany, the mock) type-check, strict', () => {
+  // The Node-only additions: CSV, createMany, the mock and its controls.
+  const nodeConsumer = `import { validateCsv, ElevateClient, ElevateApiError, type CsvReport, type CreateOutcome, type Site } from 'elevate-billing';
+import { startMock, type ElevateMock } from 'elevate-billing/mock';
+import { mockControl } from 'elevate-billing/mock/control';
+const report: CsvReport = validateCsv('siteName\\nA', 'Site', { delimiter: ',' });
+const column: string | null | undefined = report.invalidRecords[0]?.errors[0]?.column;
+const mock: ElevateMock = await startMock({ port: 0, seed: { sites: [] } });
+const client = new ElevateClient({ baseUrl: mock.url, token: 't' });
+const outcomes: CreateOutcome<Site>[] = await client.sites.createMany([], { concurrency: 2, onProgress: (p) => p.done });
+const first = outcomes[0];
+const retryAfter: number | null | undefined = first?.status === 'rejected' && first.reason instanceof ElevateApiError ? first.reason.retryAfter : undefined;
+await mockControl(mock.url).reset();
+await mock.close();
+export { column, retryAfter };
+`;
+  const d = join(work, 'ts-node-extras');
+  mkdirSync(d, { recursive: true });
+  writeFileSync(join(d, 'node.mts'), nodeConsumer);
+  writeFileSync(
+    join(d, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, target: 'es2022', skipLibCheck: false, noUnusedLocals: true, types: [], module: 'nodenext', moduleResolution: 'nodenext' },
+      include: ['*.mts'],
+    }),
+  );
+  try {
+    sh(bin('tsc'), ['-p', d]);
+  } catch (e) {
+    assert.fail(`tsc failed:\n${e.stdout}${e.stderr}`);
+  }
+});
+
+test('Node: the command line and the mock from the installed package', async () => {
+  const cli = join(work, 'node_modules', '.bin', 'elevate-billing');
+  const help = sh(cli, ['--help']);
+  assert.match(help, /validate FILE\.\.\. --schema NAME/);
+  writeFileSync(join(work, 'sites.csv'), 'siteName,siteReference\nHead Office,HO-1\n<bad>,HO-2\n');
+  const run = (args) => {
+    try {
+      return { status: 0, out: sh(cli, args) };
+    } catch (e) {
+      return { status: e.status, out: `${e.stdout}${e.stderr}` };
+    }
+  };
+  const v = run(['validate', 'sites.csv', '--schema', 'Site']);
+  assert.equal(v.status, 1, v.out);
+  assert.match(v.out, /sites\.csv:3: siteName: /);
+  assert.match(v.out, /sites\.csv: 2 records, 0 valid, 2 invalid/);
+  writeFileSync(
+    join(work, 'mock.mjs'),
+    `import { startMock } from 'elevate-billing/mock';
+import { ElevateClient } from 'elevate-billing';
+const mock = await startMock();
+const sites = await new ElevateClient({ baseUrl: mock.url + '/v1', token: 'any' }).sites.list({ page: 1, pageSize: 2 });
+await mock.close();
+console.log(JSON.stringify(sites.map((s) => s.id)));`,
+  );
+  assert.deepEqual(JSON.parse(sh('node', ['mock.mjs'])), [1, 2]);
 });
 
 test('browser: plain ESM without a bundler, with init() from a custom URL', async () => {

@@ -210,6 +210,48 @@ export class NdjsonValidator {
   }
 }
 
+/**
+ * Validates CSV text or bytes: a header row naming fields (JSON Pointer or dotted path), then
+ * one record per row, built with the model's types and validated in one pass.
+ * @param {unknown} input @param {unknown} schema @param {unknown} [options]
+ */
+export function validateCsv(input, schema, options) {
+  return engine().validateCsv(input, string(schema, 'validateCsv', 'schema'), options);
+}
+
+/**
+ * The bodies a CSV's rows become (what `validateCsv` validates), or the issue that makes a row
+ * unreadable.
+ * @param {unknown} input @param {unknown} schema @param {unknown} [options]
+ */
+export function csvRecords(input, schema, options) {
+  return engine().csvRecords(input, string(schema, 'csvRecords', 'schema'), options);
+}
+
+/** Validates CSV fed in chunks of any size: `push` each chunk, then `finish`. */
+export class CsvValidator {
+  /** @type {any} */
+  #inner;
+  /** @param {unknown} schema @param {unknown} [options] */
+  constructor(schema, options) {
+    this.#inner = new (engine().CsvValidator)(string(schema, 'CsvValidator', 'schema'), options);
+  }
+  /** @param {unknown} chunk */
+  push(chunk) {
+    this.#inner.push(chunk);
+  }
+  /** The counts so far (for progress output). */
+  progress() {
+    return this.#inner.progress();
+  }
+  finish() {
+    return this.#inner.finish();
+  }
+  free() {
+    this.#inner.free();
+  }
+}
+
 /** Plumbing for tests and benchmarks: the engine's raw exports (the Rust validators as the
  * oracle of the JavaScript ones), started if needed. */
 export function __engine() {
@@ -229,7 +271,7 @@ const glue = new Proxy(
   },
 );
 
-export const { validateNdjsonStream } = createNdjsonApi({ NdjsonValidator }, () => {});
+export const { validateNdjsonStream, validateCsvStream } = createNdjsonApi({ NdjsonValidator, CsvValidator }, () => {});
 
 export const {
   ElevateClient,
