@@ -1500,16 +1500,10 @@ fn hex_value(ch: u32) -> u32 {
     }
 }
 
-/// `String.toLowerCase(Locale.ENGLISH)` for property keys (only the Kelvin sign lowers to
-/// an ASCII letter among non-ASCII characters).
+/// `String.toLowerCase(Locale.ENGLISH)` for property keys (`\p{blK=…}` with a Kelvin sign
+/// is `blk`, as in Java).
 fn java_lower_english(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'A'..='Z' => c.to_ascii_lowercase(),
-            '\u{212A}' => 'k',
-            _ => c,
-        })
-        .collect()
+    s.to_lowercase()
 }
 
 fn cat(mask: u32) -> Option<Pred> {
