@@ -176,6 +176,18 @@ fn gen_input(r: &mut Rng, extra: &[String]) -> Vec<u16> {
             _ => units.extend((*r.pick(ALPHABET)).encode_utf16()),
         }
     }
+    // Random lone surrogates can pair up into an arbitrary supplementary code point, maybe
+    // one newer than Unicode 13: keep only the alphabet's pairs.
+    let allowed: Vec<u16> = ALPHABET.iter().chain(extra.iter().map(|s| s.as_str()).collect::<Vec<_>>().iter()).flat_map(|s| s.encode_utf16()).collect();
+    for k in 1..units.len() {
+        let (hi, lo) = (units[k - 1], units[k]);
+        if (0xD800..0xDC00).contains(&hi) && (0xDC00..0xE000).contains(&lo) {
+            let known = allowed.windows(2).any(|w| w[0] == hi && w[1] == lo);
+            if !known {
+                units[k] = 0x61;
+            }
+        }
+    }
     units
 }
 
