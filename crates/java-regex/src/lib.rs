@@ -166,3 +166,31 @@ pub fn __matches_detail(re: &Regex, input: &[u16], budget: u64) -> Result<Option
         Err(exec::Stop::Budget) => Err(BudgetExceeded),
     }
 }
+
+#[doc(hidden)]
+/// For checking the tables against a JVM (`tests/unicode_tables.rs`): one line per code point
+/// in the format of `tests/oracle/Tables.java`.
+pub fn __character_line(cp: u32) -> String {
+    use unicode::CharClass as C;
+    let block = unicode::block(cp)
+        .and_then(|id| {
+            let names = || tables::BLOCK_NAMES.iter().filter(move |(_, b)| *b == id).map(|(n, _)| *n);
+            names()
+                .find(|n| n.contains('_'))
+                .or_else(|| names().filter(|n| !n.contains(' ') && !n.contains('-')).min_by_key(|n| n.len()))
+        })
+        .unwrap_or("-");
+    let script = tables::SCRIPT_NAMES.get(unicode::script(cp) as usize).map_or("?", |s| s.0);
+    let classes = [
+        C::Alphabetic, C::Ideographic, C::Letter, C::LowerCase, C::UpperCase, C::TitleCase, C::Digit, C::Defined,
+        C::LetterOrDigit, C::JavaIdentifierStart, C::JavaIdentifierPart, C::UnicodeIdentifierStart,
+        C::UnicodeIdentifierPart, C::IdentifierIgnorable, C::SpaceChar, C::Whitespace, C::IsoControl, C::Mirrored,
+    ];
+    let flags = classes.iter().enumerate().fold(0u32, |f, (k, c)| f | (u32::from(c.is(cp)) << k));
+    format!(
+        "{cp:x} {} {script} {block} {:x} {:x} {flags}",
+        unicode::category(cp),
+        unicode::to_upper(cp),
+        unicode::to_lower(cp)
+    )
+}
