@@ -22,7 +22,7 @@
 #![deny(missing_docs)]
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 mod ecma;
 mod exec;
@@ -47,6 +47,8 @@ pub const DEFAULT_BUDGET: u64 = 2_000_000;
 pub struct Regex {
     prog: Arc<prog::Prog>,
     pattern: Arc<str>,
+    /// `to_ecmascript`, computed on first use.
+    ecma: Arc<OnceLock<Option<String>>>,
 }
 
 /// Why `Regex::new` refused a pattern: Java's `PatternSyntaxException` wording (its
@@ -121,7 +123,7 @@ impl Regex {
     /// `Pattern.compile(pattern)`: accepts exactly what Java accepts.
     pub fn new(pattern: &str) -> Result<Regex, Error> {
         let prog = parse::compile(pattern)?;
-        Ok(Regex { prog: Arc::new(prog), pattern: Arc::from(pattern) })
+        Ok(Regex { prog: Arc::new(prog), pattern: Arc::from(pattern), ecma: Arc::new(OnceLock::new()) })
     }
 
     /// The pattern this was compiled from.
@@ -151,9 +153,9 @@ impl Regex {
     /// exactly the strings this pattern matches, when one exists; `None` for constructs
     /// with no exact ECMAScript equivalent (back references, possessive and atomic groups,
     /// lookbehind, `\G`, `\X`, `(?u)` case folding, …). For JSON Schema `pattern` and a
-    /// JavaScript fast path.
+    /// JavaScript fast path. Computed on the first call and cached.
     pub fn to_ecmascript(&self) -> Option<String> {
-        self.prog.ecma.clone()
+        self.ecma.get_or_init(|| ecma::translate(&self.prog.nodes, self.prog.start)).clone()
     }
 }
 

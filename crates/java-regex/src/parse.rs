@@ -129,14 +129,12 @@ pub(crate) fn compile(pattern: &str) -> Result<Prog, Error> {
             _ => {}
         }
     }
-    let ecma = crate::ecma::translate(&p.nodes, start, p.capturing_group_count);
     Ok(Prog {
         nodes: p.nodes,
         start,
         groups: (p.capturing_group_count.max(10) as usize) * 2,
         locals: p.local_count as usize,
         pos_sets: pos_sets as usize,
-        ecma,
     })
 }
 

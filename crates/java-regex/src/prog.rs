@@ -285,8 +285,6 @@ pub(crate) struct Prog {
     pub groups: usize,
     pub locals: usize,
     pub pos_sets: usize,
-    /// The pattern as Java parsed it (code points after `\Q..\E` rewriting); for `to_ecmascript`.
-    pub ecma: Option<String>,
 }
 
 impl Prog {
@@ -431,3 +429,46 @@ pub(crate) fn is_line_terminator(u: u16) -> bool {
     u == 0x0A || u == 0x0D || (u | 1) == 0x2029 || u == 0x85
 }
 
+
+impl Pred {
+    /// The first code point after `cp` where `self.is` might change value (so a class's
+    /// code points can be listed with a few thousand evaluations, not 1.1 million).
+    pub(crate) fn next_change(&self, cp: u32) -> u32 {
+        let edge = |points: &[u32]| points.iter().copied().filter(|&p| p > cp).min().unwrap_or(0x11_0000);
+        match self {
+            Pred::Single(c) => edge(&[*c, c + 1]),
+            Pred::SingleI(l, u) => edge(&[*l, l + 1, *u, u + 1]),
+            Pred::Range(l, u) => edge(&[*l, u + 1]),
+            Pred::CiRange(l, u) => {
+                if cp < 128 {
+                    cp + 1
+                } else {
+                    edge(&[*l, u + 1])
+                }
+            }
+            Pred::SingleU(l) => unicode::next_case_change(cp).min(edge(&[*l, l + 1])),
+            Pred::CiRangeU(l, u) => unicode::next_case_change(cp).min(edge(&[*l, u + 1])),
+            Pred::Bits(_) | Pred::Ctype(_) => {
+                if cp < 256 {
+                    cp + 1
+                } else {
+                    0x11_0000
+                }
+            }
+            Pred::Category(_) => unicode::next_category_change(cp),
+            Pred::Script(_) => unicode::next_script_change(cp),
+            Pred::Block(_) => unicode::next_block_change(cp),
+            Pred::Class(c) => c.next_change(cp),
+            Pred::Dot | Pred::UnixDot | Pred::VertWs | Pred::HorizWs => {
+                if cp < 0x3001 {
+                    cp + 1
+                } else {
+                    0x11_0000
+                }
+            }
+            Pred::All | Pred::Null => 0x11_0000,
+            Pred::Not(p) => p.next_change(cp),
+            Pred::And(ps) | Pred::Or(ps) => ps.iter().map(|p| p.next_change(cp)).min().unwrap_or(0x11_0000),
+        }
+    }
+}

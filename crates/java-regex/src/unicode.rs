@@ -276,3 +276,81 @@ fn java_upper(s: &str) -> String {
 pub(crate) fn java_upper_root(s: &str) -> String {
     java_upper(s)
 }
+
+/// The first code point after `cp` where a run of a run-start table changes (0x110000 if none).
+fn next_run(table: &[u32], cp: u32, shift: u32) -> u32 {
+    let mask = (1u32 << shift) - 1;
+    let idx = table.partition_point(|&e| (e & mask) <= cp);
+    table.get(idx).map_or(0x11_0000, |e| e & mask)
+}
+
+fn next_in_set(boundaries: &[u32], cp: u32) -> u32 {
+    let idx = boundaries.partition_point(|&b| b <= cp);
+    boundaries.get(idx).copied().unwrap_or(0x11_0000)
+}
+
+/// The first code point after `cp` where a simple case mapping might change.
+pub(crate) fn next_case_change(cp: u32) -> u32 {
+    let mut next = 0x11_0000;
+    for table in [&tables::TO_UPPER[..], &tables::TO_LOWER[..]] {
+        let idx = table.partition_point(|&(s, _, _)| s <= cp);
+        if let Some(&(start, packed, _)) = idx.checked_sub(1).and_then(|i| table.get(i)) {
+            let last = start + ((packed >> 1).saturating_sub(1)) * ((packed & 1) + 1);
+            if cp <= last {
+                return cp + 1;
+            }
+        }
+        if let Some(&(s, _, _)) = table.get(idx) {
+            next = next.min(s);
+        }
+    }
+    next
+}
+
+/// The first code point after `cp` where `getType` changes.
+pub(crate) fn next_category_change(cp: u32) -> u32 {
+    next_run(&tables::GENERAL_CATEGORY, cp, 24)
+}
+
+pub(crate) fn next_script_change(cp: u32) -> u32 {
+    next_run(&tables::SCRIPT, cp, 21)
+}
+
+pub(crate) fn next_block_change(cp: u32) -> u32 {
+    let idx = tables::BLOCKS.partition_point(|&(s, _)| s <= cp);
+    let mut next = tables::BLOCKS.get(idx).map_or(0x11_0000, |b| b.0);
+    if let Some(&(_, end)) = idx.checked_sub(1).and_then(|i| tables::BLOCKS.get(i)) {
+        if cp <= end {
+            next = next.min(end + 1);
+        }
+    }
+    next
+}
+
+impl CharClass {
+    /// The first code point after `cp` where `self.is` might change.
+    pub(crate) fn next_change(self, cp: u32) -> u32 {
+        if cp < 0x3001 {
+            return cp + 1;
+        }
+        let mut next = next_category_change(cp);
+        for set in [
+            &tables::ALPHABETIC[..],
+            &tables::IDEOGRAPHIC[..],
+            &tables::LOWERCASE[..],
+            &tables::UPPERCASE[..],
+            &tables::BIDI_MIRRORED[..],
+            &tables::OTHER_ID_START[..],
+            &tables::OTHER_ID_CONTINUE[..],
+        ] {
+            next = next.min(next_in_set(set, cp));
+        }
+        // Noncharacters: FDD0..FDEF and the last two code points of each plane; FF10.. hex.
+        for edge in [0xFDD0, 0xFDF0, 0xFF10, 0xFF1A, 0xFF21, 0xFF27, 0xFF41, 0xFF47, (cp | 0xFFFF) - 1, (cp | 0xFFFF) + 1] {
+            if edge > cp {
+                next = next.min(edge);
+            }
+        }
+        next
+    }
+}

@@ -171,3 +171,19 @@ fn no_panics_on_random_input() {
         }
     }
 }
+
+#[test]
+fn ecmascript_translation() {
+    let es = |p: &str| Regex::new(p).unwrap().to_ecmascript();
+    assert_eq!(es("[0-9]{3}").as_deref(), Some(r"^(?:(?:[\u{30}-\u{39}]){3})$"));
+    assert_eq!(es("ab|c").as_deref(), Some("^(?:(?:ab|c))$"));
+    // Classes become explicit ranges of our own Unicode 16 tables.
+    assert_eq!(es("(?i)ab").as_deref(), Some(r"^(?:[\u{41}\u{61}][\u{42}\u{62}])$"));
+    assert!(es(r"\p{L}+").is_some_and(|s| s.contains(r"\u{41}-\u{5A}") && s.ends_with("+)$")));
+    // `$` at the end of a whole-string match is the end; `.` excludes Java's terminators.
+    assert_eq!(es("a$").as_deref(), Some("^(?:a)$"));
+    assert!(es(".").is_some_and(|s| !s.contains(r"\u{85}-") && s.contains(r"\u{86}")));
+    for p in [r"(a)\1", "a++", "(?>a)", "(?<=a)b", r"\Ga", r"\bfoo", "(?m)^a", r"\R", r"\X", "[[a]b&&]"] {
+        assert_eq!(es(p), None, "{p}");
+    }
+}

@@ -1,6 +1,8 @@
 //! The oracle: one `java Oracle.java` process, cases streamed through it (see Oracle.java).
 #![allow(dead_code)]
 
+pub mod gen;
+
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
