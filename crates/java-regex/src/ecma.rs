@@ -130,9 +130,11 @@ impl<'a> Tx<'a> {
             match case {
                 SliceCase::Exact => lit(out, c),
                 SliceCase::Ascii => {
-                    let text = self.class(format!("ascii {c}"), |ch| {
-                        Some(c == ch || c == crate::prog::ctype::to_lower(ch))
-                    }, |cp| if cp < 128 { cp + 1 } else { Pred::Single(c).next_change(cp) })?;
+                    let text = self.class(
+                        format!("ascii {c}"),
+                        |ch| Some(c == ch || c == crate::prog::ctype::to_lower(ch)),
+                        |cp| if cp < 128 { cp + 1 } else { Pred::Single(c).next_change(cp) },
+                    )?;
                     out.push_str(&text);
                 }
                 SliceCase::Unicode => {

@@ -162,7 +162,17 @@ impl<'p, 's> Exec<'p, 's> {
         if self.s.len() > i32::MAX as usize / 2 {
             return Err(Stop::Budget);
         }
-        self.stack.push(Frame { node: self.prog.start, entry: Entry::Match, pc: 0, i: 0, j: 0, k: 0, a: 0, b: 0, c: 0 });
+        self.stack.push(Frame {
+            node: self.prog.start,
+            entry: Entry::Match,
+            pc: 0,
+            i: 0,
+            j: 0,
+            k: 0,
+            a: 0,
+            b: 0,
+            c: 0,
+        });
         let mut ret = false;
         loop {
             self.spend(1)?;
@@ -393,20 +403,18 @@ impl<'p, 's> Exec<'p, 's> {
                 }
             }
             Kind::GraphemeBound => {
-                if i != 0 {
-                    if i < self.to {
-                        if is_high(self.cu(i - 1)?) && is_low(self.cu(i)?) {
-                            return Ok(Ret(false));
-                        }
-                        // Java measures from `matcher.last`, wherever the last accept left it.
-                        if self.last < 0 || self.last >= self.to {
-                            return Err(Stop::Thrown);
-                        }
-                        let b = next_boundary(self.s, self.last as usize, self.to as usize) as i32;
-                        self.spend((b - self.last).max(0) as u64)?;
-                        if b > i {
-                            return Ok(Ret(false));
-                        }
+                if i != 0 && i < self.to {
+                    if is_high(self.cu(i - 1)?) && is_low(self.cu(i)?) {
+                        return Ok(Ret(false));
+                    }
+                    // Java measures from `matcher.last`, wherever the last accept left it.
+                    if self.last < 0 || self.last >= self.to {
+                        return Err(Stop::Thrown);
+                    }
+                    let b = next_boundary(self.s, self.last as usize, self.to as usize) as i32;
+                    self.spend((b - self.last).max(0) as u64)?;
+                    if b > i {
+                        return Ok(Ret(false));
                     }
                 }
                 tail(next, i)

@@ -86,10 +86,7 @@ fn breaks(a: u8, b: u8) -> bool {
         return false;
     }
     // GB6, GB7, GB8.
-    !matches!(
-        (a, b),
-        (L, L | V | LV | LVT) | (LV | V, V | T) | (LVT | T, T)
-    )
+    !matches!((a, b), (L, L | V | LV | LVT) | (LV | V, V | T) | (LVT | T, T))
 }
 
 /// `Grapheme.nextBoundary(s, off, limit)`: the end of the cluster starting at `off`

@@ -30,6 +30,7 @@ mod grapheme;
 mod names;
 mod parse;
 mod prog;
+#[rustfmt::skip]
 mod tables;
 mod unicode;
 mod utf16;
@@ -184,9 +185,24 @@ pub fn __character_line(cp: u32) -> String {
         .unwrap_or("-");
     let script = tables::SCRIPT_NAMES.get(unicode::script(cp) as usize).map_or("?", |s| s.0);
     let classes = [
-        C::Alphabetic, C::Ideographic, C::Letter, C::LowerCase, C::UpperCase, C::TitleCase, C::Digit, C::Defined,
-        C::LetterOrDigit, C::JavaIdentifierStart, C::JavaIdentifierPart, C::UnicodeIdentifierStart,
-        C::UnicodeIdentifierPart, C::IdentifierIgnorable, C::SpaceChar, C::Whitespace, C::IsoControl, C::Mirrored,
+        C::Alphabetic,
+        C::Ideographic,
+        C::Letter,
+        C::LowerCase,
+        C::UpperCase,
+        C::TitleCase,
+        C::Digit,
+        C::Defined,
+        C::LetterOrDigit,
+        C::JavaIdentifierStart,
+        C::JavaIdentifierPart,
+        C::UnicodeIdentifierStart,
+        C::UnicodeIdentifierPart,
+        C::IdentifierIgnorable,
+        C::SpaceChar,
+        C::Whitespace,
+        C::IsoControl,
+        C::Mirrored,
     ];
     let flags = classes.iter().enumerate().fold(0u32, |f, (k, c)| f | (u32::from(c.is(cp)) << k));
     format!(

@@ -24,11 +24,7 @@ fn unnamed(cp: u32) -> bool {
 
 pub(crate) fn code_point_of(name: &str) -> Option<u32> {
     // name.trim().toUpperCase(Locale.ROOT)
-    let name: String = name
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let name: String = name.trim_matches(|c: char| c <= ' ').chars().map(|c| c.to_ascii_uppercase()).collect();
     let off = name.rfind(' ')?;
     let hex = &name[off + 1..];
     if hex.is_empty() || hex.len() > 8 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {

@@ -4,8 +4,8 @@
 //! ("Unexpected internal error") and every other quirk fall out of its exact steps.
 
 use crate::prog::{
-    ctype, study, Kind, Node, NodeId, Pred, Prog, Qtype, SliceCase, TreeInfo, ACCEPT, LAST_ACCEPT,
-    LOOKBEHIND_END, MAX_REPS,
+    ctype, study, Kind, Node, NodeId, Pred, Prog, Qtype, SliceCase, TreeInfo, ACCEPT, LAST_ACCEPT, LOOKBEHIND_END,
+    MAX_REPS,
 };
 use crate::unicode::{self, gc, CharClass};
 use crate::Error;
@@ -717,7 +717,9 @@ impl Parser<'_> {
                 )
             }
             'V' => return pred(self, Pred::VertWs.negate()),
-            'W' => return pred(self, if uc { Pred::Class(CharClass::Word) } else { Pred::Ctype(ctype::WORD) }.negate()),
+            'W' => {
+                return pred(self, if uc { Pred::Class(CharClass::Word) } else { Pred::Ctype(ctype::WORD) }.negate())
+            }
             'X' if !inclass => return node(self, Kind::XGrapheme),
             'Z' if !inclass => {
                 let k = if self.has(UNIX_LINES) { Kind::UnixDollar(false) } else { Kind::Dollar(false) };
@@ -763,9 +765,7 @@ impl Parser<'_> {
             }
             'n' => return Ok(Esc::Char(0x0A)),
             'r' => return Ok(Esc::Char(0x0D)),
-            's' => {
-                return pred(self, if uc { Pred::Class(CharClass::WhiteSpace) } else { Pred::Ctype(ctype::SPACE) })
-            }
+            's' => return pred(self, if uc { Pred::Class(CharClass::WhiteSpace) } else { Pred::Ctype(ctype::SPACE) }),
             't' => return Ok(Esc::Char(0x09)),
             'u' => return Ok(Esc::Char(self.u_escape()?)),
             'v' => {
@@ -1038,9 +1038,7 @@ impl Parser<'_> {
             };
             match p {
                 Some(p) => p,
-                None => {
-                    return Err(self.error(format!("Unknown Unicode property {{name=<{key}>, value=<{value}>}}")))
-                }
+                None => return Err(self.error(format!("Unknown Unicode property {{name=<{key}>, value=<{value}>}}"))),
             }
         } else {
             let p = if let Some(block) = name.strip_prefix("In") {
@@ -1230,7 +1228,8 @@ impl Parser<'_> {
                         _ => return Err(self.error("Internal logic error")),
                     };
                     let atom = self.next_of(head);
-                    let gc = self.add(Kind::GroupCurly { atom, cmin, cmax, qtype, local, group, capture: capturing })?;
+                    let gc =
+                        self.add(Kind::GroupCurly { atom, cmin, cmax, qtype, local, group, capture: capturing })?;
                     Ok(Some((gc, gc)))
                 } else {
                     let begin = match self.nodes.get(head as usize).map(|n| &n.kind) {

@@ -59,20 +59,50 @@ pub(crate) enum Kind {
     Bound(u8, bool),
     Ques(NodeId, Qtype),
     CharGreedy(Pred, i32),
-    Curly { atom: NodeId, cmin: i32, cmax: i32, qtype: Qtype },
-    GroupCurly { atom: NodeId, cmin: i32, cmax: i32, qtype: Qtype, local: u32, group: u32, capture: bool },
+    Curly {
+        atom: NodeId,
+        cmin: i32,
+        cmax: i32,
+        qtype: Qtype,
+    },
+    GroupCurly {
+        atom: NodeId,
+        cmin: i32,
+        cmax: i32,
+        qtype: Qtype,
+        local: u32,
+        group: u32,
+        capture: bool,
+    },
     BranchConn,
     /// Alternatives (`None`: an empty one, which goes straight to `conn`'s next).
     Branch(Vec<Option<NodeId>>, NodeId),
     GroupHead(u32),
-    GroupTail { local: u32, group: u32 },
+    GroupTail {
+        local: u32,
+        group: u32,
+    },
     Prolog(NodeId),
-    Loop { body: NodeId, count: u32, begin: u32, cmin: i32, cmax: i32, pos_index: Option<u32>, lazy: bool },
+    Loop {
+        body: NodeId,
+        count: u32,
+        begin: u32,
+        cmin: i32,
+        cmax: i32,
+        pos_index: Option<u32>,
+        lazy: bool,
+    },
     /// Back reference: group index, and case-insensitivity (`Some(unicode)`).
     BackRef(u32, Option<bool>),
     Pos(NodeId),
     Neg(NodeId),
-    Behind { cond: NodeId, rmax: i32, rmin: i32, supplementary: bool, negated: bool },
+    Behind {
+        cond: NodeId,
+        rmax: i32,
+        rmin: i32,
+        supplementary: bool,
+        negated: bool,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -428,7 +458,6 @@ pub(crate) fn study(nodes: &[Node], mut id: NodeId, info: &mut TreeInfo) -> bool
 pub(crate) fn is_line_terminator(u: u16) -> bool {
     u == 0x0A || u == 0x0D || (u | 1) == 0x2029 || u == 0x85
 }
-
 
 impl Pred {
     /// The first code point after `cp` where `self.is` might change value (so a class's

@@ -160,13 +160,7 @@ impl CharClass {
             LetterOrDigit => m(LETTER_MASK | 1 << gc::ND),
             JavaIdentifierStart => m(LETTER_MASK | 1 << gc::NL | 1 << gc::SC | 1 << gc::PC),
             JavaIdentifierPart => {
-                m(LETTER_MASK
-                    | 1 << gc::SC
-                    | 1 << gc::PC
-                    | 1 << gc::ND
-                    | 1 << gc::NL
-                    | 1 << gc::MC
-                    | 1 << gc::MN)
+                m(LETTER_MASK | 1 << gc::SC | 1 << gc::PC | 1 << gc::ND | 1 << gc::NL | 1 << gc::MC | 1 << gc::MN)
                     || identifier_ignorable(cp)
             }
             UnicodeIdentifierStart => m(LETTER_MASK | 1 << gc::NL) || in_set(&tables::OTHER_ID_START, cp),
@@ -201,9 +195,7 @@ impl CharClass {
             Alnum => in_set(&tables::ALPHABETIC, cp) || t == gc::ND,
             Blank => t == gc::ZS || cp == 0x9,
             Graph => !m(1 << gc::ZS | 1 << gc::ZL | 1 << gc::ZP | 1 << gc::CC | 1 << gc::CS | 1 << gc::UNASSIGNED),
-            Print => {
-                (Graph.is(cp) || Blank.is(cp)) && t != gc::CC
-            }
+            Print => (Graph.is(cp) || Blank.is(cp)) && t != gc::CC,
             JoinControl => cp == 0x200C || cp == 0x200D,
             Word => {
                 in_set(&tables::ALPHABETIC, cp)
@@ -235,10 +227,7 @@ pub(crate) fn is_extended_pictographic(cp: u32) -> bool {
 /// (`Character.UnicodeScript.forName`: alias or enum name, upper-cased).
 pub(crate) fn script_by_name(name: &str) -> Option<u16> {
     let upper = java_upper(name);
-    tables::SCRIPT_NAMES
-        .iter()
-        .position(|(long, short)| *short == upper || *long == upper)
-        .map(|i| i as u16)
+    tables::SCRIPT_NAMES.iter().position(|(long, short)| *short == upper || *long == upper).map(|i| i as u16)
 }
 
 /// Looks up a block (`Character.UnicodeBlock.forName`); `Some(None)` for a known name with
@@ -346,7 +335,9 @@ impl CharClass {
             next = next.min(next_in_set(set, cp));
         }
         // Noncharacters: FDD0..FDEF and the last two code points of each plane; FF10.. hex.
-        for edge in [0xFDD0, 0xFDF0, 0xFF10, 0xFF1A, 0xFF21, 0xFF27, 0xFF41, 0xFF47, (cp | 0xFFFF) - 1, (cp | 0xFFFF) + 1] {
+        for edge in
+            [0xFDD0, 0xFDF0, 0xFF10, 0xFF1A, 0xFF21, 0xFF27, 0xFF41, 0xFF47, (cp | 0xFFFF) - 1, (cp | 0xFFFF) + 1]
+        {
             if edge > cp {
                 next = next.min(edge);
             }

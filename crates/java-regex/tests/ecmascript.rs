@@ -18,13 +18,15 @@ fn ecmascript_translation_is_exact() {
     let seed: u64 = std::env::var("JAVA_REGEX_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(7);
     let count: usize = std::env::var("JAVA_REGEX_PATTERNS").ok().and_then(|s| s.parse().ok()).unwrap_or(2000);
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oracle/ecma.mjs");
-    let mut child = Command::new("node").arg(script).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("node");
+    let mut child =
+        Command::new("node").arg(script).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("node");
     let mut stdin = child.stdin.take().expect("stdin");
     let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
     let mut r = Rng(seed);
     let (mut translated, mut compiled, mut strings) = (0, 0, 0);
     let mut failures = Vec::new();
-    let fixed = ["[a-z&&[^aeiou]]+\\d{2,}", "(?i)k\\p{Lu}", "(?iu)s+", "a$", "\\Aab\\z", "(ab|c)*d", "(?=a)\\w+", "x.y"];
+    let fixed =
+        ["[a-z&&[^aeiou]]+\\d{2,}", "(?i)k\\p{Lu}", "(?iu)s+", "a$", "\\Aab\\z", "(ab|c)*d", "(?=a)\\w+", "x.y"];
     for n in 0..count + fixed.len() {
         let pattern = fixed.get(n).map_or_else(|| gen_regex(&mut r, 0, &mut Vec::new()), |p| p.to_string());
         let Ok(re) = Regex::new(&pattern) else { continue };
@@ -68,7 +70,11 @@ fn ecmascript_translation_is_exact() {
         }
     }
     let _ = child.kill();
-    eprintln!("seed {seed}: {compiled} compiled, {translated} translated, {strings} strings, {} failures", failures.len());
+    let _ = child.wait();
+    eprintln!(
+        "seed {seed}: {compiled} compiled, {translated} translated, {strings} strings, {} failures",
+        failures.len()
+    );
     assert!(failures.is_empty(), "seed {seed}:\n{}", failures.join("\n"));
     assert!(translated > 0);
 }

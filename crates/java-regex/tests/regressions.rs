@@ -108,10 +108,7 @@ fn unicode_version_is_16() {
 #[test]
 fn documented_gaps() {
     // \N{name} with a real character name: we have no names table (size), Java accepts it.
-    assert_eq!(
-        refused(r"\N{LATIN SMALL LETTER A}"),
-        "Unknown character name [LATIN SMALL LETTER A] near index 23"
-    );
+    assert_eq!(refused(r"\N{LATIN SMALL LETTER A}"), "Unknown character name [LATIN SMALL LETTER A] near index 23");
     // (?c) CANON_EQ: classes only match single-code-point clusters (no NFC data);
     // Java also matches e + U+0301 against [é].
     assert!(!m("(?c)[\u{E9}]", "e\u{301}"));
@@ -151,9 +148,50 @@ fn send_sync_clone() {
 #[test]
 fn no_panics_on_random_input() {
     let pieces = [
-        "(", ")", "[", "]", "{", "}", "\\", "*", "+", "?", "|", "&", "&&", "^", "$", "-", "a", "\u{17F}", "\\p{", "\\Q",
-        "\\E", "(?", "<", ">", "=", "!", "\\k<", "\\1", "\\x{", "\\u", "\\N{", "#", "\n", " ", "(?x)", "(?i)", ",", "0",
-        "9", "\\b{", "g", "\\c", "\u{1F600}", "\\uD800",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "\\",
+        "*",
+        "+",
+        "?",
+        "|",
+        "&",
+        "&&",
+        "^",
+        "$",
+        "-",
+        "a",
+        "\u{17F}",
+        "\\p{",
+        "\\Q",
+        "\\E",
+        "(?",
+        "<",
+        ">",
+        "=",
+        "!",
+        "\\k<",
+        "\\1",
+        "\\x{",
+        "\\u",
+        "\\N{",
+        "#",
+        "\n",
+        " ",
+        "(?x)",
+        "(?i)",
+        ",",
+        "0",
+        "9",
+        "\\b{",
+        "g",
+        "\\c",
+        "\u{1F600}",
+        "\\uD800",
     ];
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut rnd = |n: usize| {

@@ -33,7 +33,12 @@ fn unhex(s: &str) -> Vec<u16> {
 
 /// Whether a JVM is available; panics when ELEVATE_REQUIRE_JAVA=1 and it is not.
 pub fn java_available() -> bool {
-    let ok = Command::new("java").arg("-version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success());
+    let ok = Command::new("java")
+        .arg("-version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
     if !ok && std::env::var("ELEVATE_REQUIRE_JAVA").as_deref() == Ok("1") {
         panic!("ELEVATE_REQUIRE_JAVA=1 but `java -version` failed: install a JDK (apt-get install -y default-jdk-headless)");
     }
