@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every test suite, in order, stopping at the first failure:
 //   native    cargo test (unit, model, client logic)
+//   java-regex cargo test -p java-regex (its differential test runs java.util.regex; JDK required)
 //   node      wasm tests of the JS surface in Node            (wasm-bindgen-test)
 //   chromium  the same wasm tests in headless Chromium
 //   worker    the same wasm tests in a dedicated Web Worker
@@ -37,6 +38,7 @@ const jsTests = ['tests/package', 'tests/js', 'tests/env/lib']
 
 const steps = [
   ['native', 'cargo', ['test', '--locked'], {}],
+  ['java-regex', 'cargo', ['test', '--locked', '-p', 'java-regex'], { ELEVATE_REQUIRE_JAVA: '1' }],
   ['node', 'cargo', wasmTest, {}],
   ['chromium', 'cargo', wasmTest, { WASM_BINDGEN_USE_BROWSER: '1', CHROMEDRIVER: chromedriver }],
   ['worker', 'cargo', wasmTest, { WASM_BINDGEN_USE_DEDICATED_WORKER: '1', CHROMEDRIVER: chromedriver }],
