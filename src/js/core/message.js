@@ -155,7 +155,40 @@ function holds(c, path, params) {
   }
 }
 
-const PLACEHOLDER = /\{([^}]*)\}/g;
+/**
+ * @typedef {{ conds: unknown[][], parts: (string | { name: string, filter: string })[] }} Compiled
+ *   a template split once into literal text and placeholders
+ */
+
+/** Templates by code, compiled on first use of each code. @type {Map<string, Compiled[]>} */
+const byCode = new Map();
+
+/** @param {string} code */
+function compiled(code) {
+  let list = byCode.get(code);
+  if (list === undefined) {
+    list = [];
+    for (const [tcode, conds, tmpl] of /** @type {[string, unknown[][], string][]} */ (TEMPLATES)) {
+      if (tcode !== code) continue;
+      /** @type {Compiled['parts']} */
+      const parts = [];
+      let rest = tmpl;
+      for (let open = rest.indexOf('{'); open >= 0; open = rest.indexOf('{')) {
+        const close = rest.indexOf('}', open);
+        if (close < 0) break;
+        if (open > 0) parts.push(rest.slice(0, open));
+        const spec = rest.slice(open + 1, close);
+        const bar = spec.indexOf('|');
+        parts.push({ name: bar < 0 ? spec : spec.slice(0, bar), filter: bar < 0 ? 'text' : spec.slice(bar + 1) });
+        rest = rest.slice(close + 1);
+      }
+      if (rest !== '') parts.push(rest);
+      list.push({ conds, parts });
+    }
+    byCode.set(code, list);
+  }
+  return list;
+}
 
 /**
  * The first template of `code` that applies, filled; the generic sentence when none does.
@@ -165,34 +198,35 @@ const PLACEHOLDER = /\{([^}]*)\}/g;
  * @param {string} label what `{field}` reads
  */
 export function render(path, code, params, label) {
-  for (const [tcode, conds, tmpl] of /** @type {[string, unknown[][], string][]} */ (TEMPLATES)) {
-    if (tcode !== code) continue;
-    if (!conds.every((c) => holds(c, path, params))) continue;
-    let ok = true;
-    const out = tmpl.replace(PLACEHOLDER, (_, spec) => {
-      const s = fill(spec, code, params, label);
-      if (s === undefined) ok = false;
-      return s ?? '';
-    });
-    if (ok) return out;
+  next: for (const t of compiled(code)) {
+    for (const c of t.conds) if (!holds(c, path, params)) continue next;
+    let out = '';
+    for (const part of t.parts) {
+      if (typeof part === 'string') {
+        out += part;
+        continue;
+      }
+      const s = fill(part.name, part.filter, code, params, label);
+      if (s === undefined) continue next;
+      out += s;
+    }
+    return out;
   }
   return `${label} is not valid (${code}).`;
 }
 
 /**
- * @param {string} spec
+ * @param {string} name
+ * @param {string} filter
  * @param {string} code
  * @param {Params} params
  * @param {string} label
  */
-function fill(spec, code, params, label) {
-  if (spec.startsWith('#')) {
-    const name = spec.slice(1);
-    return own.call(WORDS.constants, name) ? String(/** @type {any} */ (WORDS.constants)[name]) : undefined;
+function fill(name, filter, code, params, label) {
+  if (name.charCodeAt(0) === 35 /* # */) {
+    const constant = name.slice(1);
+    return own.call(WORDS.constants, constant) ? String(/** @type {any} */ (WORDS.constants)[constant]) : undefined;
   }
-  const bar = spec.indexOf('|');
-  const name = bar < 0 ? spec : spec.slice(0, bar);
-  const filter = bar < 0 ? 'text' : spec.slice(bar + 1);
   if (name === 'field') return label;
   if (name === 'code') return code;
   const v = param(params, name);
@@ -218,12 +252,19 @@ export function segments(pointer) {
  * @param {string} path
  */
 export function fieldLabel(path) {
-  if (path === '') return 'The value';
-  const segs = segments(path) ?? [];
-  const last = segs[segs.length - 1];
-  if (last === undefined) return 'The value';
-  if (/^[0-9]+$/.test(last)) {
-    const parent = segs.length >= 2 ? segs[segs.length - 2] : 'item';
+  return labelOf(segments(path) ?? []);
+}
+
+/**
+ * The label of a path given as segments (as the walk has them): the last member name, or
+ * `siteContacts[1]` for an array item (any all-digit segment, as in the path string).
+ * @param {ReadonlyArray<string | number>} segs
+ */
+export function labelOf(segs) {
+  if (segs.length === 0) return 'The value';
+  const last = String(segs[segs.length - 1]);
+  if (last !== '' && /^[0-9]+$/.test(last)) {
+    const parent = segs.length >= 2 ? String(segs[segs.length - 2]) : 'item';
     return `${parent}[${last}]`;
   }
   return last;

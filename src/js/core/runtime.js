@@ -409,13 +409,13 @@ export class Ctx {
   }
 
   /**
-   * The issues found, in document order, as `{ path, code, params }`.
-   * @returns {RawIssue[]}
+   * The issues found, in document order, as `{ path, code, params }` with their segments.
+   * @returns {(RawIssue & { segs: (string | number)[] })[]}
    */
   issues() {
     const f = this.found;
     if (f.length > 1) f.sort(byPosition);
-    return f.map((i) => ({ path: pointer(i.segs), code: i.code, params: i.params }));
+    return f.map((i) => ({ path: pointer(i.segs), code: i.code, params: i.params, segs: i.segs }));
   }
 }
 

@@ -4,7 +4,7 @@
 // WebAssembly is needed, so these work synchronously right after `import`, in every runtime,
 // under any Content-Security-Policy.
 
-import { fieldLabel, render } from './message.js';
+import { fieldLabel, labelOf, render } from './message.js';
 import { describeArg, resolvePointer, root, SCHEMA_NAMES } from './resolve.js';
 import { Ctx, guarded, readRoot, usageError } from './runtime.js';
 
@@ -62,7 +62,7 @@ export function result(c) {
     path: i.path,
     code: i.code,
     params: i.params,
-    message: render(i.path, i.code, i.params, fieldLabel(i.path)),
+    message: render(i.path, i.code, i.params, labelOf(i.segs)),
   }));
   return { valid: false, errors };
 }
