@@ -85,7 +85,7 @@ pub const MAX_DOCUMENT_VALUES: usize = crate::schema::MAX_VALUES;
 pub const MAX_DOCUMENT_DEPTH: usize = crate::schema::MAX_DEPTH;
 
 /// A `test` operation's actual value is quoted in the issue only up to this many bytes.
-const MAX_QUOTED: usize = 200;
+pub const MAX_QUOTED: usize = 200;
 
 /// The outcome of [`validate_patch`].
 #[derive(Debug, Clone, PartialEq)]

@@ -251,7 +251,7 @@ fn list_issue(kind: &str, text: &str, operator: Option<&str>) -> Option<IssueKin
 /// `name` or `name:desc`, each a field of the resource with a scalar value (SortParam,
 /// api-facts §1.4). Objects and arrays have no order.
 fn sort(fields: &[Field], text: &str) -> Option<IssueKind> {
-    let scalar = |f: &&Field| !matches!(f.kind, Kind::Object(_) | Kind::Array(_) | Kind::Any);
+    let scalar = |f: &&Field| sortable(f);
     let allowed = || Some(fields.iter().filter(scalar).map(|f| f.name.to_owned()).collect());
     if let Some(issue) = list_issue("sort", text, None) {
         return Some(issue);
@@ -269,6 +269,11 @@ fn sort(fields: &[Field], text: &str) -> Option<IssueKind> {
         }
     }
     None
+}
+
+/// Whether a list can be sorted on `field`: a scalar (objects and arrays have no order).
+pub fn sortable(field: &Field) -> bool {
+    !matches!(field.kind, Kind::Object(_) | Kind::Array(_) | Kind::Any)
 }
 
 /// Field names of the resource (FieldsParam, api-facts §1.4).

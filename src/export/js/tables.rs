@@ -6,10 +6,15 @@ use std::fmt::Write;
 
 use serde_json::{json, Map, Value};
 
+use crate::endpoints::{self, FilterKind, BOOLEAN_VALUES};
+use crate::model::query::LIST_QUERY;
 use crate::regex::{ecma, patterns};
+use crate::rules::date_time::DATE_TIME_PATTERN;
 use crate::rules::message::{Cond, CONSTANTS};
-use crate::schema::{MAX_DEPTH, MAX_VALUES, PATTERNS};
+use crate::schema::{Kind, Schema, TextFormat, Width, MAX_DEPTH, MAX_VALUES, PATTERNS};
 use crate::validate::message::{templates, vocabulary};
+use crate::validate::patch::{MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES, MAX_QUOTED};
+use crate::validate::query::{sortable, MAX_QUERY_BYTES};
 
 fn header(what: &str) -> String {
     format!(
@@ -27,9 +32,15 @@ pub fn tables_module() -> String {
     let mut out = header("Limits, patterns and messages shared by the runtime and the validators.");
     export(
         &mut out,
-        "Bounds of what one call reads (the same as the engine's: src/schema).",
+        "Bounds of what one call reads (the same as the engine's: src/schema), of a patched document and of the value a failed `test` quotes (src/validate/patch.rs).",
         "LIMITS",
-        &json!({ "maxDepth": MAX_DEPTH, "maxValues": MAX_VALUES }),
+        &json!({
+            "maxDepth": MAX_DEPTH,
+            "maxValues": MAX_VALUES,
+            "maxPatchedDepth": MAX_DOCUMENT_DEPTH,
+            "maxPatchedValues": MAX_DOCUMENT_VALUES,
+            "maxQuotedBytes": MAX_QUOTED,
+        }),
     );
     let slots: Vec<Value> = PATTERNS.iter().map(|d| pattern_slot(d.pattern)).collect();
     let _ = writeln!(
@@ -132,7 +143,114 @@ pub fn describe_module(entries: &[(String, Value)]) -> String {
     out
 }
 
-/// `endpoints.js`: the query parameters of each endpoint, for `validateQuery`.
+/// `endpoints.js`: what `validateQuery` needs of the endpoint table (src/endpoints) and of
+/// `ListQuery`, and nothing more: the key of every endpoint (its filters, whether it is paged or
+/// takes `fields`, the record it returns), each filter kind's operators or values, each record's
+/// field names (and those `sort` accepts), the paging parameters and the query's size bound.
+/// The paging parameters' bounds stay in the validators (`ROOTS.get("ListQuery")`).
 pub fn endpoints_module() -> String {
-    header("Endpoints and their query parameters (not yet used).")
+    let mut out = header("Endpoints and their query parameters, for validateQuery (src/validate/query.rs).");
+    let _ = writeln!(
+        out,
+        "/** Most bytes of names and values one query may hold (MAX_QUERY_BYTES). */\n\
+         export const MAX_QUERY_BYTES = {MAX_QUERY_BYTES};"
+    );
+    let paging: Vec<Value> = LIST_QUERY
+        .fields
+        .iter()
+        .map(|f| {
+            let width = match f.kind {
+                Kind::Integer(i) => Value::from(i.width.name()),
+                _ => Value::Null,
+            };
+            json!([f.name, f.required, width])
+        })
+        .collect();
+    export(
+        &mut out,
+        "The parameters of ListQuery, in order: [name, required on list calls, integer format or null].",
+        "PAGING",
+        &Value::Array(paging),
+    );
+    let mut kinds: Vec<Value> = Vec::new();
+    let mut records: Vec<(&'static Schema, Value)> = Vec::new();
+    let mut endpoints = Vec::new();
+    for r in endpoints::resources() {
+        let record = match records.iter().position(|(s, _)| std::ptr::eq(*s, r.schema)) {
+            Some(i) => i,
+            None => {
+                let names: Vec<&str> = r.schema.fields.iter().map(|f| f.name).collect();
+                let unsortable: Vec<usize> =
+                    r.schema.fields.iter().enumerate().filter(|(_, f)| !sortable(f)).map(|(i, _)| i).collect();
+                records.push((r.schema, json!([names, unsortable])));
+                records.len() - 1
+            }
+        };
+        for e in r.endpoints {
+            let filters: Vec<Value> = e
+                .filters
+                .iter()
+                .map(|f| {
+                    let kind = filter_kind(f.kind);
+                    let i = kinds.iter().position(|k| *k == kind).unwrap_or_else(|| {
+                        kinds.push(kind);
+                        kinds.len() - 1
+                    });
+                    json!([f.name, i, f.required])
+                })
+                .collect();
+            let key = format!("{} {}", e.method.as_str(), e.path);
+            endpoints.push(format!(
+                "  [{}, [{record}, {}, {}, {}]]",
+                Value::from(key),
+                e.paged,
+                e.fields,
+                Value::from(filters)
+            ));
+        }
+    }
+    export(
+        &mut out,
+        "Filter kinds: { syntax, operators } for a value language (api-facts §1.5), { values } for a closed list.",
+        "FILTER_KINDS",
+        &Value::Array(kinds),
+    );
+    let records: Vec<Value> = records.into_iter().map(|(_, v)| v).collect();
+    export(
+        &mut out,
+        "Records of the resources: [field names, positions of those `sort` refuses (objects and arrays)].",
+        "RECORDS",
+        &Value::Array(records),
+    );
+    let _ = writeln!(
+        out,
+        "/** Endpoint key → [record, paged, takes fields, filters: [name, kind, required]], in the table's order. */\n\
+         export const ENDPOINTS = new Map([\n{}\n]);",
+        endpoints.join(",\n")
+    );
+    let _ = writeln!(
+        out,
+        "/** The lexical part of a date-time filter value (rules/date_time.rs; the calendar is checked apart). */\n\
+         export const DATE_TIME = new RegExp({});",
+        Value::from(DATE_TIME_PATTERN)
+    );
+    out
+}
+
+/// A filter kind as `endpoints.js` writes it (`syntax` is the `querySyntax` issue's `syntax`).
+fn filter_kind(kind: FilterKind) -> Value {
+    let syntax = match kind {
+        FilterKind::String => "string",
+        FilterKind::Id => "id",
+        FilterKind::Date => TextFormat::Date.name(),
+        FilterKind::DateTime => TextFormat::DateTime.name(),
+        FilterKind::Boolean => return json!({ "values": BOOLEAN_VALUES }),
+        FilterKind::Enum(values) => return json!({ "values": values }),
+    };
+    let mut k = json!({ "syntax": syntax, "operators": kind.operators() });
+    if kind == FilterKind::Id {
+        // An id beyond ±2^53 - 1 is a `format` issue of this width (decisions R8).
+        k["format"] = Width::Int64.name().into();
+    }
+    k
 }

@@ -2,6 +2,7 @@
 //! generated payloads (tests/js/engine-differential.test.mjs).
 
 use super::*;
+use crate::endpoints::FilterKind;
 
 fn validators() -> String {
     modules().into_iter().find(|(n, _)| *n == "validators.js").map(|(_, t)| t).unwrap_or_default()
@@ -51,4 +52,103 @@ fn tables_carry_limits_patterns_and_templates() {
     assert!(t.contains(
         "[\"minLength\",[[\"isNumber\",\"limit\",1.0],[\"isNumber\",\"actual\",0.0]],\"{field} must not be empty.\"]"
     ));
+}
+
+fn module(name: &str) -> String {
+    modules().into_iter().find(|(n, _)| *n == name).map(|(_, t)| t).unwrap_or_default()
+}
+
+/// The JSON after `export const {name} = ` up to the end of its line.
+fn exported(text: &str, name: &str) -> Value {
+    let start = format!("export const {name} = ");
+    let line = text.lines().find_map(|l| l.strip_prefix(start.as_str())).unwrap_or("null;");
+    serde_json::from_str(line.trim_end_matches(';')).unwrap_or(Value::Null)
+}
+
+/// `ENDPOINTS`' entries: key → [record, paged, fields, filters].
+fn endpoint_entries(text: &str) -> Vec<(String, Value)> {
+    let body = &text[text.find("export const ENDPOINTS = new Map([\n").map_or(0, |i| i + 35)..];
+    let body = &body[..body.find("\n]);").unwrap_or(0)];
+    body.lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l.trim().trim_end_matches(',')).ok())
+        .filter_map(|v| Some((v[0].as_str()?.to_owned(), v[1].clone())))
+        .collect()
+}
+
+#[test]
+fn endpoints_module_lists_every_endpoint_with_its_filters_in_table_order() {
+    let text = module("endpoints.js");
+    let entries = endpoint_entries(&text);
+    let keys: Vec<String> = crate::endpoints::endpoint_keys().collect();
+    assert_eq!(entries.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), keys);
+    let kinds = exported(&text, "FILTER_KINDS");
+    let records = exported(&text, "RECORDS");
+    for (key, entry) in &entries {
+        let (resource, ep) = crate::endpoints::endpoint(key).expect("a key of the table");
+        assert_eq!(entry[1], ep.paged, "{key}");
+        assert_eq!(entry[2], ep.fields, "{key}");
+        let record = &records[entry[0].as_u64().unwrap_or(u64::MAX) as usize];
+        let names: Vec<&str> = resource.schema.fields.iter().map(|f| f.name).collect();
+        assert_eq!(record[0], serde_json::json!(names), "{key}");
+        let filters = entry[3].as_array().cloned().unwrap_or_default();
+        assert_eq!(filters.len(), ep.filters.len(), "{key}");
+        for (f, g) in ep.filters.iter().zip(&filters) {
+            assert_eq!(g[0], f.name);
+            assert_eq!(g[2], f.required);
+            let kind = &kinds[g[1].as_u64().unwrap_or(u64::MAX) as usize];
+            match f.kind {
+                FilterKind::Boolean => assert_eq!(kind["values"], serde_json::json!(crate::endpoints::BOOLEAN_VALUES)),
+                FilterKind::Enum(values) => assert_eq!(kind["values"], serde_json::json!(values)),
+                other => assert_eq!(kind["operators"], serde_json::json!(other.operators()), "{key} {}", f.name),
+            }
+        }
+    }
+    // Shared kinds and records are written once.
+    let distinct: std::collections::HashSet<String> =
+        kinds.as_array().into_iter().flatten().map(|k| k.to_string()).collect();
+    assert_eq!(distinct.len(), kinds.as_array().map_or(0, Vec::len));
+    assert!(records.as_array().map_or(0, Vec::len) <= crate::endpoints::resources().count());
+}
+
+#[test]
+fn sort_refuses_exactly_the_fields_the_query_validator_refuses() {
+    let text = module("endpoints.js");
+    let records = exported(&text, "RECORDS");
+    let site = records.as_array().into_iter().flatten().find(|r| r[0][2] == "siteName").cloned().unwrap_or_default();
+    let refused: Vec<&str> = site[1]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|i| site[0][i.as_u64().unwrap_or(0) as usize].as_str())
+        .collect();
+    // Objects and arrays (api-facts §1.4: SortParam names scalar fields).
+    assert_eq!(refused, ["siteAddress", "siteInvoiceDetails", "siteContacts", "assignedCustomFields"]);
+    for f in crate::model::customer::SITE.fields {
+        assert_eq!(!refused.contains(&f.name), crate::validate::query::sortable(f), "{}", f.name);
+    }
+}
+
+#[test]
+fn query_limits_and_paging_come_from_the_model() {
+    let text = module("endpoints.js");
+    assert!(text.contains(&format!("export const MAX_QUERY_BYTES = {};", crate::validate::query::MAX_QUERY_BYTES)));
+    assert_eq!(
+        exported(&text, "PAGING"),
+        serde_json::json!([
+            ["page", true, "int32"],
+            ["pageSize", true, "int32"],
+            ["sort", false, null],
+            ["fields", false, null]
+        ])
+    );
+    let id = exported(&text, "FILTER_KINDS").as_array().into_iter().flatten().find(|k| k["syntax"] == "id").cloned();
+    assert_eq!(id.unwrap_or_default()["format"], "int64");
+    assert!(text.contains(&format!(
+        "export const DATE_TIME = new RegExp({});",
+        Value::from(crate::rules::date_time::DATE_TIME_PATTERN)
+    )));
+    let limits = exported(&module("tables.js"), "LIMITS");
+    assert_eq!(limits["maxPatchedValues"], crate::validate::patch::MAX_DOCUMENT_VALUES);
+    assert_eq!(limits["maxPatchedDepth"], crate::validate::patch::MAX_DOCUMENT_DEPTH);
+    assert_eq!(limits["maxQuotedBytes"], crate::validate::patch::MAX_QUOTED);
 }
