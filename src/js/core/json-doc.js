@@ -159,22 +159,28 @@ export function clone(v) {
  * @returns {[number, number]}
  */
 export function measure(v) {
-  /** @type {unknown[]} */
-  const stack = [v];
+  if (!(v instanceof Obj) && !Array.isArray(v)) return [1, 0];
+  // Containers only go on the stack; scalars are counted where they sit.
+  /** @type {unknown[][]} */
+  const stack = [v instanceof Obj ? v.vals : /** @type {unknown[]} */ (v)];
   /** @type {number[]} */
-  const levels = [0];
-  let values = 0;
+  const levels = [1];
+  let values = 1;
   let depth = 0;
   while (stack.length > 0) {
-    const x = stack.pop();
+    const items = /** @type {unknown[]} */ (stack.pop());
     const level = /** @type {number} */ (levels.pop());
-    values++;
-    const items = x instanceof Obj ? x.vals : Array.isArray(x) ? x : null;
-    if (items === null) continue;
-    if (level + 1 > depth) depth = level + 1;
+    if (level > depth) depth = level;
+    values += items.length;
     for (let i = 0; i < items.length; i++) {
-      stack.push(items[i]);
-      levels.push(level + 1);
+      const x = items[i];
+      if (x instanceof Obj) {
+        stack.push(x.vals);
+        levels.push(level + 1);
+      } else if (Array.isArray(x)) {
+        stack.push(x);
+        levels.push(level + 1);
+      }
     }
   }
   return [values, depth];
