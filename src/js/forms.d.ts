@@ -2,7 +2,18 @@
 // generated from the Rust model into types.d.ts). Everything here works without WebAssembly.
 
 export * from './types.js';
-import type { FieldDescription, SchemaName, SchemaTypes, ValidateOptions, ValidationIssue, ValidationResult } from './types.js';
+import type {
+  EndpointKey,
+  FieldDescription,
+  JsonPatchOperation,
+  PatchValidationResult,
+  QueryInput,
+  SchemaName,
+  SchemaTypes,
+  ValidateOptions,
+  ValidationIssue,
+  ValidationResult,
+} from './types.js';
 
 /**
  * Checks `value` against the request-body schema `schema` and reports every defect at once, in
@@ -39,3 +50,18 @@ export declare function schemaNames(): SchemaName[];
 
 /** True when `value` is a valid `schema` (stops at the first defect); narrows its type. */
 export declare function isValid<S extends SchemaName>(schema: S, value: unknown): value is SchemaTypes[S];
+
+/**
+ * Checks the JSON Patch `ops` for a resource of schema `schema` whose current state is
+ * `current`: the operations, their application (RFC 6902), and the patched document.
+ */
+export declare function validatePatch(
+  schema: SchemaName,
+  current: unknown,
+  ops: JsonPatchOperation[],
+  options?: ValidateOptions,
+): PatchValidationResult;
+
+/** Checks the query of an endpoint (`validateQuery('GET /sites', { page: 1, pageSize: 50 })`). */
+export declare function validateQuery(endpoint: EndpointKey, query: QueryInput): ValidationResult;
+

@@ -2,4 +2,13 @@
 // `elevate-billing/forms`: the form path alone, in plain JavaScript generated from the Rust
 // model. No WebAssembly, nothing to await, any Content-Security-Policy.
 
-export { validate, isValid, validateField, describeField, formatMessage, schemaNames } from './core/index.js';
+export {
+  validate,
+  isValid,
+  validateField,
+  describeField,
+  formatMessage,
+  schemaNames,
+  validatePatch,
+  validateQuery,
+} from './core/index.js';

@@ -5,15 +5,11 @@
 export * from './forms.js';
 export * from './client.js';
 import type {
-  EndpointKey,
-  JsonPatchOperation,
   JsonSchemaDocument,
   NdjsonOptions,
   NdjsonReport,
   OpenApiDocument,
-  PatchValidationResult,
   PatternName,
-  QueryInput,
   ReadableStreamLike,
   SchemaName,
   ValidateOptions,
@@ -64,20 +60,6 @@ export declare function jsonSchema(schema: SchemaName): JsonSchemaDocument;
 
 /** The OpenAPI 3.1 document of every endpoint, with the same schemas as `jsonSchema`. */
 export declare function openApiDocument(): OpenApiDocument;
-
-/**
- * Checks the JSON Patch `ops` for a resource of schema `schema` whose current state is
- * `current`: the operations, their application (RFC 6902), and the patched document.
- */
-export declare function validatePatch(
-  schema: SchemaName,
-  current: unknown,
-  ops: JsonPatchOperation[],
-  options?: ValidateOptions,
-): PatchValidationResult;
-
-/** Checks the query of an endpoint (`validateQuery('GET /sites', { page: 1, pageSize: 50 })`). */
-export declare function validateQuery(endpoint: EndpointKey, query: QueryInput): ValidationResult;
 
 /**
  * Validates NDJSON text or bytes: every non-blank line is one record of schema `schema`. For

@@ -20,8 +20,8 @@ import fc from 'fast-check';
 import { glue } from './support/oracle.mjs';
 import { FIXTURES } from './support/fixtures.mjs';
 import { PayloadGenerator } from './support/payloads.mjs';
-import { validatePatch } from '../../src/js/core/patch.js';
-import { schemaNames } from '../../src/js/core/validate.js';
+import { validatePatch } from '../../pkg/node.mjs';
+import { schemaNames } from '../../pkg/node.mjs';
 
 const SEED = process.env.ELEVATE_PATCH_SEED !== undefined ? Number(process.env.ELEVATE_PATCH_SEED) : Date.now() % 2 ** 31;
 const SCALE = Number(process.env.ELEVATE_PATCH_SCALE ?? 1);

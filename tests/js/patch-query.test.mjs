@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { FIXTURES } from './support/fixtures.mjs';
 import { glue } from './support/oracle.mjs';
-import { validatePatch } from '../../src/js/core/patch.js';
-import { validateQuery } from '../../src/js/core/query.js';
+import { validatePatch } from '../../pkg/node.mjs';
+import { validateQuery } from '../../pkg/node.mjs';
 import { LIMITS } from '../../src/js/core/gen/tables.js';
 
 /** Both sides' result or thrown message. */

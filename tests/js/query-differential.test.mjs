@@ -17,7 +17,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { glue } from './support/oracle.mjs';
-import { validateQuery } from '../../src/js/core/query.js';
+import { validateQuery } from '../../pkg/node.mjs';
 import { ENDPOINTS, FILTER_KINDS, RECORDS } from '../../src/js/core/gen/endpoints.js';
 
 const SEED = process.env.ELEVATE_QUERY_SEED !== undefined ? Number(process.env.ELEVATE_QUERY_SEED) : Date.now() % 2 ** 31;

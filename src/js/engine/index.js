@@ -167,22 +167,6 @@ export function openApiDocument() {
 }
 
 /**
- * Checks a JSON Patch for a resource of `schema` whose current state is `current`.
- * @param {unknown} schema @param {unknown} current @param {unknown} ops @param {unknown} [options]
- */
-export function validatePatch(schema, current, ops, options) {
-  return engine().validatePatch(string(schema, 'validatePatch', 'schema'), current, ops, options);
-}
-
-/**
- * Checks the query of an endpoint (`'GET /sites'`).
- * @param {unknown} endpoint @param {unknown} query
- */
-export function validateQuery(endpoint, query) {
-  return engine().validateQuery(string(endpoint, 'validateQuery', 'endpoint'), query);
-}
-
-/**
  * Validates NDJSON text or bytes: every non-blank line is one record of `schema`.
  * @param {unknown} input @param {unknown} schema @param {unknown} [options]
  */
