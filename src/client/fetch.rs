@@ -1,22 +1,19 @@
 //! The WebAssembly [`Transport`]: `fetch` (the caller's, or the global one) in browsers,
-//! workers and Node. gloo-net builds the `Request`; the call itself goes through our own
-//! binding because gloo-net's `send` panics when `fetch` resolves to a non-`Response` (a
-//! panic poisons the module) and cannot use a custom `fetch`.
-//!
-//! Each attempt gets its own `AbortController`, aborted by the attempt's timer or by the
-//! caller's `AbortSignal`; the body is read as a stream and abandoned past
-//! [`MAX_RESPONSE_BYTES`]. Every JS exception becomes a [`TransportError`].
+//! workers and Node, through `src/js/transport.js`, which calls it as the platform does
+//! (`fetch(url, init)`), enforces the attempt's timeout and the caller's signal whether or not
+//! that fetch honours them, reads the body as a stream into JavaScript memory (at most
+//! [`MAX_RESPONSE_BYTES`]) and never rejects: every outcome, including whatever the caller's
+//! code threw, comes back as a plain object made there. So no JavaScript exception unwinds
+//! through this module, and a response body enters wasm memory once, whole, only to be read
+//! and let go (40 concurrent 100 MiB responses once held 1.27 GiB of wasm memory).
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::fmt;
-use std::rc::Rc;
 
-use gloo_net::http::{Method as GlooMethod, RequestBuilder};
-use js_sys::{Function, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal};
 
 use super::error::{redact, ClientError};
 use super::options::Secret;
@@ -24,15 +21,28 @@ use super::transport::{
     Transport, TransportError, WireRequest, WireResponse, MAX_HEADER_VALUE_BYTES, MAX_RESPONSE_BYTES,
     MAX_RESPONSE_HEADERS,
 };
-use crate::endpoints::Method;
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/js/transport.js")]
 extern "C" {
-    // Globals in windows, workers and Node alike.
-    #[wasm_bindgen(catch, js_name = setTimeout)]
-    fn set_timeout(handler: &Function, ms: f64) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue) -> Result<(), JsValue>;
+    // Async functions that never reject; `catch` all the same, so nothing can unwind.
+    #[wasm_bindgen(catch, js_name = attempt)]
+    #[allow(clippy::too_many_arguments)]
+    fn attempt_js(
+        fetch: &JsValue,
+        url: &str,
+        method: &str,
+        headers: &Array,
+        body: Option<String>,
+        timeout_ms: u32,
+        signal: &JsValue,
+        max_bytes: u32,
+        max_headers: u32,
+        max_header_value: u32,
+    ) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(catch, js_name = callToken)]
+    fn call_token(provider: &Function, timeout_ms: u32, signal: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(catch, js_name = sleep)]
+    fn sleep_js(ms: f64, signal: &JsValue) -> Result<Promise, JsValue>;
 }
 
 /// Where each attempt's token comes from: a fixed token, or a JS function returning a token
@@ -61,24 +71,49 @@ pub struct FetchTransport {
     pub fetch: Option<Function>,
     /// The client's token or token provider.
     pub token: TokenSource,
-    /// The call's `{ signal }`: aborts the attempt in flight and any backoff wait.
-    pub signal: Option<AbortSignal>,
+    /// The call's `{ signal }` (an AbortSignal or a look-alike): aborts the attempt in flight
+    /// and any backoff wait.
+    pub signal: Option<JsValue>,
 }
 
 /// A JS exception as text: `message` of an Error (plus its `cause`'s, which is where Node
-/// puts "ECONNRESET"), a string as itself.
+/// puts "ECONNRESET"), a string as itself; read only through `Reflect.get`, which catches.
 pub fn js_error_text(e: &JsValue) -> String {
     let get = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).ok().and_then(|m| m.as_string());
     if let Some(s) = e.as_string() {
         return s;
     }
+    if !(e.is_object() || e.is_function()) {
+        return "an exception".to_owned();
+    }
     let mut text = get(e, "message").unwrap_or_else(|| "an exception".to_owned());
     if let Ok(cause) = Reflect::get(e, &JsValue::from_str("cause")) {
-        if let Some(c) = get(&cause, "code").or_else(|| get(&cause, "message")) {
-            text.push_str(&format!(" ({c})"));
+        if cause.is_object() {
+            if let Some(c) = get(&cause, "code").or_else(|| get(&cause, "message")) {
+                text.push_str(&format!(" ({c})"));
+            }
         }
     }
     text
+}
+
+/// Member `key` of an outcome object made by `transport.js` (plain data: reading cannot run
+/// the caller's code).
+fn field(outcome: &JsValue, key: &str) -> JsValue {
+    Reflect::get(outcome, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// What a promise of `transport.js` resolved to, or its `kind` `"broken"` if it could not be
+/// called (which its code never lets happen).
+async fn outcome(called: Result<Promise, JsValue>) -> (String, JsValue) {
+    let settled = match called {
+        Ok(p) => JsFuture::from(p).await,
+        Err(e) => Err(e),
+    };
+    match settled {
+        Ok(o) => (field(&o, "kind").as_string().unwrap_or_default(), o),
+        Err(e) => ("broken".to_owned(), e),
+    }
 }
 
 /// Most origins remembered as having answered this page (a page talks to a handful).
@@ -124,8 +159,7 @@ fn page_origin() -> Option<String> {
 /// (the only thing a page learns about a CORS refusal, a refused connection or a DNS failure
 /// alike) for a cross-origin URL whose origin has never answered this page. The message says
 /// what the API must allow; [`TransportError::Blocked`] is not retried.
-fn blocked_by_cors(e: &JsValue, request: &WireRequest) -> Option<TransportError> {
-    let name = Reflect::get(e, &JsValue::from_str("name")).ok()?.as_string()?;
+fn blocked_by_cors(name: &str, text: &str, request: &WireRequest) -> Option<TransportError> {
     if name != "TypeError" {
         return None;
     }
@@ -142,7 +176,6 @@ fn blocked_by_cors(e: &JsValue, request: &WireRequest) -> Option<TransportError>
             other => allow.push(other),
         }
     }
-    let text = Reflect::get(e, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()).unwrap_or_default();
     Some(TransportError::Blocked {
         message: format!(
             "{text} (no answer from {api} has reached this page yet: CORS may be the cause). {api} must answer \
@@ -154,221 +187,34 @@ fn blocked_by_cors(e: &JsValue, request: &WireRequest) -> Option<TransportError>
     })
 }
 
-fn is_thenable(v: &JsValue) -> bool {
-    v.is_object() && Reflect::get(v, &JsValue::from_str("then")).is_ok_and(|t| t.is_function())
-}
-
-/// How a promise raced against a timeout and the caller's signal ended.
-enum Raced {
-    Resolved(JsValue),
-    Rejected(JsValue),
-    TimedOut,
-    Aborted,
-}
-
 impl FetchTransport {
-    /// Waits for `promise`, but at most `timeout_ms` and not past the caller's abort; the
-    /// timer and the abort listener are removed when it ends (nothing keeps Node alive).
-    async fn race(&self, promise: &Promise, timeout_ms: u32) -> Raced {
-        if self.aborted_by_caller() {
-            return Raced::Aborted;
-        }
-        // Each way out rejects the stopper with its own marker object, which no provider holds.
-        let (abort_marker, timeout_marker): (JsValue, JsValue) =
-            (js_sys::Object::new().into(), js_sys::Object::new().into());
-        let slot: Rc<RefCell<Option<Function>>> = Rc::new(RefCell::new(None));
-        let stopper = {
-            let slot = slot.clone();
-            Promise::new(&mut |_resolve, reject| *slot.borrow_mut() = Some(reject))
-        };
-        // The executor runs synchronously inside `Promise::new`, so the slot is filled.
-        let Some(reject) = slot.borrow_mut().take() else { return Raced::Aborted };
-        let stop_with = |marker: &JsValue| {
-            let (reject, marker) = (reject.clone(), marker.clone());
-            Closure::<dyn FnMut()>::new(move || {
-                let _ = reject.call1(&JsValue::UNDEFINED, &marker);
-            })
-        };
-        let (on_abort, on_timeout) = (stop_with(&abort_marker), stop_with(&timeout_marker));
-        if let Some(s) = &self.signal {
-            let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-        }
-        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), f64::from(timeout_ms)).ok();
-        let result = JsFuture::from(Promise::race(&js_sys::Array::of2(promise, &stopper))).await;
-        if let Some(t) = &timer {
-            let _ = clear_timeout(t);
-        }
-        if let Some(s) = &self.signal {
-            let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-        }
-        match result {
-            Ok(v) => Raced::Resolved(v),
-            Err(e) if e == abort_marker => Raced::Aborted,
-            Err(e) if e == timeout_marker => Raced::TimedOut,
-            Err(e) => Raced::Rejected(e),
-        }
-    }
-
-    fn aborted_by_caller(&self) -> bool {
-        // Read through Reflect: the signal may be a look-alike whose getter throws.
-        self.signal
-            .as_ref()
-            .is_some_and(|s| Reflect::get(s, &JsValue::from_str("aborted")).is_ok_and(|a| a.as_bool() == Some(true)))
-    }
-
-    /// The `fetch` function to call.
-    fn fetch_fn(&self) -> Result<Function, TransportError> {
-        if let Some(f) = &self.fetch {
-            return Ok(f.clone());
-        }
-        Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
-            .ok_or_else(|| TransportError::NoFetch {
-                message: "there is no global fetch; pass the fetch option".into(),
-            })
-    }
-
-    async fn attempt(
-        &self,
-        request: &WireRequest,
-        token: &Secret,
-        signal: &AbortSignal,
-    ) -> Result<WireResponse, TransportError> {
-        let net = |e: &JsValue| TransportError::Network { message: redact(&js_error_text(e), token).into_owned() };
-        let method = match request.method {
-            Method::Get => GlooMethod::GET,
-            Method::Head => GlooMethod::HEAD,
-            Method::Post => GlooMethod::POST,
-            Method::Patch => GlooMethod::PATCH,
-            Method::Delete => GlooMethod::DELETE,
-        };
-        // Header values are constants, "true"/"false" and a token already checked to be
-        // visible ASCII (`Secret::new`), so gloo's `Headers::append` cannot throw.
-        let mut builder = RequestBuilder::new(&request.url).method(method).abort_signal(Some(signal));
-        for (name, value) in &request.headers {
-            builder = builder.header(name, value);
-        }
-        builder = builder.header("authorization", &format!("Bearer {}", token.expose()));
-        let built = match &request.body {
-            Some(body) => builder.body(body.as_str()),
-            None => builder.build(),
-        };
-        let built =
-            built.map_err(|e| TransportError::Network { message: redact(&e.to_string(), token).into_owned() })?;
-        let raw: web_sys::Request = built.into();
-        let pending = self.fetch_fn()?.call1(&js_sys::global(), &raw).map_err(|e| net(&e))?;
-        let response = JsFuture::from(Promise::resolve(&pending))
-            .await
-            .map_err(|e| blocked_by_cors(&e, request).unwrap_or_else(|| net(&e)))?;
-        let status = Reflect::get(&response, &JsValue::from_str("status")).ok().and_then(|s| s.as_f64());
-        let status = match status {
-            Some(s) if s.fract() == 0.0 && (100.0..=599.0).contains(&s) => s as u16,
-            _ => {
-                return Err(TransportError::NoFetch {
-                    message: "fetch resolved to something that is not a Response".into(),
-                })
-            }
-        };
-        remember_answer(&request.url);
-        let response: web_sys::Response = response.unchecked_into();
-        let headers =
-            Reflect::get(&response, &JsValue::from_str("headers")).map(|h| read_headers(&h)).unwrap_or_default();
-        let declared =
-            headers.iter().find(|(k, _)| k == "content-length").and_then(|(_, v)| v.trim().parse::<usize>().ok());
-        let body = read_body(&response, declared, status, token).await?;
-        Ok(WireResponse { status, headers, body })
+    fn signal(&self) -> JsValue {
+        self.signal.clone().unwrap_or(JsValue::UNDEFINED)
     }
 }
 
-/// Every header of a `Headers` object (names come lower-case from it), bounded in number and
-/// length; an object that cannot be iterated gives none.
-fn read_headers(h: &JsValue) -> Vec<(String, String)> {
+/// The `[name, value]` pairs of a response's headers as `transport.js` read them: lower-case
+/// names, values cut at [`MAX_HEADER_VALUE_BYTES`] on a character boundary.
+fn headers_of(pairs: &JsValue) -> Vec<(String, String)> {
+    let Some(pairs) = pairs.dyn_ref::<Array>() else { return Vec::new() };
     let mut out = Vec::new();
-    let Ok(Some(entries)) = js_sys::try_iter(h) else { return out };
-    for entry in entries.take(MAX_RESPONSE_HEADERS) {
-        let Ok(pair) = entry else { break };
-        let (name, value) = (Reflect::get_u32(&pair, 0), Reflect::get_u32(&pair, 1));
-        if let (Some(name), Some(mut value)) =
-            (name.ok().and_then(|n| n.as_string()), value.ok().and_then(|v| v.as_string()))
-        {
-            if value.len() > MAX_HEADER_VALUE_BYTES {
-                let mut cut = MAX_HEADER_VALUE_BYTES;
-                while !value.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                value.truncate(cut);
+    for pair in pairs.iter().take(MAX_RESPONSE_HEADERS) {
+        let (Some(name), Some(mut value)) = (
+            Reflect::get_u32(&pair, 0).ok().and_then(|n| n.as_string()),
+            Reflect::get_u32(&pair, 1).ok().and_then(|v| v.as_string()),
+        ) else {
+            continue;
+        };
+        if value.len() > MAX_HEADER_VALUE_BYTES {
+            let mut cut = MAX_HEADER_VALUE_BYTES;
+            while !value.is_char_boundary(cut) {
+                cut -= 1;
             }
-            out.push((name.to_ascii_lowercase(), value));
+            value.truncate(cut);
         }
+        out.push((name.to_ascii_lowercase(), value));
     }
     out
-}
-
-/// The whole body, at most [`MAX_RESPONSE_BYTES`] (the stream is cancelled beyond that).
-async fn read_body(
-    response: &JsValue,
-    declared: Option<usize>,
-    status: u16,
-    token: &Secret,
-) -> Result<Vec<u8>, TransportError> {
-    let net = |e: &JsValue| TransportError::Network { message: redact(&js_error_text(e), token).into_owned() };
-    let stream = Reflect::get(response, &JsValue::from_str("body")).unwrap_or(JsValue::UNDEFINED);
-    // Cancelling settles by itself; its promise needs no waiting.
-    let cancel = |target: &JsValue| {
-        if let Ok(f) = Reflect::get(target, &JsValue::from_str("cancel")).and_then(|f| f.dyn_into::<Function>()) {
-            let _ = f.call0(target);
-        }
-    };
-    if declared.is_some_and(|n| n > MAX_RESPONSE_BYTES) {
-        cancel(&stream);
-        return Err(TransportError::TooLarge { status });
-    }
-    if stream.is_null() {
-        return Ok(Vec::new()); // HEAD, 204
-    }
-    if stream.is_undefined() {
-        // A Response-like object without streams (a test double): arrayBuffer(), then check.
-        let f =
-            Reflect::get(response, &JsValue::from_str("arrayBuffer")).ok().and_then(|f| f.dyn_into::<Function>().ok());
-        let Some(f) = f else { return Ok(Vec::new()) };
-        let buffer =
-            JsFuture::from(Promise::resolve(&f.call0(response).map_err(|e| net(&e))?)).await.map_err(|e| net(&e))?;
-        let bytes = Uint8Array::new(&buffer);
-        if bytes.length() as usize > MAX_RESPONSE_BYTES {
-            return Err(TransportError::TooLarge { status });
-        }
-        return Ok(bytes.to_vec());
-    }
-    let get_reader = Reflect::get(&stream, &JsValue::from_str("getReader"))
-        .and_then(|f| f.dyn_into::<Function>())
-        .map_err(|e| net(&e))?;
-    let reader = get_reader.call0(&stream).map_err(|e| net(&e))?;
-    let read = Reflect::get(&reader, &JsValue::from_str("read"))
-        .and_then(|f| f.dyn_into::<Function>())
-        .map_err(|e| net(&e))?;
-    let mut body = Vec::with_capacity(declared.unwrap_or(0).min(1 << 20));
-    loop {
-        let chunk =
-            JsFuture::from(Promise::resolve(&read.call0(&reader).map_err(|e| net(&e))?)).await.map_err(|e| net(&e))?;
-        if Reflect::get(&chunk, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
-            return Ok(body);
-        }
-        let value = Reflect::get(&chunk, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
-        let bytes = value
-            .dyn_into::<Uint8Array>()
-            .map_err(|_| TransportError::Network { message: "the body stream gave a non-byte chunk".into() })?;
-        let (start, len) = (body.len(), bytes.length() as usize);
-        if start + len > MAX_RESPONSE_BYTES {
-            cancel(&reader);
-            return Err(TransportError::TooLarge { status });
-        }
-        // Straight into the body buffer, with no intermediate Vec.
-        body.resize(start + len, 0);
-        if let Some(dest) = body.get_mut(start..) {
-            bytes.copy_to(dest);
-        }
-    }
 }
 
 impl Transport for FetchTransport {
@@ -378,29 +224,22 @@ impl Transport for FetchTransport {
             TokenSource::Provider(f) => f,
         };
         let failed = |message: String| ClientError::Token { message };
-        let threw = |what: &str, e: &JsValue| failed(format!("{what}: {}", js_error_text(e)));
-        let mut value = f.call0(&JsValue::UNDEFINED).map_err(|e| threw("the token provider threw", &e))?;
-        if is_thenable(&value) {
-            // A provider that never settles must not hang the call: it gets the attempt's
-            // timeout, and the caller's signal aborts the wait.
-            value = match self.race(&Promise::resolve(&value), timeout_ms).await {
-                Raced::Resolved(v) => v,
-                Raced::Rejected(e) => return Err(threw("the token provider's promise rejected", &e)),
-                Raced::TimedOut => {
-                    return Err(failed(format!("the token provider gave no token within {timeout_ms} ms")))
-                }
-                Raced::Aborted => {
-                    return Err(ClientError::Aborted { method: request.method, url: request.url.clone() })
-                }
-            };
+        let (kind, o) = outcome(call_token(f, timeout_ms, &self.signal())).await;
+        let message = || field(&o, "message").as_string().unwrap_or_default();
+        match kind.as_str() {
+            "token" => {
+                let token = field(&o, "value").as_string().ok_or_else(|| {
+                    let type_name = field(&o, "type").as_string().unwrap_or_default();
+                    failed(format!("the token provider must give a string, not {type_name}"))
+                })?;
+                Secret::new(token)
+            }
+            "threw" => Err(failed(format!("the token provider threw: {}", message()))),
+            "rejected" => Err(failed(format!("the token provider's promise rejected: {}", message()))),
+            "timeout" => Err(failed(format!("the token provider gave no token within {timeout_ms} ms"))),
+            "aborted" => Err(ClientError::Aborted { method: request.method, url: request.url.clone() }),
+            _ => Err(failed(format!("the token provider could not be called: {}", js_error_text(&o)))),
         }
-        let token = value.as_string().ok_or_else(|| {
-            failed(format!(
-                "the token provider must give a string, not {}",
-                value.js_typeof().as_string().unwrap_or_default()
-            ))
-        })?;
-        Secret::new(token)
     }
 
     async fn send(
@@ -409,67 +248,60 @@ impl Transport for FetchTransport {
         token: &Secret,
         timeout_ms: u32,
     ) -> Result<WireResponse, TransportError> {
-        if self.aborted_by_caller() {
-            return Err(TransportError::Aborted);
+        let headers = Array::new();
+        for (name, value) in &request.headers {
+            headers.push(&Array::of2(&JsValue::from_str(name), &JsValue::from_str(value)));
         }
-        let controller = AbortController::new().map_err(|e| TransportError::Network { message: js_error_text(&e) })?;
-        let timed_out = Rc::new(Cell::new(false));
-        let on_abort = {
-            let c = controller.clone();
-            Closure::<dyn FnMut()>::new(move || c.abort())
-        };
-        let on_timeout = {
-            let (c, t) = (controller.clone(), timed_out.clone());
-            Closure::<dyn FnMut()>::new(move || {
-                t.set(true);
-                c.abort();
-            })
-        };
-        if let Some(s) = &self.signal {
-            let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-        }
-        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), f64::from(timeout_ms)).ok();
-        let result = self.attempt(request, token, &controller.signal()).await;
-        if let Some(t) = &timer {
-            let _ = clear_timeout(t);
-        }
-        if let Some(s) = &self.signal {
-            let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-        }
-        // The caller's abort wins over a timeout that fired at the same moment.
-        match result {
-            Err(TransportError::Network { .. }) | Err(TransportError::TooLarge { .. }) if self.aborted_by_caller() => {
-                Err(TransportError::Aborted)
+        let authorization = format!("Bearer {}", token.expose());
+        headers.push(&Array::of2(&JsValue::from_str("authorization"), &JsValue::from_str(&authorization)));
+        let fetch = self.fetch.as_ref().map_or(JsValue::UNDEFINED, |f| f.clone().into());
+        let called = attempt_js(
+            &fetch,
+            &request.url,
+            request.method.as_str(),
+            &headers,
+            request.body.clone(),
+            timeout_ms,
+            &self.signal(),
+            MAX_RESPONSE_BYTES as u32,
+            MAX_RESPONSE_HEADERS as u32,
+            MAX_HEADER_VALUE_BYTES as u32,
+        );
+        let (kind, o) = outcome(called).await;
+        let text = |k: &str| redact(&field(&o, k).as_string().unwrap_or_default(), token).into_owned();
+        match kind.as_str() {
+            "response" => {
+                remember_answer(&request.url);
+                let status = field(&o, "status").as_f64().unwrap_or(0.0) as u16;
+                let headers = headers_of(&field(&o, "headers"));
+                // A fresh Uint8Array made by transport.js: copied in once, whole.
+                let body = field(&o, "body");
+                let body = body.dyn_ref::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+                Ok(WireResponse { status, headers, body })
             }
-            Err(TransportError::Network { .. }) if timed_out.get() => Err(TransportError::Timeout),
-            other => other,
+            "timeout" => Err(TransportError::Timeout),
+            "aborted" => Err(TransportError::Aborted),
+            "tooLarge" => Err(TransportError::TooLarge { status: field(&o, "status").as_f64().unwrap_or(0.0) as u16 }),
+            "noFetch" => Err(TransportError::NoFetch { message: text("message") }),
+            "redirected" => Err(TransportError::NoFetch {
+                message: "the server answered with a redirect, which is not followed for a request with a body \
+                          (the body would go to another URL)"
+                    .into(),
+            }),
+            "network" => {
+                let (name, message) = (field(&o, "name").as_string().unwrap_or_default(), text("message"));
+                Err(blocked_by_cors(&name, &message, request).unwrap_or(TransportError::Network { message }))
+            }
+            _ => Err(TransportError::Network { message: redact(&js_error_text(&o), token).into_owned() }),
         }
     }
 
     async fn sleep(&self, ms: u64) -> Result<(), TransportError> {
-        if self.aborted_by_caller() {
-            return Err(TransportError::Aborted);
+        let ms = ms.min(u64::from(i32::MAX as u32)) as f64;
+        match outcome(sleep_js(ms, &self.signal())).await.0.as_str() {
+            "slept" => Ok(()),
+            _ => Err(TransportError::Aborted),
         }
-        let settle: Rc<RefCell<Option<(Function, Function)>>> = Rc::new(RefCell::new(None));
-        let slot = settle.clone();
-        let promise = Promise::new(&mut |resolve, reject| {
-            *slot.borrow_mut() = Some((resolve, reject));
-        });
-        let Some((resolve, reject)) = settle.borrow_mut().take() else { return Ok(()) };
-        let timer = set_timeout(&resolve, ms.min(u64::from(i32::MAX as u32)) as f64)
-            .map_err(|e| TransportError::Network { message: js_error_text(&e) })?;
-        let on_abort = Closure::<dyn FnMut()>::new(move || {
-            let _ = reject.call0(&JsValue::UNDEFINED);
-        });
-        if let Some(s) = &self.signal {
-            let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-        }
-        let waited = JsFuture::from(promise).await;
-        let _ = clear_timeout(&timer);
-        if let Some(s) = &self.signal {
-            let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-        }
-        waited.map(|_| ()).map_err(|_| TransportError::Aborted)
     }
 
     fn now_ms(&self) -> f64 {

@@ -132,13 +132,21 @@ impl Config {
     }
 }
 
-/// An absolute http(s) URL without query or fragment, trailing `/` removed. Hand-written
-/// rather than the `url` crate: its IDNA tables would weigh on the .wasm, and fetch parses
-/// the URL again anyway; this only catches what would silently build wrong URLs.
+/// An absolute http(s) URL without credentials, query or fragment, trailing `/` removed.
+/// Hand-written rather than the `url` crate: its IDNA tables would weigh on the .wasm, and
+/// fetch parses the URL again anyway; this only catches what would silently build wrong URLs.
+/// Messages never quote the credentials of a URL that has some (`user:password@` is shown as
+/// `***@`): an error may be logged.
 fn check_base(what: &str, url: &str) -> Result<String, ClientError> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    let bad = |why: &str| ClientError::usage(format!("{what} must be an absolute http(s) URL ({why}): {url:?}"));
+    let bad = |why: &str| {
+        ClientError::usage(format!("{what} must be an absolute http(s) URL ({why}): {:?}", without_credentials(url)))
+    };
     let rest = rest.ok_or_else(|| bad("it must start with https:// or http://"))?;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    if authority.contains('@') {
+        return Err(bad("it must not hold credentials such as user:password@; the token option authenticates"));
+    }
     if rest.is_empty() || rest.starts_with('/') {
         return Err(bad("it has no host"));
     }
@@ -149,6 +157,16 @@ fn check_base(what: &str, url: &str) -> Result<String, ClientError> {
         return Err(bad("it contains white space"));
     }
     Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// `url` with what stands before an `@` in its authority (user and password) shown as `***`.
+fn without_credentials(url: &str) -> String {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let end = url[start..].find(['/', '?', '#']).map_or(url.len(), |i| start + i);
+    match url[start..end].rfind('@') {
+        Some(at) => format!("{}***@{}", &url[..start], &url[start + at + 1..]),
+        None => url.to_owned(),
+    }
 }
 
 /// `base` without a last path segment of the form `v<digits>` (`http://h/elevate/v2` →
@@ -270,6 +288,16 @@ mod tests {
             assert!(matches!(e, ClientError::Usage { .. }), "{url}: {e:?}");
         }
         assert!(Config::new().api_base_url("nope", "https://x").unwrap_err().to_string().contains("customer, product"));
+        // Credentials are refused, and never quoted, whatever else is wrong with the URL.
+        for url in
+            ["https://user:s3cret@api.test", "http://s3cret@api.test/v1", "ftp://user:s3cret@x", "https://u:s3cret@a b"]
+        {
+            let e = Config::new().base_url(url).unwrap_err().to_string();
+            assert!(!e.contains("s3cret") && e.contains("***@"), "{e}");
+            let e = Config::new().api_base_url("inventory", url).unwrap_err().to_string();
+            assert!(!e.contains("s3cret"), "{e}");
+        }
+        assert!(Config::new().base_url("https://api.test/a@b").is_ok(), "an @ in the path is not a credential");
         assert!(Config::new().timeout_ms(0).is_err());
         assert!(Config::new().timeout_ms(MAX_TIMEOUT_MS).is_ok());
         assert!(Config::new().retries(MAX_RETRIES + 1).is_err());

@@ -49,8 +49,7 @@ impl FilterOp {
     }
 }
 
-/// Most values of one `in:` list; a longer list belongs in several requests (URL length).
-pub const MAX_IN_VALUES: usize = 1000;
+pub use crate::endpoints::MAX_IN_VALUES;
 
 /// The filter text for `op` applied to `values` (one value except for `in`). The docs give
 /// no escape for `,` inside an `in:` item, so such an item is an error, not a silent split.

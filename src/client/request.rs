@@ -13,7 +13,6 @@ use super::query::{encode, number_text, query_pairs};
 use super::transport::WireRequest;
 use super::validation::validate_request;
 use crate::endpoints::{self, Endpoint, Header, Method, Op, Resource};
-use crate::validate::value::Foreign;
 use crate::validate::Value;
 
 /// Media type of JSON Patch bodies (api-facts §1.1, §1.8).
@@ -141,7 +140,7 @@ fn check_shape(call: &Call<'_>) -> Result<(), ClientError> {
         )));
     }
     match (e.body.is_some(), &call.body) {
-        (true, None | Some(Value::Foreign(Foreign::Undefined))) => {
+        (true, None) => {
             return Err(ClientError::usage(format!(
                 "{what} needs a body{}",
                 if e.op == Op::Update { " (an array of JSON Patch operations)" } else { "" }
@@ -214,38 +213,9 @@ fn path_text(name: &str, v: &Value<'_>) -> Result<String, ClientError> {
     Ok(text)
 }
 
-/// The body as `JSON.stringify` would send it; values it would throw on are usage errors.
+/// The body as JSON text.
 fn json_text(v: &Value<'_>) -> Result<String, ClientError> {
-    if let Some((at, what)) = unsendable(v, &mut String::new()) {
-        return Err(ClientError::usage(format!(
-            "the body cannot be sent as JSON: {what} at {:?}",
-            if at.is_empty() { "(root)" } else { &at }
-        )));
-    }
     serde_json::to_string(&v.to_json()).map_err(|e| ClientError::usage(format!("the body cannot be sent as JSON: {e}")))
-}
-
-/// The first BigInt or cycle (which `JSON.stringify` throws on) and its JSON Pointer.
-fn unsendable(v: &Value<'_>, at: &mut String) -> Option<(String, &'static str)> {
-    match v {
-        Value::Foreign(f @ (Foreign::BigInt | Foreign::Cycle)) => Some((at.clone(), f.name())),
-        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
-            let len = at.len();
-            at.push_str(&format!("/{i}"));
-            let found = unsendable(item, at);
-            at.truncate(len);
-            found
-        }),
-        Value::Object(members) => members.iter().find_map(|(k, item)| {
-            let len = at.len();
-            at.push('/');
-            at.push_str(&k.replace('~', "~0").replace('/', "~1"));
-            let found = unsendable(item, at);
-            at.truncate(len);
-            found
-        }),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -367,15 +337,9 @@ mod tests {
     }
 
     #[test]
-    fn bodies_are_sent_as_json_stringify_would() {
-        let mut body = v(r#"{"a":1,"b":[1.5,"x"],"c":null}"#);
-        let r = plan(&config(), &Call::new("sites", Op::Create).unwrap().body(body.clone()), &[]).unwrap();
+    fn bodies_are_sent_as_json_text() {
+        let body = v(r#"{"a":1,"b":[1.5,"x"],"c":null}"#);
+        let r = plan(&config(), &Call::new("sites", Op::Create).unwrap().body(body), &[]).unwrap();
         assert_eq!(r.body.as_deref(), Some(r#"{"a":1,"b":[1.5,"x"],"c":null}"#));
-        if let Value::Object(m) = &mut body {
-            m.push(("n".into(), Value::Foreign(Foreign::NaN)));
-            m.push(("big".into(), Value::Array(vec![Value::Foreign(Foreign::BigInt)])));
-        }
-        let e = plan(&config(), &Call::new("sites", Op::Create).unwrap().body(body), &[]).unwrap_err();
-        assert_eq!(e.to_string(), "the body cannot be sent as JSON: bigint at \"/big/0\"");
     }
 }

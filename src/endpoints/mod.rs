@@ -149,6 +149,10 @@ impl FilterKind {
 /// The values of a Boolean filter, and of boolean option headers.
 pub const BOOLEAN_VALUES: &[&str] = &["true", "false"];
 
+/// Most values of one `in:` list (api-facts §1.5); a longer list belongs in several requests
+/// (URL length). `inList` refuses more, and `validateQuery` reports more as `maxItems`.
+pub const MAX_IN_VALUES: usize = 1000;
+
 /// `lt:, gt: or gtn:`: prefixes in an English sentence.
 pub fn prefixes_in_words(operators: &[&str]) -> String {
     let items: Vec<String> = operators.iter().map(|o| format!("{o}:")).collect();

@@ -1,7 +1,14 @@
 // The API client's JavaScript runtime: the ElevateClient class, its resource objects (built
 // from the endpoint table that the wasm module exports, never restated here), the error
 // classes and the filter builders. Requests, validation, retries and errors are planned in
-// Rust (src/client, src/wasm/client.rs); this file only shapes them for JavaScript.
+// Rust (src/client, src/wasm/client.rs); this file only shapes them for JavaScript, and reads
+// the caller's arguments before they cross: bodies, queries, `current` and `fields` as JSON
+// text (read once, bounded: engine/args.js), options into plain objects, `inList` items into a
+// fresh array. The I/O itself is src/js/transport.js.
+
+import { MAX_IN_VALUES } from './core/gen/endpoints.js';
+import { describeThrown } from './core/runtime.js';
+import { jsonText, ownEntries, typeError } from './engine/args.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
@@ -175,6 +182,65 @@ function toError(d, signal) {
   }
 }
 
+/** The longest JSON text a body, query or option may be (the engine's bound: src/wasm/args.rs). */
+let maxJson = 0;
+
+/**
+ * What crosses into the engine for one call: the body or query as JSON text (or undefined),
+ * and the call's options as a plain object whose `current` and `fields` are JSON text.
+ * @param {string} resource @param {string} op @param {unknown} input @param {unknown} options
+ * @returns {[string | undefined, unknown]}
+ */
+function crossing(resource, op, input, options) {
+  const what = `${resource}.${op}`;
+  let body;
+  if (op === 'list' || op === 'exists') {
+    body = input === undefined ? undefined : jsonText(input, `${what}: the query`, maxJson, { finite: true });
+  } else if (op === 'create' || op === 'update') {
+    body = jsonText(input, `${what}: the body`, maxJson);
+  }
+  if (options === undefined || options === null || (typeof options !== 'object' && typeof options !== 'function')) {
+    return [body, options];
+  }
+  /** @type {Record<string, unknown>} */
+  const plain = Object.create(null);
+  for (const [k, v] of ownEntries(options, `the options of ${what}`)) {
+    if ((k === 'current' || k === 'fields') && v !== undefined) {
+      plain[k] = jsonText(v, `${what}: ${k}`, maxJson, { finite: k === 'fields' });
+    } else {
+      plain[k] = v;
+    }
+  }
+  return [body, plain];
+}
+
+/** The caller's signal, for an AbortError's cause (read once more, safely). @param {unknown} options */
+function signalOf(options) {
+  try {
+    return options && typeof options === 'object' ? /** @type {any} */ (options).signal : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The items of `inList(values)` in a fresh array (at most one more than an `in:` list holds, so
+ * the engine can say it is too long), read with try/catch.
+ * @param {unknown} values
+ * @returns {unknown}
+ */
+function inItems(values) {
+  try {
+    if (!Array.isArray(values)) return undefined;
+    const n = Math.min(values.length, MAX_IN_VALUES + 1);
+    const items = [];
+    for (let i = 0; i < n; i++) items.push(values[i]);
+    return items;
+  } catch (e) {
+    throw typeError(`inList: reading the values threw: ${describeThrown(e)}`);
+  }
+}
+
 /**
  * @param {Record<string, any>} glue  the wasm-bindgen module
  * @param {() => void} assertReady  throws a clear Error if the module is not ready
@@ -184,18 +250,25 @@ export function createClientApi(glue, assertReady) {
   let table; // read from the module on first use (it may not be loaded yet here)
   const cores = new WeakMap(); // client → __ClientCore; not reachable by inspect or JSON
 
-  const endpointTable = () => (table ??= glue.__endpointTable());
+  const endpointTable = () => {
+    if (table === undefined) {
+      table = glue.__endpointTable();
+      maxJson = glue.__boundaryLimits().maxJsonUnits;
+    }
+    return table;
+  };
 
   function resourceObject(core, resource) {
     const run = (op, path, input, options) => {
       let pending;
       try {
-        pending = core.call(resource.name, op, path, input, options);
+        const [body, callOptions] = crossing(resource.name, op, input, options);
+        pending = core.call(resource.name, op, path, body, callOptions);
       } catch (e) {
         return Promise.reject(toError(e));
       }
       return pending.then(undefined, (d) => {
-        throw toError(d, options && options.signal);
+        throw toError(d, signalOf(options));
       });
     };
     const methods = {};
@@ -273,7 +346,7 @@ export function createClientApi(glue, assertReady) {
 
   const filter = (op) => (value) => {
     assertReady();
-    return glue.__filterExpr(op, op === 'in' ? value : [value]);
+    return glue.__filterExpr(op, op === 'in' ? inItems(value) : [value]);
   };
 
   return {

@@ -32,6 +32,11 @@ pub const MAX_DEPTH: usize = 256;
 /// about 60,000): the JavaScript reader and patched documents stop there.
 pub const MAX_VALUES: usize = 4_000_000;
 
+/// Issues a validation keeps by default (the first ones found; the rest are counted as left
+/// out): far more than any real body has, and a bound on what a hostile value can make a
+/// report hold. Both validators (the engine, the JavaScript one) use it.
+pub const DEFAULT_MAX_ISSUES: usize = 100;
+
 /// Most fields any schema has (the engine keeps presence in a 64-bit set; a model test checks it).
 pub const MAX_FIELDS: usize = 64;
 

@@ -34,7 +34,7 @@ use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
 use super::issue::{Issue, IssueKind};
 use super::schema::Kind;
-use super::value::{Foreign, Value};
+use super::value::Value;
 use super::{parse_pointer, resolve_at, validate_kind, Error, Options};
 
 /// Largest record (bytes of its cells), as for an NDJSON line: a longer one is reported and
@@ -53,7 +53,8 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub struct CsvOptions {
     /// Options applied to each record.
     pub record: Options,
-    /// Keep the issues of at most this many invalid records (all of them are still counted).
+    /// Keep the issues of at most this many invalid records (all of them are still counted);
+    /// by default as many as NDJSON keeps lines, `None` for every one.
     pub max_invalid_records: Option<usize>,
     /// The cell separator, one ASCII byte (`,` by default; `;` for some spreadsheet locales).
     pub delimiter: u8,
@@ -61,7 +62,11 @@ pub struct CsvOptions {
 
 impl Default for CsvOptions {
     fn default() -> Self {
-        CsvOptions { record: Options::default(), max_invalid_records: None, delimiter: b',' }
+        CsvOptions {
+            record: Options::default(),
+            max_invalid_records: Some(super::ndjson::DEFAULT_MAX_INVALID_LINES),
+            delimiter: b',',
+        }
     }
 }
 
@@ -118,6 +123,8 @@ pub struct RecordIssues {
     /// inside quoted cells included), as an editor shows it.
     pub line: u64,
     pub issues: Vec<CsvIssue>,
+    /// True when issues past the record options' `max_issues` were left out.
+    pub truncated: bool,
 }
 
 /// The outcome of validating a CSV input.
@@ -157,8 +164,8 @@ struct Mapping {
     by_pointer: HashMap<String, usize>,
 }
 
-/// How a number too large for a double is represented: as the JavaScript encoder does for
-/// `Infinity` when validating (a `type` issue), as ±Infinity when handing values out.
+/// What a body is built for: validation, or handing values out (a number too large for a
+/// double is ±Infinity in both; the validator reports it as a `type` issue).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Use {
     Validate,
@@ -199,7 +206,7 @@ fn is_number_text(t: &str) -> bool {
 }
 
 /// The value of a non-empty cell for a field of `kind` (module doc: cells to values).
-fn cell_value<'a>(kind: &Kind, text: &'a str, using: Use) -> Value<'a> {
+fn cell_value<'a>(kind: &Kind, text: &'a str, _using: Use) -> Value<'a> {
     let numeric = match kind {
         Kind::Integer(_) => is_integer_text(text),
         Kind::Number(_) => is_number_text(text),
@@ -216,8 +223,8 @@ fn cell_value<'a>(kind: &Kind, text: &'a str, using: Use) -> Value<'a> {
         return Value::String(Cow::Borrowed(text));
     }
     match text.parse::<f64>() {
-        Ok(n) if n.is_finite() || using == Use::Values => Value::Number(n),
-        Ok(_) => Value::Foreign(Foreign::Infinity),
+        // Too large for a double: ±Infinity, which the validator reports as a `type` issue.
+        Ok(n) => Value::Number(n),
         Err(_) => Value::String(Cow::Borrowed(text)),
     }
 }
@@ -668,13 +675,16 @@ impl CsvValidator {
 fn judge(options: &CsvOptions, report: &mut CsvReport, mapping: &Mapping, row: Row<'_>) {
     report.records += 1;
     let full = options.max_invalid_records.is_none_or(|max| report.invalid_records.len() < max);
+    let mut truncated = false;
     let issues = match row.value {
         Err(issue) => vec![issue],
         Ok(None) => Vec::new(),
         Ok(Some(value)) => {
             // Once no more issues are kept, a record only needs its verdict.
             let record = Options { abort_early: options.record.abort_early || !full, ..options.record };
-            validate_kind(&mapping.kind, &value, record).issues
+            let checked = validate_kind(&mapping.kind, &value, record);
+            truncated = checked.truncated;
+            checked.issues
         }
     };
     if issues.is_empty() {
@@ -687,7 +697,7 @@ fn judge(options: &CsvOptions, report: &mut CsvReport, mapping: &Mapping, row: R
         return;
     }
     let issues = issues.into_iter().map(|issue| CsvIssue { column: mapping.column_of(&issue.path), issue }).collect();
-    report.invalid_records.push(RecordIssues { record: row.record, line: row.line, issues });
+    report.invalid_records.push(RecordIssues { record: row.record, line: row.line, issues, truncated });
 }
 
 /// Validates a whole CSV input against `schema`.
@@ -835,7 +845,7 @@ mod tests {
         assert_eq!(cell_value(&int, "1.0", Use::Validate), Value::String("1.0".into()));
         assert_eq!(cell_value(&num, "1.", Use::Validate), Value::Number(1.0));
         let huge = format!("1{}", "0".repeat(400));
-        assert_eq!(cell_value(&int, &huge, Use::Validate), Value::Foreign(Foreign::Infinity));
+        assert_eq!(cell_value(&int, &huge, Use::Validate), Value::Number(f64::INFINITY));
         assert_eq!(cell_value(&num, &format!("-{huge}"), Use::Values), Value::Number(f64::NEG_INFINITY));
         assert_eq!(cell_value(&Kind::Boolean, "true", Use::Validate), Value::Bool(true));
         assert_eq!(cell_value(&Kind::Boolean, "false", Use::Validate), Value::Bool(false));

@@ -42,23 +42,45 @@ use crate::model::{self, SchemaEntry};
 use crate::schema::{self, Kind};
 
 /// How to validate.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// Stop at the first issue (a yes/no check); `issues` then holds one issue.
     pub abort_early: bool,
     /// Report members the schema does not define (`unknownField`). The server ignores them
     /// (decisions R9), so this is off by default; turn it on to catch misspelt field names.
     pub report_unknown_fields: bool,
+    /// Keep at most this many issues (the first ones found); the value is still read to its
+    /// end, and [`Report::truncated`] says whether any were left out. A bound on the memory a
+    /// hostile value can make a validation hold (`usize::MAX` for none).
+    pub max_issues: usize,
 }
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { abort_early: false, report_unknown_fields: false, max_issues: DEFAULT_MAX_ISSUES }
+    }
+}
+
+/// Issues kept per validated value unless [`Options::max_issues`] says otherwise: every defect
+/// of any real body, while a value with millions of bad items gets a bounded report.
+pub const DEFAULT_MAX_ISSUES: usize = crate::schema::DEFAULT_MAX_ISSUES;
 
 /// The outcome of a validation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
-    /// Every defect, in document order. Empty exactly when the value is valid.
+    /// Every defect, in document order (at most [`Options::max_issues`] of them). Empty
+    /// exactly when the value is valid.
     pub issues: Vec<Issue>,
+    /// True when issues past [`Options::max_issues`] were left out.
+    pub truncated: bool,
 }
 
 impl Report {
+    /// A complete report of `issues`.
+    pub fn new(issues: Vec<Issue>) -> Report {
+        Report { issues, truncated: false }
+    }
+
     pub fn is_valid(&self) -> bool {
         self.issues.is_empty()
     }
@@ -133,17 +155,30 @@ pub(crate) fn validate_from<E>(
     let mut w = engine::Walker::new(options);
     read(&mut w, kind)?;
     if !w.revived() {
-        return Ok(Report { issues: w.finish() });
+        return Ok(w.into_report());
     }
-    let mut w = engine::Walker::new(Options { abort_early: false, ..options });
+    // Read again, keeping more issues, without early abort; then keep the first ones. (Only a
+    // repeated key in JSON text gets here; beyond REREAD_MAX_ISSUES the list is cut.)
+    let limit = if options.abort_early { 1 } else { options.max_issues.max(1) };
+    let max_issues = limit.max(REREAD_MAX_ISSUES);
+    let mut w = engine::Walker::new(Options { abort_early: false, max_issues, ..options });
     read(&mut w, kind)?;
-    let mut issues = w.finish();
-    issues.truncate(1);
-    Ok(Report { issues })
+    let mut report = w.into_report();
+    if report.issues.len() > limit {
+        report.issues.truncate(limit);
+        report.truncated = !options.abort_early;
+    }
+    if options.abort_early {
+        report.truncated = false;
+    }
+    Ok(report)
 }
 
+/// Issues kept when a value must be read again (see [`validate_from`]).
+const REREAD_MAX_ISSUES: usize = 10_000;
+
 pub(crate) fn internal_error(e: &dyn std::fmt::Display) -> Report {
-    Report { issues: vec![Issue { path: String::new(), kind: IssueKind::Json { message: e.to_string(), column: 0 } }] }
+    Report::new(vec![Issue { path: String::new(), kind: IssueKind::Json { message: e.to_string(), column: 0 } }])
 }
 
 /// Validates a `serde_json::Value` against the schema called `schema`.
@@ -179,18 +214,18 @@ pub fn validate_field(schema: &str, pointer: &str, value: Option<&Value<'_>>) ->
         reason,
     })?;
     let mut w = engine::Walker::new(Options::default()).at(&segments);
-    let absent = matches!(value, None | Some(Value::Null) | Some(Value::Foreign(value::Foreign::Undefined)));
+    let absent = matches!(value, None | Some(Value::Null));
     if absent && !matches!(kind, Kind::Any) {
         if required {
             w.emit(IssueKind::required());
         }
-        return Ok(Report { issues: w.finish() });
+        return Ok(w.into_report());
     }
     let null = Value::Null;
     if let Err(e) = w.check(&kind, value.unwrap_or(&null)) {
         return Ok(internal_error(&e));
     }
-    Ok(Report { issues: w.finish() })
+    Ok(w.into_report())
 }
 
 /// RFC 6901 segments of `pointer`, unescaped (`~1` → `/`, `~0` → `~`).

@@ -20,13 +20,25 @@ pub const MESSAGES: &[Template] = &[
 /// line cannot hold the whole input in memory.
 pub const MAX_LINE_BYTES: usize = 64 << 20;
 
+/// Invalid lines whose issues a report keeps unless told otherwise: a report's size is bounded
+/// whatever the input (`'{}\n'.repeat(1e6)` once grew wasm memory to 3.3 GiB); every line is
+/// still counted.
+pub const DEFAULT_MAX_INVALID_LINES: usize = 1000;
+
 /// How to validate an NDJSON input.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NdjsonOptions {
-    /// Options applied to each record.
+    /// Options applied to each record (`max_issues` bounds each line's issues).
     pub record: Options,
-    /// Keep the issues of at most this many invalid lines (all of them are still counted).
+    /// Keep the issues of at most this many invalid lines (all of them are still counted);
+    /// `None` keeps every one.
     pub max_invalid_lines: Option<usize>,
+}
+
+impl Default for NdjsonOptions {
+    fn default() -> Self {
+        NdjsonOptions { record: Options::default(), max_invalid_lines: Some(DEFAULT_MAX_INVALID_LINES) }
+    }
 }
 
 /// The issues of one invalid line.
@@ -35,6 +47,8 @@ pub struct LineIssues {
     /// 1-based line number in the input (blank lines count).
     pub line: u64,
     pub issues: Vec<Issue>,
+    /// True when issues past the record options' `max_issues` were left out.
+    pub truncated: bool,
 }
 
 /// The outcome of validating an NDJSON input.
@@ -81,7 +95,7 @@ impl NdjsonValidator {
     pub fn push(&mut self, mut chunk: &[u8]) {
         while let Some(nl) = memchr::memchr(b'\n', chunk) {
             let (head, rest) = (&chunk[..nl], &chunk[nl + 1..]);
-            if self.pending.is_empty() && !self.skipping {
+            if self.pending.is_empty() && !self.skipping && head.len() <= MAX_LINE_BYTES {
                 self.record(head);
             } else {
                 self.extend_pending(head);
@@ -124,7 +138,7 @@ impl NdjsonValidator {
             self.line += 1;
             self.report.records += 1;
             let message = format!("the line is longer than {MAX_LINE_BYTES} bytes");
-            self.invalid(vec![Issue { path: String::new(), kind: IssueKind::Json { message, column: 1 } }]);
+            self.invalid(vec![Issue { path: String::new(), kind: IssueKind::Json { message, column: 1 } }], false);
         } else {
             self.record(line);
         }
@@ -133,12 +147,15 @@ impl NdjsonValidator {
     fn record(&mut self, line: &[u8]) {
         self.line += 1;
         let line = line.strip_suffix(b"\r").unwrap_or(line);
+        // A UTF-8 byte order mark starts some exported files: it is not part of the JSON.
+        let line = if self.line == 1 { line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line) } else { line };
         if line.iter().all(u8::is_ascii_whitespace) {
             return;
         }
         self.report.records += 1;
         // UTF-8 is checked once for the whole line (the text reader then skips its per-string
         // check); parsing and validation are one pass, with no tree built.
+        let mut truncated = false;
         let issues = match std::str::from_utf8(line) {
             Err(e) => {
                 let message = "the line is not valid UTF-8".to_owned();
@@ -157,7 +174,10 @@ impl NdjsonValidator {
                     de.end()
                 });
                 match checked {
-                    Ok(report) => report.issues,
+                    Ok(report) => {
+                        truncated = report.truncated;
+                        report.issues
+                    }
                     Err(e) => vec![Issue {
                         path: String::new(),
                         kind: IssueKind::Json { message: parse_message(&e), column: e.column() as u64 },
@@ -168,16 +188,16 @@ impl NdjsonValidator {
         if issues.is_empty() {
             self.report.valid += 1;
         } else {
-            self.invalid(issues);
+            self.invalid(issues, truncated);
         }
     }
 
-    fn invalid(&mut self, issues: Vec<Issue>) {
+    fn invalid(&mut self, issues: Vec<Issue>, truncated: bool) {
         self.report.invalid += 1;
         if self.options.max_invalid_lines.is_some_and(|max| self.report.invalid_lines.len() >= max) {
             self.report.truncated = true;
         } else {
-            self.report.invalid_lines.push(LineIssues { line: self.line, issues });
+            self.report.invalid_lines.push(LineIssues { line: self.line, issues, truncated });
         }
     }
 }
@@ -261,8 +281,55 @@ mod tests {
     fn max_invalid_lines_keeps_counting() {
         let text = input(&["1", "2", "3", ADDRESS]);
         let opts = NdjsonOptions { max_invalid_lines: Some(2), ..NdjsonOptions::default() };
+        assert_eq!(NdjsonOptions::default().max_invalid_lines, Some(DEFAULT_MAX_INVALID_LINES));
         let r = validate_ndjson("Address", text.as_bytes(), opts).unwrap();
         assert_eq!((r.records, r.valid, r.invalid, r.invalid_lines.len(), r.truncated), (4, 1, 3, 2, true));
+    }
+
+    #[test]
+    fn a_byte_order_mark_starts_the_first_line_only() {
+        let text = format!("\u{FEFF}{ADDRESS}\n\u{FEFF}{ADDRESS}");
+        let r = validate_ndjson("Address", text.as_bytes(), NdjsonOptions::default()).unwrap();
+        assert_eq!((r.records, r.valid), (2, 1));
+        assert_eq!(codes(&r), [(2, vec![("".to_owned(), "json")])]);
+        // Split across chunks, byte by byte, it is still the first line's.
+        let mut v = NdjsonValidator::new("Address", NdjsonOptions::default()).unwrap();
+        for b in text.as_bytes() {
+            v.push(std::slice::from_ref(b));
+        }
+        assert_eq!(v.finish(), r);
+    }
+
+    #[test]
+    fn every_line_is_bounded_whole_or_in_pieces() {
+        // One line past the bound inside a single chunk, and the same line fed in pieces.
+        let long = format!("{}\n{ADDRESS}\n", " ".repeat(MAX_LINE_BYTES + 1));
+        let whole = validate_ndjson("Address", long.as_bytes(), NdjsonOptions::default()).unwrap();
+        assert_eq!((whole.records, whole.valid, whole.invalid), (2, 1, 1));
+        assert_eq!(codes(&whole), [(1, vec![("".to_owned(), "json")])]);
+        let mut v = NdjsonValidator::new("Address", NdjsonOptions::default()).unwrap();
+        for chunk in long.as_bytes().chunks(1 << 20) {
+            v.push(chunk);
+        }
+        assert_eq!(v.finish(), whole);
+        // At the bound exactly, the line is read (blank: not a record).
+        let at = format!("{}\n{ADDRESS}", " ".repeat(MAX_LINE_BYTES));
+        let r = validate_ndjson("Address", at.as_bytes(), NdjsonOptions::default()).unwrap();
+        assert_eq!((r.records, r.valid), (1, 1));
+    }
+
+    #[test]
+    fn a_line_with_millions_of_bad_items_keeps_a_bounded_report() {
+        let line = format!("[{}]", vec!["1"; 2_000_000].join(","));
+        let opts = NdjsonOptions { max_invalid_lines: Some(1), ..NdjsonOptions::default() };
+        let r = validate_ndjson("Address", format!("{line}\n{line}").as_bytes(), opts).unwrap();
+        assert_eq!((r.records, r.invalid, r.invalid_lines.len(), r.truncated), (2, 2, 1, true));
+        // The root is an array where an object is expected: one issue, not two million.
+        assert_eq!(r.invalid_lines[0].issues.len(), 1);
+        let contacts = format!(r#"{{"siteContacts":[{}]}}"#, vec!["0"; 2_000_000].join(","));
+        let r = validate_ndjson("Site", contacts.as_bytes(), opts).unwrap();
+        let kept = &r.invalid_lines[0];
+        assert_eq!((kept.issues.len(), kept.truncated), (crate::validate::DEFAULT_MAX_ISSUES, true));
     }
 
     #[test]

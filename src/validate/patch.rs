@@ -84,6 +84,12 @@ pub const MAX_DOCUMENT_VALUES: usize = crate::schema::MAX_VALUES;
 /// exhaust the stack.
 pub const MAX_DOCUMENT_DEPTH: usize = crate::schema::MAX_DEPTH;
 
+/// Most bytes of text (member names and string values, in UTF-8) a patched document may
+/// hold: `copy` can double the strings too, and a count of values alone let 30 copies of a
+/// 10 KB string run for minutes and take gigabytes. (JavaScript shares copied strings, the
+/// Rust document clones them; the bound is the same on both sides.)
+pub const MAX_DOCUMENT_BYTES: usize = 16 << 20;
+
 /// A `test` operation's actual value is quoted in the issue only up to this many bytes.
 pub const MAX_QUOTED: usize = 200;
 
@@ -95,6 +101,8 @@ pub struct PatchReport {
     /// The patched document, when every operation applied (valid or not, a portal can show
     /// it as a preview).
     pub document: Option<Json>,
+    /// True when issues past [`Options::max_issues`] were left out.
+    pub truncated: bool,
 }
 
 impl PatchReport {
@@ -131,7 +139,7 @@ pub fn validate_patch_kind(
 ) -> Result<PatchReport, Error> {
     let shape = validate_kind(&Kind::Array(&JSON_PATCH), ops, options);
     if !shape.is_valid() {
-        return Ok(PatchReport { issues: shape.issues, document: None });
+        return Ok(PatchReport { issues: shape.issues, document: None, truncated: shape.truncated });
     }
     // `to_json` copies, and writes integral numbers as integers on both sides, so `test`
     // compares numbers by value (RFC 6902 §4.6: 1 equals 1.0).
@@ -147,18 +155,22 @@ pub fn validate_patch_kind(
             // Stage 1 admits only operations the crate reads; kept as an issue, not a panic.
             Err(e) => {
                 let kind = IssueKind::Format { format: "json-patch".into(), reason: Some(e.to_string()) };
-                return Ok(PatchReport { issues: vec![Issue { path: format!("/{index}"), kind }], document: None });
+                return Ok(PatchReport {
+                    issues: vec![Issue { path: format!("/{index}"), kind }],
+                    document: None,
+                    truncated: false,
+                });
             }
         };
         bounds.admit(&op, &doc)?;
         if let Err(e) = json_patch::patch_unsafe(&mut doc, std::slice::from_ref(&op)) {
             let issue = failure(index, &op, &e.kind, &doc);
-            return Ok(PatchReport { issues: vec![issue], document: None });
+            return Ok(PatchReport { issues: vec![issue], document: None, truncated: false });
         }
     }
     // Read in place: no copy of the patched document.
     let report = super::validate_from(root, options, |w, k| w.check(k, &doc)).unwrap_or_else(|e| internal_error(&e));
-    Ok(PatchReport { issues: report.issues, document: Some(doc) })
+    Ok(PatchReport { issues: report.issues, document: Some(doc), truncated: report.truncated })
 }
 
 /// Checks a JSON Patch without the document it applies to (what a client can do when it
@@ -174,6 +186,7 @@ pub fn validate_patch_values(root: &Kind, ops: &Value<'_>, options: Options) -> 
         return shape;
     }
     let mut issues = Vec::new();
+    let mut truncated = false;
     for (index, item) in items.iter().enumerate() {
         let member = |name: &str| match item {
             Value::Object(m) => m.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v),
@@ -199,7 +212,9 @@ pub fn validate_patch_values(root: &Kind, ops: &Value<'_>, options: Options) -> 
                 } else if let Err(e) = w.check(&target.kind, value) {
                     return internal_error(&e);
                 }
-                issues.extend(w.finish());
+                let report = w.into_report();
+                truncated |= report.truncated;
+                issues.extend(report.issues);
             }
             "remove" if target.required && target.field.is_some() => {
                 let mut w = super::engine::Walker::new(options).at(&at("path"));
@@ -212,22 +227,26 @@ pub fn validate_patch_values(root: &Kind, ops: &Value<'_>, options: Options) -> 
             issues.truncate(1);
             break;
         }
+        if issues.len() > options.max_issues {
+            issues.truncate(options.max_issues);
+            truncated = true;
+        }
     }
-    Report { issues }
+    Report { issues, truncated }
 }
 
-/// Upper bounds of the patched document's size and depth, grown cheaply per operation and
-/// measured exactly only when they pass a limit, always before the operation runs.
+/// Upper bounds of the patched document's size, text and depth, grown cheaply per operation
+/// and measured exactly only when they pass a limit, always before the operation runs.
 #[derive(Clone, Copy)]
 struct Bounds {
     values: usize,
+    bytes: usize,
     depth: usize,
 }
 
 impl Bounds {
     fn of(doc: &Json) -> Result<Bounds, Error> {
-        let (values, depth) = measure(doc);
-        let b = Bounds { values, depth };
+        let b = measure(doc);
         b.check()?;
         Ok(b)
     }
@@ -238,6 +257,9 @@ impl Bounds {
                 what: "the patched document's number of values",
                 limit: MAX_DOCUMENT_VALUES,
             });
+        }
+        if self.bytes > MAX_DOCUMENT_BYTES {
+            return Err(Error::TooLarge { what: "the patched document's text (bytes)", limit: MAX_DOCUMENT_BYTES });
         }
         if self.depth > MAX_DOCUMENT_DEPTH {
             return Err(Error::TooLarge { what: "the patched document's nesting depth", limit: MAX_DOCUMENT_DEPTH });
@@ -261,49 +283,62 @@ impl Bounds {
     }
 
     /// The bounds after `op`: its value, or the copied or moved value, placed below as many
-    /// containers as its `path` has tokens.
+    /// containers as its `path` has tokens (the member name it may add is not counted: it is
+    /// part of the patch, which is bounded already).
     fn grown(&self, op: &PatchOperation, doc: &Json) -> Bounds {
         let tokens = |p: &str| p.bytes().filter(|&b| b == b'/').count();
-        let (values, depth) = match op {
-            PatchOperation::Add(o) => with_depth(measure(&o.value), tokens(o.path.as_str())),
-            PatchOperation::Replace(o) => with_depth(measure(&o.value), tokens(o.path.as_str())),
+        let added = match op {
+            PatchOperation::Add(o) => below(measure(&o.value), tokens(o.path.as_str())),
+            PatchOperation::Replace(o) => below(measure(&o.value), tokens(o.path.as_str())),
             PatchOperation::Copy(o) => {
-                let src = doc.pointer(o.from.as_str()).map_or((0, 0), measure);
-                with_depth(src, tokens(o.path.as_str()))
+                let src = doc.pointer(o.from.as_str()).map_or(Bounds::ZERO, measure);
+                below(src, tokens(o.path.as_str()))
             }
             // A moved value keeps its size; its depth is at most what lies below `from`.
-            PatchOperation::Move(o) => {
-                (0, (self.depth + tokens(o.path.as_str())).saturating_sub(tokens(o.from.as_str())))
-            }
-            PatchOperation::Remove(_) | PatchOperation::Test(_) => (0, 0),
+            PatchOperation::Move(o) => Bounds {
+                depth: (self.depth + tokens(o.path.as_str())).saturating_sub(tokens(o.from.as_str())),
+                ..Bounds::ZERO
+            },
+            PatchOperation::Remove(_) | PatchOperation::Test(_) => Bounds::ZERO,
         };
-        Bounds { values: self.values.saturating_add(values), depth: self.depth.max(depth) }
+        Bounds {
+            values: self.values.saturating_add(added.values),
+            bytes: self.bytes.saturating_add(added.bytes),
+            depth: self.depth.max(added.depth),
+        }
     }
+
+    const ZERO: Bounds = Bounds { values: 0, bytes: 0, depth: 0 };
 }
 
-fn with_depth((values, depth): (usize, usize), below: usize) -> (usize, usize) {
-    (values, depth + below)
+fn below(b: Bounds, containers: usize) -> Bounds {
+    Bounds { depth: b.depth + containers, ..b }
 }
 
-/// The number of values in `v` and its nesting depth (containers), without recursion.
-fn measure(v: &Json) -> (usize, usize) {
+/// The number of values in `v`, the UTF-8 bytes of its strings and member names, and its
+/// nesting depth (containers), without recursion.
+fn measure(v: &Json) -> Bounds {
     let mut stack = vec![(v, 0usize)];
-    let (mut values, mut depth) = (0usize, 0usize);
+    let mut b = Bounds::ZERO;
     while let Some((v, level)) = stack.pop() {
-        values += 1;
+        b.values += 1;
         match v {
             Json::Array(a) => {
-                depth = depth.max(level + 1);
+                b.depth = b.depth.max(level + 1);
                 stack.extend(a.iter().map(|x| (x, level + 1)));
             }
             Json::Object(m) => {
-                depth = depth.max(level + 1);
-                stack.extend(m.values().map(|x| (x, level + 1)));
+                b.depth = b.depth.max(level + 1);
+                for (k, x) in m {
+                    b.bytes = b.bytes.saturating_add(k.len());
+                    stack.push((x, level + 1));
+                }
             }
+            Json::String(s) => b.bytes = b.bytes.saturating_add(s.len()),
             _ => {}
         }
     }
-    (values, depth)
+    b
 }
 
 /// The issue for operation `index` that could not apply; `doc` is the document as that
@@ -401,10 +436,15 @@ mod tests {
     }
 
     #[test]
-    fn measure_counts_values_and_container_depth() {
-        assert_eq!(measure(&json!(1)), (1, 0));
-        assert_eq!(measure(&json!([])), (1, 1));
-        assert_eq!(measure(&json!({"a": [1, {"b": null}]})), (5, 3));
+    fn measure_counts_values_text_and_container_depth() {
+        let m = |v: Json| {
+            let b = measure(&v);
+            (b.values, b.bytes, b.depth)
+        };
+        assert_eq!(m(json!(1)), (1, 0, 0));
+        assert_eq!(m(json!([])), (1, 0, 1));
+        assert_eq!(m(json!({"a": [1, {"b": null}]})), (5, 2, 3));
+        assert_eq!(m(json!({"é": ["xyz", "😀"]})), (4, 2 + 3 + 4, 2));
     }
 
     #[test]

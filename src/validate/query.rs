@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::issue::{Issue, IssueKind};
-use super::value::{Foreign, Value};
+use super::value::Value;
 use super::{validate_kind, Error, Options, Report};
 use crate::endpoints::{self, Endpoint, Filter, FilterKind, Resource, BOOLEAN_VALUES};
 use crate::model::query::LIST_QUERY;
@@ -103,8 +103,8 @@ pub fn validate_query_string(endpoint: &str, query: &str) -> Result<Report, Erro
     validate_query_values(endpoint, &pairs)
 }
 
-/// Validates parameters whose values may be of any type (from JavaScript): strings are
-/// judged, `null` and `undefined` mean "not given", anything else is a `type` issue.
+/// Validates parameters whose values may be of any JSON type: strings are judged, `null`
+/// means "not given", anything else is a `type` issue.
 pub fn validate_query_values(endpoint: &str, query: &[(Cow<'_, str>, Value<'_>)]) -> Result<Report, Error> {
     let (resource, ep) =
         endpoints::endpoint(endpoint).ok_or_else(|| Error::UnknownEndpoint { key: endpoint.into() })?;
@@ -124,7 +124,7 @@ pub fn validate_endpoint_query(
     if size > MAX_QUERY_BYTES {
         return Err(too_large());
     }
-    let given = |v: &Value<'_>| !matches!(v, Value::Null | Value::Foreign(Foreign::Undefined));
+    let given = |v: &Value<'_>| !matches!(v, Value::Null);
     let params = accepted(ep);
     // How often each accepted parameter is given, counted once up front (queries can hold
     // thousands of pairs).
@@ -166,7 +166,7 @@ pub fn validate_endpoint_query(
             issues.push(Issue { path: pointer(param.name()), kind: IssueKind::required() });
         }
     }
-    Ok(Report { issues })
+    Ok(Report::new(issues))
 }
 
 fn too_large() -> Error {
@@ -248,6 +248,16 @@ fn list_issue(kind: &str, text: &str, operator: Option<&str>) -> Option<IssueKin
     text.split(',').any(str::is_empty).then(|| syntax(kind, "emptyItem", None, None))
 }
 
+/// [`list_issue`] of an `in:` list, which also holds at most [`endpoints::MAX_IN_VALUES`] items
+/// (what `inList` builds).
+fn in_list_issue(kind: &str, rest: &str) -> Option<IssueKind> {
+    list_issue(kind, rest, Some("in:")).or_else(|| {
+        let items = rest.split(',').count();
+        (items > endpoints::MAX_IN_VALUES)
+            .then(|| IssueKind::MaxItems { limit: endpoints::MAX_IN_VALUES as u64, actual: items as u64 })
+    })
+}
+
 /// `name` or `name:desc`, each a field of the resource with a scalar value (SortParam,
 /// api-facts §1.4). Objects and arrays have no order.
 fn sort(fields: &[Field], text: &str) -> Option<IssueKind> {
@@ -301,13 +311,13 @@ fn filter(kind: FilterKind, text: &str) -> Option<IssueKind> {
     match kind {
         // Only `in:` and `like:` are operators; any other text is a literal value.
         FilterKind::String => match operator(text) {
-            Some(("in", rest)) => list_issue("string", rest, Some("in:")),
+            Some(("in", rest)) => in_list_issue("string", rest),
             Some(("like", "")) => Some(syntax("string", "empty", Some("like:"), None)),
             _ if text.is_empty() => Some(syntax("string", "empty", None, None)),
             _ => None,
         },
         FilterKind::Id => match operator(text) {
-            Some(("in", rest)) => list_issue("id", rest, Some("in:")).or_else(|| rest.split(',').find_map(id)),
+            Some(("in", rest)) => in_list_issue("id", rest).or_else(|| rest.split(',').find_map(id)),
             Some((op, _)) => operator_issue("id", op, FilterKind::Id.operators()),
             None if text.is_empty() => Some(syntax("id", "empty", None, None)),
             None => id(text),

@@ -42,5 +42,5 @@ pub fn validate_product_reference(format: &str, reference: &str) -> Report {
             }
         }),
     };
-    Report { issues: issue.into_iter().collect() }
+    Report::new(issue.into_iter().collect())
 }

@@ -1,16 +1,15 @@
 //! The value the validator walks: a JSON tree that borrows its strings from the input where
-//! it can, keeps object keys in document order, and can also hold the JavaScript values JSON
-//! cannot carry (so `validate(schema, 10n)` is an issue, not a crash).
+//! it can and keeps object keys in document order.
 //!
-//! Built from JSON text ([`Value::parse`]), from a `serde_json::Value`
-//! ([`Value::from_json`]) or, in the WebAssembly build, from a JavaScript value.
+//! Built from JSON text ([`Value::parse`]), from a `serde_json::Value` ([`Value::from_json`]),
+//! or by the CSV reader (whose numbers too large for a double are ±Infinity, a `type` issue).
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// A JSON value (plus the JavaScript values JSON cannot represent).
+/// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'a> {
     Null,
@@ -21,69 +20,20 @@ pub enum Value<'a> {
     Array(Vec<Value<'a>>),
     /// Members in document order; a repeated key keeps every occurrence (the last one wins).
     Object(Vec<(Cow<'a, str>, Value<'a>)>),
-    /// A JavaScript value that `JSON.stringify` cannot send.
-    Foreign(Foreign),
-}
-
-/// JavaScript values with no JSON form, named as issue params call them (`actual`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Foreign {
-    Undefined,
-    BigInt,
-    Symbol,
-    Function,
-    NaN,
-    Infinity,
-    /// An object that contains itself.
-    Cycle,
-}
-
-impl Foreign {
-    /// Every foreign value, in the order of the JavaScript encoder's codes (`src/js/encode.js`).
-    const ALL: [Foreign; 7] = [
-        Foreign::Undefined,
-        Foreign::BigInt,
-        Foreign::Symbol,
-        Foreign::Function,
-        Foreign::NaN,
-        Foreign::Infinity,
-        Foreign::Cycle,
-    ];
-
-    /// The code the JavaScript encoder writes for this value.
-    pub fn code(self) -> u8 {
-        Foreign::ALL.iter().position(|f| *f == self).unwrap_or(0) as u8
-    }
-
-    /// The value for an encoder code, if it is one.
-    pub fn from_code(code: u8) -> Option<Foreign> {
-        Foreign::ALL.get(usize::from(code)).copied()
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Foreign::Undefined => "undefined",
-            Foreign::BigInt => "bigint",
-            Foreign::Symbol => "symbol",
-            Foreign::Function => "function",
-            Foreign::NaN => "NaN",
-            Foreign::Infinity => "Infinity",
-            Foreign::Cycle => "cycle",
-        }
-    }
 }
 
 impl<'a> Value<'a> {
-    /// The JSON type name of this value, or the JavaScript name of a foreign one.
+    /// The JSON type name of this value (`NaN` or `Infinity` for numbers JSON cannot carry).
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Null => "null",
             Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_nan() => "NaN",
+            Value::Number(n) if n.is_infinite() => "Infinity",
             Value::Number(_) => "number",
             Value::String(_) => "string",
             Value::Array(_) => "array",
             Value::Object(_) => "object",
-            Value::Foreign(f) => f.name(),
         }
     }
 
@@ -119,7 +69,6 @@ impl<'a> Value<'a> {
             Value::String(s) => Value::String(own(s)),
             Value::Array(a) => Value::Array(a.into_iter().map(Value::into_owned).collect()),
             Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (own(k), v.into_owned())).collect()),
-            Value::Foreign(f) => Value::Foreign(f),
         }
     }
 
@@ -131,10 +80,10 @@ impl<'a> Value<'a> {
         }
     }
 
-    /// This value as JSON (foreign values become `null`, as `JSON.stringify` does for NaN).
+    /// This value as JSON (NaN and ±Infinity become `null`, as `JSON.stringify` writes them).
     pub fn to_json(&self) -> serde_json::Value {
         match self {
-            Value::Null | Value::Foreign(_) => serde_json::Value::Null,
+            Value::Null => serde_json::Value::Null,
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Number(n) => serde_json::Number::from_f64(*n)
                 .map(|n| {
@@ -172,10 +121,6 @@ impl<'de> serde::Deserializer<'de> for &'de Value<'_> {
             Value::String(s) => visitor.visit_borrowed_str(s.as_ref()),
             Value::Array(items) => visitor.visit_seq(Items(items.iter())),
             Value::Object(members) => visitor.visit_map(Members { iter: members.iter(), value: None }),
-            // The engine's convention for values JSON cannot carry (see engine/seed.rs).
-            Value::Foreign(f) => {
-                visitor.visit_newtype_struct(serde::de::IntoDeserializer::<Self::Error>::into_deserializer(f.code()))
-            }
         }
     }
 

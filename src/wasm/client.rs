@@ -4,6 +4,10 @@
 //! outcome into a JS value or an error *descriptor* (`{ type, message, … }`) from which
 //! `client.js` makes the exported error classes. Names starting with `__` are plumbing and
 //! not re-exported by the package.
+//!
+//! No caller's value is read here but through `Reflect.get` and typeof checks: bodies, queries,
+//! `current` and `fields` arrive as JSON text, made by `client.js` after reading the caller's
+//! values once, bounded (src/js/engine/json.js); path values as an array `client.js` made.
 
 use std::rc::Rc;
 
@@ -11,15 +15,23 @@ use js_sys::{Array, Function, Promise, Reflect};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::AbortSignal;
 
-use super::{error_message, from_js, to_js};
+use super::args::{self, MAX_JSON_UNITS, MAX_NAME_UNITS};
+use super::to_js;
+use crate::client::error::redact_json;
 use crate::client::fetch::{FetchTransport, TokenSource};
 use crate::client::options::REDACTED;
 use crate::client::query::{filter_expr, number_text, FilterOp};
 use crate::client::{execute, pagination, Call, ClientError, Config, ErrorBody, Reply, Secret};
 use crate::endpoints::{resources, Op};
 use crate::validate::Value;
+
+#[wasm_bindgen]
+extern "C" {
+    // A Proxy's `ownKeys` trap may throw: `catch` makes that an error, not an unwind.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
+}
 
 /// Options `new ElevateClient(…)` accepts.
 const OPTION_NAMES: [&str; 7] = ["baseUrl", "baseUrls", "token", "timeoutMs", "retries", "validate", "fetch"];
@@ -34,9 +46,8 @@ pub struct ClientCore {
 }
 
 fn get(obj: &JsValue, key: &str) -> Result<JsValue, ClientError> {
-    Reflect::get(obj, &JsValue::from_str(key)).map_err(|e| ClientError::Usage {
-        message: format!("reading option {key} threw: {}", crate::client::fetch::js_error_text(&e)),
-    })
+    Reflect::get(obj, &JsValue::from_str(key))
+        .map_err(|e| ClientError::Usage { message: format!("reading option {key} threw: {}", args::thrown_text(&e)) })
 }
 
 /// The own enumerable keys of an options object. A Proxy's `ownKeys` trap may throw: that
@@ -45,8 +56,8 @@ fn keys(obj: &JsValue) -> Result<Vec<String>, ClientError> {
     if !obj.is_object() {
         return Ok(Vec::new());
     }
-    let keys = super::query::object_keys(obj).map_err(|e| ClientError::Usage {
-        message: format!("reading the option names threw: {}", crate::client::fetch::js_error_text(&e)),
+    let keys = object_keys(obj).map_err(|e| ClientError::Usage {
+        message: format!("reading the option names threw: {}", args::thrown_text(&e)),
     })?;
     Ok(keys.iter().filter_map(|k| k.as_string()).collect())
 }
@@ -71,6 +82,7 @@ fn config_from_js(options: &JsValue) -> Result<(Config, TokenSource, Option<Func
         return Err(usage(format!("unknown option {k:?}; the options are {}", OPTION_NAMES.join(", "))));
     }
     let mut config = Config::new();
+    // Every option is read once, in this order, whatever is given.
     let base = get(options, "baseUrl")?;
     if !base.is_undefined() {
         config = config.base_url(&base.as_string().ok_or_else(|| usage("baseUrl must be a string".into()))?)?;
@@ -123,24 +135,36 @@ impl ClientCore {
     /// Checks every option now, so a typo fails at start-up.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<ClientCore, JsValue> {
-        let (config, token, fetch) = config_from_js(&options).map_err(|e| descriptor(&e))?;
+        let (config, token, fetch) = config_from_js(&options).map_err(|e| descriptor(&e, &[]))?;
         Ok(ClientCore { config: Rc::new(config), token, fetch })
     }
 
     /// Runs `resource.op(…)`; resolves with the result, rejects with an error descriptor.
-    /// Arguments are read now (not when the request goes out), as `JSON.stringify` would.
-    pub fn call(&self, resource: &str, op: &str, path: JsValue, input: JsValue, options: JsValue) -> Promise {
-        let prepared = prepare_call(resource, op, &path, &input, &options);
+    /// `path` is an array of path values (strings or numbers), `input` the JSON text of the body
+    /// or query (or `undefined`), `options` the call's options (`current` and `fields` as JSON
+    /// text).
+    pub fn call(&self, resource: JsValue, op: JsValue, path: JsValue, input: JsValue, options: JsValue) -> Promise {
+        let prepared = prepare_call(&resource, &op, &path, &input, &options);
         let (call, signal) = match prepared {
             Ok(p) => p,
-            Err(e) => return Promise::reject(&descriptor(&e)),
+            Err(e) => return Promise::reject(&descriptor(&e, &[])),
         };
         let config = self.config.clone();
         let transport = FetchTransport { fetch: self.fetch.clone(), token: self.token.clone(), signal };
+        let static_token = match &self.token {
+            TokenSource::Static(s) => Some(s.clone()),
+            TokenSource::Provider(_) => None,
+        };
         wasm_bindgen_futures::future_to_promise(async move {
-            match execute(&config, &transport, &call).await {
+            let used = std::cell::RefCell::new(Vec::new());
+            let result = execute(&config, &Remembering { inner: &transport, used: &used }, &call).await;
+            match result {
                 Ok(reply) => reply_to_js(reply),
-                Err(e) => Err(descriptor(&e)),
+                Err(e) => {
+                    let mut tokens = used.into_inner();
+                    tokens.extend(static_token);
+                    Err(descriptor(&e, &tokens))
+                }
             }
         })
     }
@@ -169,31 +193,54 @@ fn op_named(name: &str) -> Result<Op, ClientError> {
         .ok_or_else(|| ClientError::Usage { message: format!("no operation called {name:?}") })
 }
 
-fn read(what: &str, v: &JsValue) -> Result<Value<'static>, ClientError> {
-    from_js(v).map_err(|e| ClientError::Usage { message: format!("{what}: {}", error_message(&e)) })
+/// JSON text made by `client.js` (`what` names the argument in errors), as a value.
+fn json_arg(what: &str, v: &JsValue) -> Result<Value<'static>, ClientError> {
+    let usage = |message: String| ClientError::Usage { message };
+    let text = args::string(v, what, MAX_JSON_UNITS).map_err(|e| usage(args::thrown_text(&e)))?;
+    Value::parse(&text).map(Value::into_owned).map_err(|e| usage(format!("{what} is not JSON text: {e}")))
 }
 
 fn prepare_call(
-    resource: &str,
-    op: &str,
+    resource: &JsValue,
+    op: &JsValue,
     path: &JsValue,
     input: &JsValue,
     options: &JsValue,
-) -> Result<(Call<'static>, Option<AbortSignal>), ClientError> {
-    let mut call = Call::new(resource, op_named(op)?)?;
+) -> Result<(Call<'static>, Option<JsValue>), ClientError> {
+    let usage = |message: String| ClientError::Usage { message };
+    let resource = args::string(resource, "the resource", MAX_NAME_UNITS).map_err(|e| usage(args::thrown_text(&e)))?;
+    let op = args::string(op, "the operation", MAX_NAME_UNITS).map_err(|e| usage(args::thrown_text(&e)))?;
+    let mut call = Call::new(&resource, op_named(&op)?)?;
     let what = format!("{}.{}", call.resource.name, op);
-    let params = path.dyn_ref::<Array>().map(|a| a.to_vec()).unwrap_or_default();
-    call.path_params = params.iter().map(|p| read(&what, p)).collect::<Result<_, _>>()?;
     let endpoint = call.endpoint;
+    // Path values: only their type is read (typeof), never their code.
+    let values = path.dyn_ref::<Array>().map(|a| a.to_vec()).unwrap_or_default();
+    let names: Vec<&str> = endpoint.path_params().collect();
+    let mut params = Vec::with_capacity(values.len());
+    for (i, v) in values.iter().enumerate() {
+        let name = names.get(i).copied().unwrap_or("a path value");
+        params.push(if let Some(s) = v.as_string() {
+            Value::String(s.into())
+        } else if let Some(n) = v.as_f64() {
+            Value::Number(n)
+        } else {
+            return Err(usage(format!("{what}: {name} must be a number or a string, not {}", args::type_of(v))));
+        });
+    }
+    call.path_params = params;
     match endpoint.op {
-        Op::List | Op::Exists if !input.is_undefined() && !input.is_null() => call.query = Some(read(&what, input)?),
-        Op::Create | Op::Update => call.body = Some(read(&what, input)?),
+        Op::List | Op::Exists if !input.is_undefined() => {
+            call.query = Some(json_arg(&format!("{what}: the query"), input)?)
+        }
+        Op::Create | Op::Update if !input.is_undefined() => {
+            call.body = Some(json_arg(&format!("{what}: the body"), input)?)
+        }
         _ => {}
     }
     let mut signal = None;
     if !options.is_undefined() && !options.is_null() {
         if !options.is_object() {
-            return Err(ClientError::Usage { message: format!("the options of {what} must be an object") });
+            return Err(usage(format!("the options of {what} must be an object")));
         }
         let mut allowed: Vec<&str> = vec!["signal"];
         if endpoint.op == Op::Update {
@@ -210,20 +257,22 @@ fn prepare_call(
             }
             match key.as_str() {
                 "signal" => signal = Some(abort_signal(&what, v)?),
-                "current" if endpoint.op == Op::Update => call.current = Some(read(&what, &v)?),
+                "current" if endpoint.op == Op::Update => {
+                    call.current = Some(json_arg(&format!("{what}: current"), &v)?)
+                }
                 "fields" if endpoint.fields => {
-                    call.query = Some(Value::Object(vec![("fields".into(), read(&what, &v)?)]));
+                    call.query =
+                        Some(Value::Object(vec![("fields".into(), json_arg(&format!("{what}: fields"), &v)?)]));
                 }
                 option if allowed.contains(&option) => {
-                    let on = v.as_bool().ok_or_else(|| ClientError::Usage {
-                        message: format!("{what}: {option} must be true or false"),
-                    })?;
+                    let on = v.as_bool().ok_or_else(|| usage(format!("{what}: {option} must be true or false")))?;
                     call = call.header(option, on)?;
                 }
                 other => {
-                    return Err(ClientError::Usage {
-                        message: format!("{what} has no option {other:?}; its options are {}", allowed.join(", ")),
-                    })
+                    return Err(usage(format!(
+                        "{what} has no option {other:?}; its options are {}",
+                        allowed.join(", ")
+                    )))
                 }
             }
         }
@@ -231,15 +280,56 @@ fn prepare_call(
     Ok((call, signal))
 }
 
-/// An `AbortSignal` (or a look-alike from another realm).
-fn abort_signal(what: &str, v: JsValue) -> Result<AbortSignal, ClientError> {
+/// A transport that remembers the tokens it handed out, so an error can be redacted of every
+/// one of them (a provider may give a new token per attempt).
+struct Remembering<'a> {
+    inner: &'a FetchTransport,
+    used: &'a std::cell::RefCell<Vec<Secret>>,
+}
+
+impl crate::client::Transport for Remembering<'_> {
+    async fn token(&self, request: &crate::client::WireRequest, timeout_ms: u32) -> Result<Secret, ClientError> {
+        let token = self.inner.token(request, timeout_ms).await?;
+        let mut used = self.used.borrow_mut();
+        if !used.contains(&token) {
+            used.push(token.clone());
+        }
+        Ok(token)
+    }
+
+    async fn send(
+        &self,
+        request: &crate::client::WireRequest,
+        token: &Secret,
+        timeout_ms: u32,
+    ) -> Result<crate::client::WireResponse, crate::client::TransportError> {
+        self.inner.send(request, token, timeout_ms).await
+    }
+
+    async fn sleep(&self, ms: u64) -> Result<(), crate::client::TransportError> {
+        self.inner.sleep(ms).await
+    }
+
+    fn now_ms(&self) -> f64 {
+        self.inner.now_ms()
+    }
+
+    fn random(&self) -> f64 {
+        self.inner.random()
+    }
+}
+
+/// An `AbortSignal` (or a look-alike from another realm), kept as it is: only
+/// `transport.js` uses it, inside try/catch.
+fn abort_signal(what: &str, v: JsValue) -> Result<JsValue, ClientError> {
     let has = |k: &str| Reflect::get(&v, &JsValue::from_str(k)).ok();
-    let ok = has("aborted").is_some_and(|a| a.as_bool().is_some())
+    let ok = v.is_object()
+        && has("aborted").is_some_and(|a| a.as_bool().is_some())
         && has("addEventListener").is_some_and(|f| f.is_function());
     if !ok {
         return Err(ClientError::Usage { message: format!("{what}: signal must be an AbortSignal") });
     }
-    Ok(v.unchecked_into())
+    Ok(v)
 }
 
 fn reply_to_js(reply: Reply) -> Result<JsValue, JsValue> {
@@ -250,8 +340,19 @@ fn reply_to_js(reply: Reply) -> Result<JsValue, JsValue> {
     }
 }
 
-/// `{ type, message, … }` for `client.js` to turn into an error class.
-fn descriptor(e: &ClientError) -> JsValue {
+/// `{ type, message, … }` for `client.js` to turn into an error class, with every token of
+/// `tokens` redacted from every string of it (message, url, body, serverMessage, headers),
+/// whatever the token's length: so the error's `message`, `stack`, `JSON.stringify` and
+/// `util.inspect` cannot show it either.
+fn descriptor(e: &ClientError, tokens: &[Secret]) -> JsValue {
+    let mut d = describe_error(e);
+    for token in tokens {
+        redact_json(&mut d, token);
+    }
+    to_js(&d).unwrap_or_else(|_| JsError::new("elevate-billing: the error could not be described").into())
+}
+
+fn describe_error(e: &ClientError) -> serde_json::Value {
     let mut d = json!({ "type": e.type_name(), "message": e.to_string() });
     match e {
         ClientError::Usage { .. } | ClientError::Token { .. } => {
@@ -307,7 +408,7 @@ fn descriptor(e: &ClientError) -> JsValue {
             d["url"] = url.as_str().into();
         }
     }
-    to_js(&d).unwrap_or_else(|_| JsError::new(&e.to_string()).into())
+    d
 }
 
 /// `{ resources, defaultPageSize }`: each resource's name and, per endpoint, its operation
@@ -328,32 +429,39 @@ pub fn endpoint_table() -> Result<JsValue, JsValue> {
     to_js(&json!({ "resources": resources, "defaultPageSize": pagination::DEFAULT_PAGE_SIZE }))
 }
 
-/// The text of a filter form: `__filterExpr('in', ['a', 'b'])` is `'in:a,b'`.
+/// The text of a filter form: `__filterExpr('in', ['a', 'b'])` is `'in:a,b'`. `values` is an
+/// array `client.js` made of the caller's values; only their types are read here.
 #[wasm_bindgen(js_name = __filterExpr)]
-pub fn filter_expr_js(op: &str, values: JsValue) -> Result<String, JsValue> {
-    let type_error = |m: String| -> JsValue { js_sys::TypeError::new(&format!("elevate-billing: {m}")).into() };
-    let op = FilterOp::from_name(op).ok_or_else(|| type_error(format!("no filter form {op:?}")))?;
-    let items = match from_js(&values).map_err(|e| type_error(error_message(&e)))? {
-        Value::Array(items) => items,
-        _ => return Err(type_error(format!("{} needs an array of values", op.name()))),
-    };
+pub fn filter_expr_js(op: JsValue, values: JsValue) -> Result<String, JsValue> {
+    let op_name = args::string(&op, "the filter form", MAX_NAME_UNITS)?;
+    let op = FilterOp::from_name(&op_name).ok_or_else(|| args::type_error(format!("no filter form {op_name:?}")))?;
+    let items = values
+        .dyn_ref::<Array>()
+        .filter(|a| a.length() as usize <= crate::client::query::MAX_IN_VALUES + 1)
+        .map(|a| a.to_vec())
+        .ok_or_else(|| args::type_error(format!("{} needs an array of values", op.name())))?;
     let mut texts = Vec::with_capacity(items.len());
     for item in &items {
-        texts.push(match item {
-            Value::String(s) => s.to_string(),
-            Value::Number(n) => {
-                number_text(*n).ok_or_else(|| type_error(format!("{} values must be finite numbers", op.name())))?
-            }
-            other => {
-                return Err(type_error(format!(
-                    "{} values must be strings or numbers, not {}",
+        texts.push(if let Some(s) = item.dyn_ref::<js_sys::JsString>() {
+            if s.length() as usize > args::MAX_TEXT_UNITS {
+                return Err(args::type_error(format!(
+                    "{} values must be at most {} characters",
                     op.name(),
-                    other.type_name()
-                )))
+                    args::MAX_TEXT_UNITS
+                )));
             }
+            String::from(s)
+        } else if let Some(n) = item.as_f64() {
+            number_text(n).ok_or_else(|| args::type_error(format!("{} values must be finite numbers", op.name())))?
+        } else {
+            return Err(args::type_error(format!(
+                "{} values must be strings or numbers, not {}",
+                op.name(),
+                args::type_of(item).trim_start_matches("a ").trim_start_matches("an ")
+            )));
         });
     }
-    filter_expr(op, &texts).map_err(|e| type_error(e.to_string()))
+    filter_expr(op, &texts).map_err(|e| args::type_error(e.to_string()))
 }
 
 /// The page after `page` for `iterate`, or `undefined` when the walk is over.

@@ -5,7 +5,7 @@ use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::validate::options_from_js;
+use super::validate::{count_option, options_from_js};
 use super::{bytes_of, error, to_js};
 use crate::validate::csv::{self, CsvIssue, CsvOptions, CsvReport, RecordIssues};
 use crate::validate::{Issue, Value};
@@ -26,6 +26,8 @@ struct RecordOut<'a> {
     record: u64,
     line: u64,
     errors: Vec<IssueOut<'a>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    truncated: bool,
 }
 
 /// An issue (`path`, `code`, `params`, `message`) with the header cell of its column.
@@ -44,10 +46,11 @@ fn report_to_js(r: &CsvReport) -> Result<JsValue, JsValue> {
     let records = r
         .invalid_records
         .iter()
-        .map(|RecordIssues { record, line, issues }| RecordOut {
-            record: *record,
-            line: *line,
-            errors: issues.iter().map(issue_out).collect(),
+        .map(|r: &RecordIssues| RecordOut {
+            record: r.record,
+            line: r.line,
+            errors: r.issues.iter().map(issue_out).collect(),
+            truncated: r.truncated,
         })
         .collect();
     to_js(&ReportOut {
@@ -60,16 +63,17 @@ fn report_to_js(r: &CsvReport) -> Result<JsValue, JsValue> {
     })
 }
 
-fn get(options: &JsValue, name: &str) -> JsValue {
+/// Option `name`, read once; a getter that throws is an error naming it.
+fn get(options: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     if options.is_object() {
-        Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+        super::args::option(options, "validateCsv", name)
     } else {
-        JsValue::UNDEFINED
+        Ok(JsValue::UNDEFINED)
     }
 }
 
 fn delimiter(options: &JsValue) -> Result<u8, JsValue> {
-    let d = get(options, "delimiter");
+    let d = get(options, "delimiter")?;
     if d.is_undefined() {
         return Ok(b',');
     }
@@ -80,21 +84,23 @@ fn delimiter(options: &JsValue) -> Result<u8, JsValue> {
 }
 
 fn csv_options(options: &JsValue) -> Result<CsvOptions, JsValue> {
-    let record = options_from_js(options)?;
-    let mut out = CsvOptions { record, max_invalid_records: None, delimiter: delimiter(options)? };
-    let max = get(options, "maxInvalidRecords");
+    let record = options_from_js(options, "validateCsv")?;
+    let mut out = CsvOptions { record, delimiter: delimiter(options)?, ..CsvOptions::default() };
+    let max = get(options, "maxInvalidRecords")?;
     if !max.is_undefined() {
-        let n = max
-            .as_f64()
-            .filter(|n| n.fract() == 0.0 && *n >= 0.0)
-            .ok_or_else(|| error("options.maxInvalidRecords must be a non-negative integer"))?;
-        out.max_invalid_records = Some(n.min(usize::MAX as f64) as usize);
+        let n = count_option(&max)
+            .ok_or_else(|| error("options.maxInvalidRecords must be a non-negative integer or Infinity"))?;
+        out.max_invalid_records = (n != usize::MAX).then_some(n);
     }
     Ok(out)
 }
 
+fn schema_name(schema: &JsValue) -> Result<String, JsValue> {
+    super::args::string(schema, "validateCsv: the schema name", super::args::MAX_NAME_UNITS)
+}
+
 fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
-    bytes_of(input).ok_or_else(|| error("CSV input must be a string, a Uint8Array (Buffer) or an ArrayBuffer"))
+    bytes_of(input, "CSV input")
 }
 
 /// Validates CSV text or bytes: the header row names a field per column (JSON Pointer or
@@ -105,11 +111,12 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen(js_name = validateCsv, unchecked_return_type = "CsvReport")]
 pub fn validate_csv_js(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
+    #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CsvOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options = csv_options(&options)?;
-    let report = csv::validate_csv(schema, &input_bytes(&input)?, options).map_err(error)?;
+    let schema = schema_name(&schema)?;
+    let report = csv::validate_csv(&schema, &input_bytes(&input)?, options).map_err(error)?;
     report_to_js(&report)
 }
 
@@ -125,11 +132,12 @@ impl CsvValidatorJs {
     /// A validator for records of schema `schema`.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
+        #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CsvOptions")] options: JsValue,
     ) -> Result<CsvValidatorJs, JsValue> {
         let options = csv_options(&options)?;
-        Ok(CsvValidatorJs { inner: Some(csv::CsvValidator::new(schema, options).map_err(error)?) })
+        let schema = schema_name(&schema)?;
+        Ok(CsvValidatorJs { inner: Some(csv::CsvValidator::new(&schema, options).map_err(error)?) })
     }
 
     /// Validates the records this chunk completes. Throws when it completes a header cell
@@ -174,7 +182,6 @@ fn value_to_js(v: &Value<'_>) -> JsValue {
             }
             o.into()
         }
-        Value::Foreign(_) => JsValue::UNDEFINED,
     }
 }
 
@@ -185,7 +192,7 @@ fn value_to_js(v: &Value<'_>) -> JsValue {
 #[wasm_bindgen(js_name = csvRecords, unchecked_return_type = "CsvRecord[]")]
 pub fn csv_records_js(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
+    #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "{ delimiter?: string }")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     if !options.is_undefined() && !options.is_null() && !options.is_object() {
@@ -194,7 +201,8 @@ pub fn csv_records_js(
     let delimiter = delimiter(&options)?;
     let out = Array::new();
     let mut failed = None;
-    csv::csv_values(schema, &input_bytes(&input)?, delimiter, &mut |row| {
+    let schema = schema_name(&schema)?;
+    csv::csv_values(&schema, &input_bytes(&input)?, delimiter, &mut |row| {
         let item = Object::new();
         let _ = Reflect::set(&item, &"record".into(), &JsValue::from_f64(row.record as f64));
         let _ = Reflect::set(&item, &"line".into(), &JsValue::from_f64(row.line as f64));

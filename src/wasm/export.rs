@@ -4,6 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::args::{string, MAX_NAME_UNITS, MAX_TEXT_UNITS};
 use super::{error, to_js};
 
 /// The JSON Schema 2020-12 document of the schema `schema`: the validator's rules as far as
@@ -11,8 +12,11 @@ use super::{error, to_js};
 /// validator that counts lengths in UTF-16 code units (ajv: `unicode: false`) and knows the
 /// `date`, `date-time`, `json-pointer`, `int32` and `int64` formats. Throws for an unknown name.
 #[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "JsonSchemaDocument")]
-pub fn json_schema_js(#[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str) -> Result<JsValue, JsValue> {
-    let doc = crate::export::json_schema(schema).map_err(error)?;
+pub fn json_schema_js(
+    #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: JsValue,
+) -> Result<JsValue, JsValue> {
+    let schema = string(&schema, "jsonSchema: the schema name", MAX_NAME_UNITS)?;
+    let doc = crate::export::json_schema(&schema).map_err(error)?;
     to_js(&doc)
 }
 
@@ -28,8 +32,9 @@ pub fn open_api_document_js() -> Result<JsValue, JsValue> {
 /// with `name` and `source`), read after every `setPattern`/`resetPattern`; `undefined` for an
 /// unknown name.
 #[wasm_bindgen(js_name = __patternSlot)]
-pub fn pattern_slot_js(name: &str) -> Result<JsValue, JsValue> {
-    match crate::schema::Pattern::from_name(name) {
+pub fn pattern_slot_js(#[wasm_bindgen(unchecked_param_type = "string")] name: JsValue) -> Result<JsValue, JsValue> {
+    let name = string(&name, "the pattern name", MAX_NAME_UNITS)?;
+    match crate::schema::Pattern::from_name(&name) {
         Some(p) => to_js(&crate::export::js::pattern_slot(p)),
         None => Ok(JsValue::UNDEFINED),
     }
@@ -38,13 +43,21 @@ pub fn pattern_slot_js(name: &str) -> Result<JsValue, JsValue> {
 /// Plumbing for the JavaScript validators: whether `value` matches the pattern `name` in force
 /// (for a pattern set with `setPattern` that has no ECMAScript form).
 #[wasm_bindgen(js_name = __patternMatches)]
-pub fn pattern_matches_js(name: &str, value: &str) -> bool {
-    crate::schema::Pattern::from_name(name).is_some_and(|p| crate::regex::patterns::check(p, value).is_ok())
+pub fn pattern_matches_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
+) -> Result<bool, JsValue> {
+    let name = string(&name, "the pattern name", MAX_NAME_UNITS)?;
+    let value = string(&value, "the value", super::args::MAX_JSON_UNITS)?;
+    Ok(crate::schema::Pattern::from_name(&name).is_some_and(|p| crate::regex::patterns::check(p, &value).is_ok()))
 }
 
 /// Plumbing for the JavaScript validators: why `source` is not a usable regex of the server's
 /// dialect (a regex-valued field's `format` issue), or `undefined` when it is.
 #[wasm_bindgen(js_name = __regexReason)]
-pub fn regex_reason_js(source: &str) -> Option<String> {
-    crate::regex::user(source).err().map(|e| e.to_string())
+pub fn regex_reason_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
+) -> Result<Option<String>, JsValue> {
+    let source = string(&source, "the regular expression", MAX_TEXT_UNITS)?;
+    Ok(crate::regex::user(&source).err().map(|e| e.to_string()))
 }

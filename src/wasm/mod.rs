@@ -1,20 +1,23 @@
 //! The JavaScript surface. Every `#[wasm_bindgen]` export lives under this module and does
 //! only conversion: JS values in, the Rust API, JS values out. Errors become JS `Error`s with
-//! a clear message; nothing here may panic (a panic poisons the module for the whole page).
+//! a clear message; nothing here may panic (a panic poisons the module for the whole page),
+//! and no JavaScript exception may unwind through it (`args`: how arguments are read).
+//!
+//! Values cross as JSON text made by JavaScript (the package's wrappers read the caller's
+//! values as `JSON.stringify` would, bounded, before anything crosses), bytes, strings,
+//! numbers and booleans; results cross back as JSON text parsed by the engine's `JSON.parse`.
 //!
 //! TypeScript names used in `unchecked_*_type` attributes (`SchemaName`, `ValidationResult`…)
 //! are generated from the model by `src/bin/codegen.rs` into the package's `types.d.ts`.
 
+pub mod args;
 pub mod client;
 pub mod csv;
 pub mod export;
-pub(crate) mod from_js;
 pub mod ndjson;
 pub mod patch;
 pub mod query;
 pub mod validate;
-
-pub use from_js::{bytes_of, encode, error_message, from_js, Encoded};
 
 use wasm_bindgen::prelude::*;
 
@@ -31,9 +34,28 @@ pub(crate) fn error(message: impl std::fmt::Display) -> JsValue {
     JsError::new(&format!("elevate-billing: {message}")).into()
 }
 
+/// The bytes of a bulk input argument (`what` names it in errors): a string or a real
+/// `Uint8Array`, see [`args::bytes`].
+pub(crate) fn bytes_of(v: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+    args::bytes(v, what)
+}
+
 /// Bytes of this instance's linear memory (plumbing for the memory benchmark and the leak
 /// test: wasm memory only grows, so a flat figure over many calls means no leak).
 #[wasm_bindgen(js_name = __memoryBytes)]
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) as f64) * 65536.0
+}
+
+/// The bounds of the boundary, for the package's JavaScript wrappers (one definition, here):
+/// `{ maxNameUnits, maxTextUnits, maxJsonUnits, maxBytes, chunkBytes }`.
+#[wasm_bindgen(js_name = __boundaryLimits)]
+pub fn boundary_limits() -> Result<JsValue, JsValue> {
+    to_js(&serde_json::json!({
+        "maxNameUnits": args::MAX_NAME_UNITS,
+        "maxTextUnits": args::MAX_TEXT_UNITS,
+        "maxJsonUnits": args::MAX_JSON_UNITS,
+        "maxBytes": args::MAX_BYTES,
+        "chunkBytes": args::CHUNK_BYTES,
+    }))
 }

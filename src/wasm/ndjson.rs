@@ -1,11 +1,10 @@
 //! `validateNdjson` and the streaming `NdjsonValidator` for JavaScript (bulk validation of
 //! NDJSON files in Node scripts; see `src/validate/ndjson.rs`).
 
-use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::validate::options_from_js;
+use super::validate::{count_option, options_from_js};
 use super::{bytes_of, error, to_js};
 use crate::validate::ndjson::{self, LineIssues, NdjsonOptions, NdjsonReport};
 use crate::validate::Issue;
@@ -24,11 +23,16 @@ struct ReportOut<'a> {
 struct LineOut<'a> {
     line: u64,
     errors: &'a [Issue],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    truncated: bool,
 }
 
 fn report_to_js(r: &NdjsonReport) -> Result<JsValue, JsValue> {
-    let lines =
-        r.invalid_lines.iter().map(|LineIssues { line, issues }| LineOut { line: *line, errors: issues }).collect();
+    let lines = r
+        .invalid_lines
+        .iter()
+        .map(|l: &LineIssues| LineOut { line: l.line, errors: &l.issues, truncated: l.truncated })
+        .collect();
     to_js(&ReportOut {
         records: r.records,
         valid: r.valid,
@@ -39,23 +43,23 @@ fn report_to_js(r: &NdjsonReport) -> Result<JsValue, JsValue> {
 }
 
 fn ndjson_options(options: &JsValue) -> Result<NdjsonOptions, JsValue> {
-    let record = options_from_js(options)?;
-    let mut out = NdjsonOptions { record, max_invalid_lines: None };
-    if options.is_object() {
-        let max = Reflect::get(options, &JsValue::from_str("maxInvalidLines")).unwrap_or(JsValue::UNDEFINED);
-        if !max.is_undefined() {
-            let n = max
-                .as_f64()
-                .filter(|n| n.fract() == 0.0 && *n >= 0.0)
-                .ok_or_else(|| error("options.maxInvalidLines must be a non-negative integer"))?;
-            out.max_invalid_lines = Some(n.min(usize::MAX as f64) as usize);
-        }
+    let record = options_from_js(options, "validateNdjson")?;
+    let mut out = NdjsonOptions { record, ..NdjsonOptions::default() };
+    let max = super::args::option(options, "validateNdjson", "maxInvalidLines")?;
+    if !max.is_undefined() {
+        let n = count_option(&max)
+            .ok_or_else(|| error("options.maxInvalidLines must be a non-negative integer or Infinity"))?;
+        out.max_invalid_lines = (n != usize::MAX).then_some(n);
     }
     Ok(out)
 }
 
+fn schema_name(schema: &JsValue) -> Result<String, JsValue> {
+    super::args::string(schema, "validateNdjson: the schema name", super::args::MAX_NAME_UNITS)
+}
+
 fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
-    bytes_of(input).ok_or_else(|| error("NDJSON input must be a string, a Uint8Array (Buffer) or an ArrayBuffer"))
+    bytes_of(input, "NDJSON input")
 }
 
 /// Validates NDJSON text or bytes: every non-blank line is one record of schema `schema`.
@@ -65,11 +69,12 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen(js_name = validateNdjson, unchecked_return_type = "NdjsonReport")]
 pub fn validate_ndjson_js(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
+    #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "NdjsonOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options = ndjson_options(&options)?;
-    let report = ndjson::validate_ndjson(schema, &input_bytes(&input)?, options).map_err(error)?;
+    let schema = schema_name(&schema)?;
+    let report = ndjson::validate_ndjson(&schema, &input_bytes(&input)?, options).map_err(error)?;
     report_to_js(&report)
 }
 
@@ -85,11 +90,12 @@ impl NdjsonValidatorJs {
     /// A validator for records of schema `schema`.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
+        #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "NdjsonOptions")] options: JsValue,
     ) -> Result<NdjsonValidatorJs, JsValue> {
         let options = ndjson_options(&options)?;
-        Ok(NdjsonValidatorJs { inner: Some(ndjson::NdjsonValidator::new(schema, options).map_err(error)?) })
+        let schema = schema_name(&schema)?;
+        Ok(NdjsonValidatorJs { inner: Some(ndjson::NdjsonValidator::new(&schema, options).map_err(error)?) })
     }
 
     /// Validates the lines this chunk completes.

@@ -1,104 +1,50 @@
-//! `validateQuery` and `validateProductReference` for JavaScript: values in the API's small
-//! string languages (query parameters, product-defined formats) rather than request bodies.
+//! `validateProductReference` for JavaScript, and the engine's `validateQuery` as the test
+//! oracle of the JavaScript one (src/js/core/query.js), which is the package's.
 
 use std::borrow::Cow;
 
-use js_sys::{Array, JsString, Number, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::args::{string, MAX_NAME_UNITS, MAX_TEXT_UNITS};
 use super::error;
 use super::validate::result_to_js;
 use crate::validate::query::MAX_QUERY_BYTES;
-use crate::validate::value::{Foreign, Value};
-use crate::validate::{self as v};
+use crate::validate::{self as v, Value};
 
-#[wasm_bindgen]
-extern "C" {
-    /// The WHATWG `URLSearchParams` class (global in browsers, workers and Node).
-    #[wasm_bindgen(js_name = URLSearchParams)]
-    type UrlSearchParams;
-    #[wasm_bindgen(method, catch, js_name = toString)]
-    fn to_query_string(this: &UrlSearchParams) -> Result<JsString, JsValue>;
-    // Proxies can throw from these; `catch` turns that into an error instead of unwinding.
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    pub(crate) fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(o: &JsValue) -> Result<bool, JsValue>;
+/// Test oracle: the engine's `validateQuery` of a query string (`page=1&pageSize=50`, leading
+/// `?` allowed), as a `URLSearchParams` or a string query reaches it.
+#[wasm_bindgen(js_name = __validateQueryString, unchecked_return_type = "ValidationResult")]
+pub fn validate_query_string_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] endpoint: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+) -> Result<JsValue, JsValue> {
+    let endpoint = string(&endpoint, "validateQuery: the endpoint", MAX_NAME_UNITS)?;
+    // UTF-16 units never outnumber UTF-8 bytes: refuse before copying a huge string.
+    let query = string(&query, "validateQuery: the query", MAX_QUERY_BYTES)
+        .map_err(|_| error(v::Error::TooLarge { what: "the query", limit: MAX_QUERY_BYTES }))?;
+    result_to_js(&v::validate_query_string(&endpoint, &query).map_err(error)?)
 }
 
-/// Checks the query parameters of a call to `endpoint` (`'GET /sites'`): only its documented
-/// parameters, each value in its mini-language. `query` is a plain object (strings, numbers
-/// and booleans are sent as `String(value)` would; `null` and `undefined` mean "not given"),
-/// a `URLSearchParams`, or a query string (`'page=1&pageSize=50'`, leading `?` allowed).
-/// Throws for an unknown endpoint, a query of another type, or one over 64 KiB.
-#[wasm_bindgen(js_name = validateQuery, unchecked_return_type = "ValidationResult")]
-pub fn validate_query_js(
-    #[wasm_bindgen(unchecked_param_type = "EndpointKey")] endpoint: &str,
-    #[wasm_bindgen(unchecked_param_type = "QueryInput")] query: JsValue,
+/// Test oracle: the engine's `validateQuery` of a plain object given as JSON text (members in
+/// order; strings are judged, `null` means "not given", other values are `type` issues; the
+/// JavaScript side sends numbers and booleans as `String(value)`, which the tests do first).
+#[wasm_bindgen(js_name = __validateQueryJson, unchecked_return_type = "ValidationResult")]
+pub fn validate_query_json_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] endpoint: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let report = if query.is_string() || query.is_instance_of::<UrlSearchParams>() {
-        let text: JsString = match query.dyn_into::<UrlSearchParams>() {
-            Ok(params) => params.to_query_string().map_err(|_| error("URLSearchParams.toString() threw"))?,
-            Err(query) => query.unchecked_into(),
-        };
-        // UTF-16 units never outnumber UTF-8 bytes: refuse before copying a huge string.
-        if text.length() as usize > MAX_QUERY_BYTES {
-            return Err(error(v::Error::TooLarge { what: "the query", limit: MAX_QUERY_BYTES }));
-        }
-        v::validate_query_string(endpoint, &String::from(text))
-    } else if query.is_undefined() || query.is_null() {
-        v::validate_query_values(endpoint, &[])
-    } else if query.is_object() && !query.is_function() && !is_array(&query).map_err(|_| unreadable())? {
-        v::validate_query_values(endpoint, &params(&query)?)
-    } else {
+    let endpoint = string(&endpoint, "validateQuery: the endpoint", MAX_NAME_UNITS)?;
+    let text = string(&query, "validateQuery: the query's JSON text", MAX_QUERY_BYTES.saturating_mul(8))?;
+    let value = Value::parse(&text).map_err(|e| error(v::Error::Json { message: e.to_string() }))?;
+    let Value::Object(members) = value else {
         return Err(error("the query must be an object, a URLSearchParams or a query string"));
     };
-    result_to_js(&report.map_err(error)?)
-}
-
-fn unreadable() -> JsValue {
-    error("reading the query threw")
-}
-
-/// The own enumerable members of `query`, each value as `String(value)` would send it.
-fn params(query: &JsValue) -> Result<Vec<(Cow<'static, str>, Value<'static>)>, JsValue> {
-    let keys = object_keys(query).map_err(|_| unreadable())?;
-    // Each parameter takes at least 2 bytes of the budget (`=` and `&`).
-    if keys.length() as usize > MAX_QUERY_BYTES / 2 {
+    // Each parameter takes at least 2 bytes of the budget (`=` and `&`), as the JavaScript side counts.
+    if members.len() > MAX_QUERY_BYTES / 2 {
         return Err(error(v::Error::TooLarge { what: "the query", limit: MAX_QUERY_BYTES }));
     }
-    let mut out = Vec::with_capacity(keys.length() as usize);
-    for key in keys.iter() {
-        let name = key.as_string().unwrap_or_default();
-        let value =
-            Reflect::get(query, &key).map_err(|_| error(format!("reading the query parameter {name:?} threw")))?;
-        let value = if let Some(s) = value.as_string() {
-            Value::String(Cow::Owned(s))
-        } else if let Some(b) = value.as_bool() {
-            Value::String(Cow::Borrowed(if b { "true" } else { "false" }))
-        } else if value.as_f64().is_some() {
-            let text =
-                value.unchecked_ref::<Number>().to_string_with_radix(10).map_err(|_| error("Number.toString threw"))?;
-            Value::String(Cow::Owned(text.into()))
-        } else if value.is_null() {
-            Value::Null
-        } else if value.is_undefined() {
-            Value::Foreign(Foreign::Undefined)
-        } else if value.is_bigint() {
-            Value::Foreign(Foreign::BigInt)
-        } else if value.is_symbol() {
-            Value::Foreign(Foreign::Symbol)
-        } else if value.is_function() {
-            Value::Foreign(Foreign::Function)
-        } else if is_array(&value).map_err(|_| unreadable())? {
-            Value::Array(Vec::new())
-        } else {
-            Value::Object(Vec::new())
-        };
-        out.push((Cow::Owned(name), value));
-    }
-    Ok(out)
+    let pairs: Vec<(Cow<'_, str>, Value<'_>)> = members;
+    result_to_js(&v::validate_query_values(&endpoint, &pairs).map_err(error)?)
 }
 
 /// Checks `reference` (a product reference, additional reference or service id) against
@@ -111,10 +57,7 @@ pub fn validate_product_reference_js(
     #[wasm_bindgen(unchecked_param_type = "string")] format: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] reference: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let format = format
-        .as_string()
-        .ok_or_else(|| error("validateProductReference: format must be a string (the product's format)"))?;
-    let reference =
-        reference.as_string().ok_or_else(|| error("validateProductReference: reference must be a string"))?;
+    let format = string(&format, "validateProductReference: format (the product's format)", MAX_TEXT_UNITS)?;
+    let reference = string(&reference, "validateProductReference: reference", MAX_TEXT_UNITS)?;
     result_to_js(&v::validate_product_reference(&format, &reference))
 }

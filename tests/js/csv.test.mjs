@@ -88,7 +88,7 @@ test('a header cell that names no field is an Error before any row', () => {
   assert.throws(() => csvRecords('nope\n', 'Site'), /not a field of Site/);
   assert.throws(() => validateCsv('siteName\n', 'Nope'), /unknown schema "Nope"/);
   assert.throws(() => new CsvValidator('Site', { delimiter: ';;' }), /delimiter must be one ASCII character/);
-  assert.throws(() => validateCsv(42, 'Site'), /CSV input must be a string/);
+  assert.throws(() => validateCsv(42, 'Site'), { name: 'TypeError', message: /the input must be a string, a Uint8Array/ });
   // Streaming: the chunk that completes a bad header throws, and so does every later one.
   const v = new CsvValidator('Site');
   v.push('siteName,no');
@@ -130,7 +130,7 @@ test('streams: Node Readable, web ReadableStream and iterables of any chunking',
   assert.deepEqual(v.progress(), { records: 2, valid: 1, invalid: 1 });
   v.push(text.slice(text.length - 5));
   assert.deepEqual(v.finish(), whole);
-  assert.throws(() => v.finish(), /finish called twice/);
+  assert.throws(() => v.finish(), /CsvValidator.finish: the validator was finished/);
 });
 
 test('cells become values by the rules: integers, numbers, booleans, strings as they are', () => {

@@ -49,7 +49,7 @@ test('NdjsonValidator takes chunks split anywhere, even inside a character', () 
     const v = new NdjsonValidator('Address');
     for (let i = 0; i < bytes.length; i += size) v.push(bytes.subarray(i, i + size));
     check(v.finish());
-    assert.throws(() => v.finish(), /finish called twice/);
+    assert.throws(() => v.finish(), /NdjsonValidator.finish: the validator was finished/);
   }
 });
 
@@ -72,9 +72,12 @@ test('bad input types and schemas throw clear errors', () => {
 test('a large input: 20,000 records, half invalid', () => {
   const lines = [];
   for (let i = 0; i < 20000; i++) lines.push(line(i % 2 ? { postcode: `P${i}#` } : { address1: `${i} High St` }));
-  const r = validateNdjson(lines.join('\n'), 'Address');
+  const r = validateNdjson(lines.join('\n'), 'Address', { maxInvalidLines: Infinity });
   assert.equal(r.records, 20000);
   assert.equal(r.valid, 10000);
   assert.equal(r.invalidLines[0].line, 2);
   assert.equal(r.invalidLines.at(-1).line, 20000);
+  // By default a report keeps the issues of the first 1000 invalid lines, and counts them all.
+  const capped = validateNdjson(lines.join('\n'), 'Address');
+  assert.deepEqual([capped.invalid, capped.invalidLines.length, capped.truncated], [10000, 1000, true]);
 });

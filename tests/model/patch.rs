@@ -404,3 +404,41 @@ fn moving_back_and_forth_does_not_exhaust_the_bound() {
     }
     applies(rfc(json!({"a": {"x": 1}, "b": {}}), Value::Array(ops)), json!({"b": {}, "a": {"x": 1}}));
 }
+
+#[test]
+fn the_text_of_the_document_is_bounded_too() {
+    use elevate_billing::validate::patch::MAX_DOCUMENT_BYTES;
+    // Copies of a long string double the text: 30 of them would be 10 KB × 2^30. Refused
+    // before the copy that would pass the limit runs, whatever the count of values.
+    let doubling = Value::Array((0..30).map(|_| json!({"op": "copy", "from": "/a", "path": "/a/-"})).collect());
+    let started = std::time::Instant::now();
+    let e = validate_patch_kind(
+        &Kind::Any,
+        &V::from_json(&json!({"a": ["x".repeat(10_000)]})),
+        &V::from_json(&doubling),
+        Options::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(e, Error::TooLarge { what, limit } if what.contains("text") && limit == MAX_DOCUMENT_BYTES),
+        "{e}"
+    );
+    assert!(started.elapsed().as_secs() < 20, "bounded before the copies run");
+    // At the limit exactly (the member name "a" is one byte): accepted; one byte more: refused.
+    let copy = json!([{"op": "copy", "from": "/a/0", "path": "/a/-"}]);
+    let at = |extra: usize| {
+        let half = (MAX_DOCUMENT_BYTES - 1) / 2;
+        let doc = json!({"a": ["y".repeat(half + extra)]});
+        validate_patch_kind(&Kind::Any, &V::from_json(&doc), &V::from_json(&copy), Options::default())
+    };
+    assert_eq!((MAX_DOCUMENT_BYTES - 1) % 2, 1, "the case below sits one byte under the limit");
+    assert!(at(0).unwrap().is_valid());
+    assert!(matches!(at(1).unwrap_err(), Error::TooLarge { what, .. } if what.contains("text")));
+    // Multi-byte characters count in UTF-8 bytes (2 for é), as the JavaScript twin counts them.
+    let accented = |n: usize| {
+        let doc = json!({"a": ["é".repeat(n)]});
+        validate_patch_kind(&Kind::Any, &V::from_json(&doc), &V::from_json(&copy), Options::default())
+    };
+    assert!(accented(MAX_DOCUMENT_BYTES / 4 - 1).is_ok(), "1 + 2 × 2 × (n/4 − 1) bytes");
+    assert!(accented(MAX_DOCUMENT_BYTES / 4).is_err(), "1 + 2 × 2 × n/4 bytes");
+}

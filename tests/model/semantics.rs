@@ -291,3 +291,33 @@ fn phone_description_lists_exactly_the_range_punctuation() {
     let i = assert_one("ContactDetails", &with(&c, p, Some("020`7946".into())), p, "pattern");
     assert_eq!(i.params()["character"], "`");
 }
+
+#[test]
+fn issues_are_kept_up_to_max_issues_and_the_report_says_it_was_cut() {
+    use elevate_billing::validate::DEFAULT_MAX_ISSUES;
+    // One `type` issue per item: a million items make a report of the default size, flagged.
+    let many = |n: usize| json!({ "siteContacts": vec![0; n] });
+    let r = validate_json("Site", &many(1_000_000), Options::default()).unwrap();
+    assert_eq!(r.issues.len(), DEFAULT_MAX_ISSUES);
+    assert!(r.truncated && !r.is_valid());
+    assert_eq!(r.issues[0].path, "/siteContacts/0");
+    // At the bound exactly, nothing is cut (Site's required fields add 5 issues).
+    let r = validate_json("Site", &many(DEFAULT_MAX_ISSUES - 5), Options::default()).unwrap();
+    assert_eq!((r.issues.len(), r.truncated), (DEFAULT_MAX_ISSUES, false));
+    let r = validate_json("Site", &many(DEFAULT_MAX_ISSUES - 4), Options::default()).unwrap();
+    assert_eq!((r.issues.len(), r.truncated), (DEFAULT_MAX_ISSUES, true));
+    // Configurable, and unbounded on request.
+    let r = validate_json("Site", &many(3), Options { max_issues: 2, ..Options::default() }).unwrap();
+    assert_eq!((r.issues.len(), r.truncated), (2, true));
+    let r = validate_json("Site", &many(500), Options { max_issues: usize::MAX, ..Options::default() }).unwrap();
+    assert_eq!((r.issues.len(), r.truncated), (505, false));
+    // abortEarly keeps one, and is not "cut".
+    let r = validate_json("Site", &many(500), Options { abort_early: true, ..Options::default() }).unwrap();
+    assert_eq!((r.issues.len(), r.truncated), (1, false));
+    // A repeated key that takes back the kept issues after others were left out: read again.
+    let text = format!(r#"{{"siteContacts": [{}], "siteName": 5, "siteContacts": []}}"#, vec!["0"; 300].join(","));
+    let r = validate_str("Site", &text, Options::default()).unwrap();
+    let paths: Vec<_> = r.issues.iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(paths, ["/siteName", "/siteContacts", "/customerId", "/siteReference", "/startDate", "/siteAddress"]);
+    assert!(!r.truncated);
+}

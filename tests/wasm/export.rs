@@ -4,24 +4,26 @@
 
 use elevate_billing::wasm::export::*;
 use elevate_billing::wasm::validate::{reset_pattern_js, set_pattern_js};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 use crate::support::*;
 
 fn pattern(schema: &str, name: &str) -> String {
-    let doc = json(&json_schema_js(schema).expect("a schema"));
+    let doc = json(&json_schema_js(schema.into()).expect("a schema"));
     doc["$defs"][format!("pattern.{name}")]["pattern"].as_str().expect("a pattern").to_owned()
 }
 
 #[wasm_bindgen_test]
 fn json_schema_is_a_plain_2020_12_document() {
-    let doc = json_schema_js("Site").unwrap();
+    let doc = json_schema_js("Site".into()).unwrap();
     assert!(js_sys::Object::get_prototype_of(&doc) == js_sys::Object::get_prototype_of(&js("({})")));
     let doc = json(&doc);
     assert_eq!(doc["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(doc["$ref"], "#/$defs/Site");
     assert_eq!(doc["$defs"]["Site"]["properties"]["siteName"]["maxLength"], 100);
-    let msg = thrown_message(json_schema_js("Nope").unwrap_err());
+    let msg = thrown_message(json_schema_js("Nope".into()).unwrap_err());
+    assert!(json_schema_js(5.into()).unwrap_err().is_instance_of::<js_sys::TypeError>());
     assert!(msg.starts_with("elevate-billing: unknown schema \"Nope\"") && msg.contains("Site"), "{msg}");
 }
 
@@ -51,11 +53,11 @@ fn exported_patterns_compile_under_u_and_judge_like_the_validator() {
 
 #[wasm_bindgen_test]
 fn set_pattern_is_reflected_in_the_exports() {
-    set_pattern_js("NAME_CURLY", r"[a-z\-]+").unwrap();
+    set_pattern_js("NAME_CURLY".into(), r"[a-z\-]+".into()).unwrap();
     let replaced = pattern("Site", "NAME_CURLY");
-    let doc = json(&json_schema_js("Site").unwrap());
+    let doc = json(&json_schema_js("Site".into()).unwrap());
     let api = json(&open_api_document_js().unwrap());
-    reset_pattern_js(Some("NAME_CURLY".into())).unwrap();
+    reset_pattern_js("NAME_CURLY".into()).unwrap();
     assert_eq!(replaced, r"^(?:[\u{2D}a-z]+)$");
     assert!(doc["$defs"]["pattern.NAME_CURLY"]["$comment"].as_str().unwrap().ends_with(r"[a-z\-]+"));
     assert_eq!(api["components"]["schemas"]["pattern.NAME_CURLY"]["pattern"], replaced);

@@ -11,9 +11,9 @@ use crate::model::query::LIST_QUERY;
 use crate::regex::{ecma, patterns};
 use crate::rules::date_time::DATE_TIME_PATTERN;
 use crate::rules::message::{Cond, CONSTANTS};
-use crate::schema::{Kind, Schema, TextFormat, Width, MAX_DEPTH, MAX_VALUES, PATTERNS};
+use crate::schema::{Kind, Schema, TextFormat, Width, DEFAULT_MAX_ISSUES, MAX_DEPTH, MAX_VALUES, PATTERNS};
 use crate::validate::message::{templates, vocabulary};
-use crate::validate::patch::{MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES, MAX_QUOTED};
+use crate::validate::patch::{MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES, MAX_QUOTED};
 use crate::validate::query::{sortable, MAX_QUERY_BYTES};
 
 fn header(what: &str) -> String {
@@ -32,13 +32,15 @@ pub fn tables_module() -> String {
     let mut out = header("Limits, patterns and messages shared by the runtime and the validators.");
     export(
         &mut out,
-        "Bounds of what one call reads (the same as the engine's: src/schema), of a patched document and of the value a failed `test` quotes (src/validate/patch.rs).",
+        "Bounds of what one call reads and the issues it keeps by default (the same as the engine's: src/schema), of a patched document and of the value a failed `test` quotes (src/validate/patch.rs).",
         "LIMITS",
         &json!({
             "maxDepth": MAX_DEPTH,
             "maxValues": MAX_VALUES,
             "maxPatchedDepth": MAX_DOCUMENT_DEPTH,
             "maxPatchedValues": MAX_DOCUMENT_VALUES,
+            "maxPatchedBytes": MAX_DOCUMENT_BYTES,
+            "maxIssues": DEFAULT_MAX_ISSUES,
             "maxQuotedBytes": MAX_QUOTED,
         }),
     );
@@ -153,7 +155,10 @@ pub fn endpoints_module() -> String {
     let _ = writeln!(
         out,
         "/** Most bytes of names and values one query may hold (MAX_QUERY_BYTES). */\n\
-         export const MAX_QUERY_BYTES = {MAX_QUERY_BYTES};"
+         export const MAX_QUERY_BYTES = {MAX_QUERY_BYTES};\n\
+         /** Most items of one `in:` list (MAX_IN_VALUES, what inList builds). */\n\
+         export const MAX_IN_VALUES = {};",
+        endpoints::MAX_IN_VALUES
     );
     let paging: Vec<Value> = LIST_QUERY
         .fields

@@ -72,7 +72,10 @@ export async function validateFile(file, format, schema, { delimiter, progress =
   const total = await sizeOf(file);
   let validator;
   try {
-    validator = format === 'csv' ? new CsvValidator(schema, { delimiter }) : new NdjsonValidator(schema);
+    // The command reports every invalid record (the library keeps the first 1000 by default).
+    validator = format === 'csv'
+      ? new CsvValidator(schema, { delimiter, maxInvalidRecords: Infinity })
+      : new NdjsonValidator(schema, { maxInvalidLines: Infinity });
   } catch (e) {
     throw usage(e);
   }

@@ -10,6 +10,8 @@
 // Values are null, booleans, numbers (never -0: the Rust side writes integral numbers as
 // integers), strings, arrays and Obj; `undefined` means "nothing there".
 
+import { utf8Length } from './utf8.js';
+
 /** A JSON object with IndexMap's order rules. */
 export class Obj {
   constructor() {
@@ -153,20 +155,31 @@ export function clone(v) {
 }
 
 /**
- * The number of values in `v` (containers and scalars) and its nesting depth in containers,
- * without recursion (patch.rs `measure`).
+ * The number of values in `v` (containers and scalars), the UTF-8 bytes of its strings and
+ * member names, and its nesting depth in containers, without recursion (patch.rs `measure`).
  * @param {unknown} v
- * @returns {[number, number]}
+ * @returns {[number, number, number]} [values, bytes, depth]
  */
 export function measure(v) {
-  if (!(v instanceof Obj) && !Array.isArray(v)) return [1, 0];
+  if (typeof v === 'string') return [1, utf8Length(v), 0];
+  if (!(v instanceof Obj) && !Array.isArray(v)) return [1, 0, 0];
   // Containers only go on the stack; scalars are counted where they sit.
   /** @type {unknown[][]} */
-  const stack = [v instanceof Obj ? v.vals : /** @type {unknown[]} */ (v)];
+  const stack = [];
   /** @type {number[]} */
-  const levels = [1];
+  const levels = [];
   let values = 1;
+  let bytes = 0;
   let depth = 0;
+  /** @param {unknown} c @param {number} level */
+  const push = (c, level) => {
+    if (c instanceof Obj) {
+      for (let i = 0; i < c.keys.length; i++) bytes += utf8Length(c.keys[i]);
+      stack.push(c.vals);
+    } else stack.push(/** @type {unknown[]} */ (c));
+    levels.push(level);
+  };
+  push(v, 1);
   while (stack.length > 0) {
     const items = /** @type {unknown[]} */ (stack.pop());
     const level = /** @type {number} */ (levels.pop());
@@ -174,16 +187,11 @@ export function measure(v) {
     values += items.length;
     for (let i = 0; i < items.length; i++) {
       const x = items[i];
-      if (x instanceof Obj) {
-        stack.push(x.vals);
-        levels.push(level + 1);
-      } else if (Array.isArray(x)) {
-        stack.push(x);
-        levels.push(level + 1);
-      }
+      if (x instanceof Obj || Array.isArray(x)) push(x, level + 1);
+      else if (typeof x === 'string') bytes += utf8Length(x);
     }
   }
-  return [values, depth];
+  return [values, bytes, depth];
 }
 
 const INDEX_KEY = /^(?:0|[1-9][0-9]*)$/;

@@ -28,7 +28,13 @@ function text(v) {
 
 /** @param {unknown} v */
 function json(v) {
-  const s = JSON.stringify(v);
+  // Params an app passes may hold what JSON cannot write (a BigInt, a cycle): a word, not a throw.
+  let s;
+  try {
+    s = JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? String(x) : x));
+  } catch {
+    s = undefined;
+  }
   return s === undefined ? 'null' : s;
 }
 

@@ -27,7 +27,7 @@ import { readOptions, result } from './validate.js';
 
 /**
  * @typedef {import('./validate.js').Issue} Issue
- * @typedef {{ valid: boolean, errors: Issue[], document?: unknown }} PatchResult
+ * @typedef {{ valid: boolean, errors: Issue[], document?: unknown, truncated?: true }} PatchResult
  *   `document`, the patched document, is present exactly when every operation applied; then
  *   the paths of `errors` point into it, otherwise into the patch
  * @typedef {import('./rfc6902.js').Operation} Operation
@@ -69,7 +69,10 @@ export function validatePatch(schema, current, ops, options) {
 
   const { plain, view } = toPlain(doc.root);
   const report = judge(entry, view, o);
-  return { valid: report.valid, errors: report.errors, document: plain };
+  /** @type {PatchResult} */
+  const out = { valid: report.valid, errors: report.errors, document: plain };
+  if (report.truncated) out.truncated = true;
+  return out;
 }
 
 /**
@@ -79,7 +82,7 @@ export function validatePatch(schema, current, ops, options) {
  * @param {import('./validate.js').Options} o
  */
 function judge(entry, value, o) {
-  const c = new Ctx(o.abortEarly, o.unknown);
+  const c = new Ctx(o.abortEarly, o.unknown, o.maxIssues);
   guarded(() => {
     const r = readRoot(value);
     if ('foreign' in r) c.e(null, 0, 'type', { expected: entry[4], actual: r.foreign });
@@ -115,21 +118,21 @@ function tokens(p) {
 }
 
 /**
- * Upper bounds of the patched document's size and depth, grown cheaply per operation and
+ * Upper bounds of the patched document's size, text and depth, grown cheaply per operation and
  * measured exactly only when they pass a limit, always before the operation runs (patch.rs
- * `Bounds`, with its limits: MAX_DOCUMENT_VALUES and MAX_DOCUMENT_DEPTH).
+ * `Bounds`, with its limits: MAX_DOCUMENT_VALUES, MAX_DOCUMENT_BYTES and MAX_DOCUMENT_DEPTH).
  */
 class Bounds {
-  /** @param {number} values @param {number} depth */
-  constructor(values, depth) {
+  /** @param {number} values @param {number} bytes @param {number} depth */
+  constructor(values, bytes, depth) {
     this.values = values;
+    this.bytes = bytes;
     this.depth = depth;
   }
 
   /** @param {unknown} doc */
   static of(doc) {
-    const [values, depth] = measure(doc);
-    const b = new Bounds(values, depth);
+    const b = new Bounds(...measure(doc));
     b.check();
     return b;
   }
@@ -139,6 +142,7 @@ class Bounds {
     if (this.values > LIMITS.maxPatchedValues) {
       return tooLarge("the patched document's number of values", LIMITS.maxPatchedValues);
     }
+    if (this.bytes > LIMITS.maxPatchedBytes) return tooLarge("the patched document's text (bytes)", LIMITS.maxPatchedBytes);
     if (this.depth > LIMITS.maxPatchedDepth) return tooLarge("the patched document's nesting depth", LIMITS.maxPatchedDepth);
     return null;
   }
@@ -161,27 +165,29 @@ class Bounds {
       grown.check();
     }
     this.values = grown.values;
+    this.bytes = grown.bytes;
     this.depth = grown.depth;
   }
 
   /**
    * The bounds after `op`: its value, or the copied or moved value, placed below as many
-   * containers as its `path` has tokens.
+   * containers as its `path` has tokens (the member name it may add is not counted).
    * @param {Operation} op
    * @param {unknown} doc
    */
   grown(op, doc) {
     let values = 0;
+    let bytes = 0;
     let depth = 0;
     switch (op.op) {
       case 'add':
       case 'replace':
-        [values, depth] = measure(op.value);
+        [values, bytes, depth] = measure(op.value);
         depth += tokens(op.path);
         break;
       case 'copy': {
         const source = lookup(doc, op.from);
-        if (source !== undefined) [values, depth] = measure(source);
+        if (source !== undefined) [values, bytes, depth] = measure(source);
         depth += tokens(op.path);
         break;
       }
@@ -190,7 +196,7 @@ class Bounds {
         depth = Math.max(0, this.depth + tokens(op.path) - tokens(op.from));
         break;
     }
-    return new Bounds(this.values + values, Math.max(this.depth, depth));
+    return new Bounds(this.values + values, this.bytes + bytes, Math.max(this.depth, depth));
   }
 }
 

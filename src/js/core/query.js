@@ -9,7 +9,7 @@
 // fields of the resource's records. Every issue is at `/<parameter>`. The bounds of `page` and
 // `pageSize` are ListQuery's own, checked by the generated validators.
 
-import { DATE_TIME, ENDPOINTS, FILTER_KINDS, MAX_QUERY_BYTES, PAGING, RECORDS } from './gen/endpoints.js';
+import { DATE_TIME, ENDPOINTS, FILTER_KINDS, MAX_IN_VALUES, MAX_QUERY_BYTES, PAGING, RECORDS } from './gen/endpoints.js';
 import { fieldLabel, render } from './message.js';
 import { describeArg, root } from './resolve.js';
 import { OBJECTS } from './gen/validators.js';
@@ -256,7 +256,8 @@ function paging(param, text, ep) {
     listQuery = /** @type {Map<string, import('./resolve.js').Entry>} */ (OBJECTS[/** @type {[number, null]} */ (below)[0]][1]);
   }
   const entry = /** @type {import('./resolve.js').Entry} */ (listQuery.get(param.name));
-  const c = new Ctx(false, false);
+  // Every issue: a query is bounded by its size (MAX_QUERY_BYTES) already, as in Rust.
+  const c = new Ctx(false, false, Infinity);
   entry[0](n === 0 ? 0 : n, c, null, 0, false);
   const first = c.issues()[0];
   return first === undefined ? null : { code: first.code, params: first.params };
@@ -294,6 +295,20 @@ function syntaxIssue(syntax, reason, item, allowed) {
 function listIssue(syntax, text, operator) {
   if (text === '') return syntaxIssue(syntax, 'empty', operator);
   return text.split(',').includes('') ? syntaxIssue(syntax, 'emptyItem') : null;
+}
+
+/**
+ * `listIssue` of an `in:` list, which also holds at most MAX_IN_VALUES items (what inList builds).
+ * @param {string} syntax
+ * @param {string} text
+ * @returns {Found | null}
+ */
+function inListIssue(syntax, text) {
+  const list = listIssue(syntax, text, 'in:');
+  if (list !== null) return list;
+  let items = 1;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) items++;
+  return items > MAX_IN_VALUES ? { code: 'maxItems', params: { limit: MAX_IN_VALUES, actual: items } } : null;
 }
 
 /**
@@ -369,12 +384,12 @@ function filter(kind, text) {
   switch (syntax) {
     case 'string':
       // Only `in:` and `like:` are operators; any other text is a literal value.
-      if (o !== null && o[0] === 'in') return listIssue(syntax, o[1], 'in:');
+      if (o !== null && o[0] === 'in') return inListIssue(syntax, o[1]);
       if (o !== null && o[0] === 'like' && o[1] === '') return syntaxIssue(syntax, 'empty', 'like:');
       return text === '' ? syntaxIssue(syntax, 'empty') : null;
     case 'id':
       if (o !== null && o[0] === 'in') {
-        const list = listIssue(syntax, o[1], 'in:');
+        const list = inListIssue(syntax, o[1]);
         if (list !== null) return list;
         for (const item of o[1].split(',')) {
           const bad = id(kind, item);

@@ -21,7 +21,11 @@ export const SCHEMA_NAMES = Object.freeze([...ROOTS.keys()]);
 /** A short, safe description of an argument of the wrong type. @param {unknown} v */
 export function describeArg(v) {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
+  try {
+    if (Array.isArray(v)) return 'an array';
+  } catch {
+    return 'a revoked proxy'; // Array.isArray throws for one
+  }
   const t = typeof v;
   return t === 'object' ? 'an object' : t === 'undefined' ? 'undefined' : `a ${t}`;
 }

@@ -158,10 +158,15 @@ export class Ctx {
   /**
    * @param {boolean} abortEarly stop at the first issue
    * @param {boolean} reportUnknown report members the schema does not define
+   * @param {number} [maxIssues] issues kept (the first ones found; the rest are counted in
+   *   `dropped`, so the result can say it was cut): the engine's Options::max_issues
    */
-  constructor(abortEarly, reportUnknown) {
+  constructor(abortEarly, reportUnknown, maxIssues = LIMITS.maxIssues) {
     this.abort = abortEarly;
     this.unknown = reportUnknown;
+    this.max = maxIssues;
+    /** Issues past `max`, counted and not kept. */
+    this.dropped = 0;
     /** @type {Found[]} */
     this.found = [];
     /** @type {(string | number)[]} */
@@ -188,6 +193,10 @@ export class Ctx {
    */
   e(k, mi, code, params) {
     if (this.abort && this.found.length > 0) return;
+    if (this.found.length >= this.max) {
+      this.dropped++;
+      return;
+    }
     const segs = this.segs.slice();
     const at = this.pos.slice();
     if (k !== null) {
@@ -370,6 +379,10 @@ export class Ctx {
    */
   ea(segs, at, code, params) {
     if (this.abort && this.found.length > 0) return;
+    if (this.found.length >= this.max) {
+      this.dropped++;
+      return;
+    }
     this.found.push({ segs: this.segs.concat(segs), at: this.pos.concat(at), code, params });
   }
 

@@ -1,8 +1,8 @@
 // @ts-check
-// Reading a whole argument once, as JSON.stringify would and as the WebAssembly path's encoder
-// (src/js/encode.js) does, before anything is judged: every getter, proxy trap and toJSON runs
-// exactly once, in the same order, and what throws or exceeds the reader's bounds is an Error
-// naming the argument and the path. Nothing is written to the value read.
+// Reading a whole argument once, as JSON.stringify would, before anything is judged (and before
+// the engine's client sends a body as JSON text, src/js/engine/args.js): every getter, proxy
+// trap and toJSON runs exactly once, in the same order, and what throws or exceeds the reader's
+// bounds is an Error naming the argument and the path. Nothing is written to the value read.
 //
 // Two results: `snapshot`, a copy the validators can judge (values JSON cannot carry are kept,
 // a cycle stays a cycle, objects have no prototype), and `toDocument`, the document value

@@ -4,14 +4,17 @@
 // WebAssembly is needed, so these work synchronously right after `import`, in every runtime,
 // under any Content-Security-Policy.
 
+import { LIMITS } from './gen/tables.js';
 import { fieldLabel, labelOf, render } from './message.js';
 import { describeArg, resolvePointer, root, SCHEMA_NAMES } from './resolve.js';
-import { Ctx, guarded, readRoot, usageError } from './runtime.js';
+import { Ctx, describeThrown, guarded, readRoot, usageError } from './runtime.js';
+import { snapshot } from './snapshot.js';
 
 /**
  * @typedef {{ path: string, code: string, params: Record<string, unknown>, message: string }} Issue
- * @typedef {{ valid: boolean, errors: Issue[] }} Result
- * @typedef {{ abortEarly: boolean, unknown: boolean }} Options
+ * @typedef {{ valid: boolean, errors: Issue[], truncated?: true }} Result
+ *   `truncated`: issues past `maxIssues` were left out
+ * @typedef {{ abortEarly: boolean, unknown: boolean, maxIssues: number }} Options
  */
 
 const VALID = () => ({ valid: true, errors: [] });
@@ -24,7 +27,7 @@ const VALID = () => ({ valid: true, errors: [] });
  * @returns {Options}
  */
 export function readOptions(options, fn) {
-  const out = { abortEarly: false, unknown: false };
+  const out = { abortEarly: false, unknown: false, maxIssues: LIMITS.maxIssues };
   if (options === undefined || options === null) return out;
   if (typeof options !== 'object') {
     throw usageError(`${fn}: options must be an object such as { abortEarly: true }, not ${describeArg(options)}`, TypeError);
@@ -33,7 +36,7 @@ export function readOptions(options, fn) {
     try {
       return /** @type {any} */ (options)[name];
     } catch (e) {
-      throw usageError(`${fn}: reading options.${name} threw: ${String(e instanceof Error ? e.message : e)}`, TypeError);
+      throw usageError(`${fn}: reading options.${name} threw: ${describeThrown(e)}`, TypeError);
     }
   };
   const abort = get('abortEarly');
@@ -47,6 +50,13 @@ export function readOptions(options, fn) {
       throw usageError("options.unknownFields must be 'ignore' or 'report'", TypeError);
     }
     out.unknown = unknown === 'report';
+  }
+  const max = get('maxIssues');
+  if (max !== undefined) {
+    if (typeof max !== 'number' || !(max === Infinity || (Number.isInteger(max) && max >= 1))) {
+      throw usageError('options.maxIssues must be a positive integer or Infinity', TypeError);
+    }
+    out.maxIssues = max;
   }
   return out;
 }
@@ -64,7 +74,10 @@ export function result(c) {
     params: i.params,
     message: render(i.path, i.code, i.params, labelOf(i.segs)),
   }));
-  return { valid: false, errors };
+  /** @type {Result} */
+  const r = { valid: false, errors };
+  if (c.dropped > 0) r.truncated = true;
+  return r;
 }
 
 /**
@@ -79,7 +92,7 @@ export function result(c) {
 export function validate(schema, value, options) {
   const entry = root(schema, 'validate');
   const o = readOptions(options, 'validate');
-  return result(walk(entry, value, new Ctx(o.abortEarly, o.unknown)));
+  return result(walk(entry, value, new Ctx(o.abortEarly, o.unknown, o.maxIssues)));
 }
 
 /**
@@ -147,14 +160,26 @@ export function formatMessage(issue, labels) {
   if (typeof issue !== 'object' || issue === null) {
     throw usageError('formatMessage needs an issue object ({ path, code, params })', TypeError);
   }
-  const i = /** @type {Record<string, unknown>} */ (issue);
-  const code = i.code;
+  // Each member read once; a getter or proxy trap that throws is an Error naming it.
+  const read = (/** @type {object} */ o, /** @type {string} */ what, /** @type {string} */ k) => {
+    try {
+      return /** @type {any} */ (o)[k];
+    } catch (e) {
+      throw usageError(`formatMessage: reading ${what}.${k} threw: ${describeThrown(e)}`, TypeError);
+    }
+  };
+  const code = read(issue, 'issue', 'code');
   if (typeof code !== 'string') throw usageError('formatMessage: issue.code must be a string', TypeError);
-  const path = typeof i.path === 'string' ? i.path : '';
-  const params = typeof i.params === 'object' && i.params !== null ? /** @type {Record<string, unknown>} */ (i.params) : {};
+  const rawPath = read(issue, 'issue', 'path');
+  const path = typeof rawPath === 'string' ? rawPath : '';
+  const rawParams = read(issue, 'issue', 'params');
+  const params =
+    typeof rawParams === 'object' && rawParams !== null
+      ? /** @type {Record<string, unknown>} */ (snapshot(rawParams, 'formatMessage: issue.params'))
+      : {};
   let label = fieldLabel(path);
   if (typeof labels === 'object' && labels !== null) {
-    const custom = /** @type {Record<string, unknown>} */ (labels)[label];
+    const custom = read(labels, 'labels', label);
     if (typeof custom === 'string') label = custom;
   }
   return render(path, code, params, label);

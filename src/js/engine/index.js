@@ -8,27 +8,31 @@
 import * as core from '../core/index.js';
 import { createClientApi } from '../client.js';
 import { createNdjsonApi } from '../ndjson.js';
+import { chunks, describe, plainOptions, typeError, wholeBytes } from './args.js';
 import { engine, load } from './load.js';
 
-const PREFIX = 'elevate-billing: ';
-
 /**
- * A TypeError naming the parameter, thrown before anything crosses into wasm.
- * @param {string} fn
- * @param {string} name
- * @param {string} expected
- * @param {unknown} got
+ * A string argument, checked before anything crosses into wasm (a wrong type is a TypeError
+ * naming the parameter).
+ * @param {unknown} v @param {string} fn @param {string} name
  */
-function argError(fn, name, expected, got) {
-  const t = got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got;
-  return new TypeError(`${PREFIX}${fn}: ${name} must be ${expected}, not ${t}`);
-}
-
-/** @param {unknown} v @param {string} fn @param {string} name */
 function string(v, fn, name) {
-  if (typeof v !== 'string') throw argError(fn, name, 'a string', v);
+  if (typeof v !== 'string') throw typeError(`${fn}: ${name} must be a string, not ${describe(v)}`);
   return v;
 }
+
+/**
+ * The bounds of the boundary, from the engine (src/wasm/args.rs).
+ * @type {null | { maxNameUnits: number, maxTextUnits: number, maxJsonUnits: number, maxBytes: number, chunkBytes: number }}
+ */
+let bounds = null;
+function limits() {
+  return (bounds ??= engine().__boundaryLimits());
+}
+
+const VALIDATE_OPTIONS = ['abortEarly', 'unknownFields', 'maxIssues'];
+const NDJSON_OPTIONS = [...VALIDATE_OPTIONS, 'maxInvalidLines'];
+const CSV_OPTIONS = [...VALIDATE_OPTIONS, 'maxInvalidRecords', 'delimiter'];
 
 /** Regex-valued fields (a product's reference formats) are judged by the engine's Java dialect. */
 function enableRegexFields() {
@@ -110,8 +114,8 @@ function refresh(names) {
  * @param {unknown} source
  */
 export function setPattern(name, source) {
-  const n = string(name, 'setPattern', 'name');
-  const s = string(source, 'setPattern', 'source');
+  const n = string(name, 'setPattern', 'the name');
+  const s = string(source, 'setPattern', 'the source');
   engine().setPattern(n, s);
   refresh([n]);
 }
@@ -121,7 +125,7 @@ export function setPattern(name, source) {
  * @param {unknown} [name]
  */
 export function resetPattern(name) {
-  if (name !== undefined) string(name, 'resetPattern', 'name');
+  if (name !== undefined) string(name, 'resetPattern', 'the name');
   engine().resetPattern(name);
   if (name === undefined) {
     core.__resetPatterns();
@@ -135,7 +139,7 @@ export function resetPattern(name) {
  * @param {unknown} name
  */
 export function getPattern(name) {
-  return engine().getPattern(string(name, 'getPattern', 'name'));
+  return engine().getPattern(string(name, 'getPattern', 'the name'));
 }
 
 // ---- engine functions ---------------------------------------------------------------------
@@ -148,8 +152,8 @@ export function getPattern(name) {
  */
 export function validateProductReference(format, reference) {
   return engine().validateProductReference(
-    string(format, 'validateProductReference', 'format'),
-    string(reference, 'validateProductReference', 'reference'),
+    string(format, 'validateProductReference', 'the format'),
+    string(reference, 'validateProductReference', 'the reference'),
   );
 }
 
@@ -158,7 +162,7 @@ export function validateProductReference(format, reference) {
  * @param {unknown} schema
  */
 export function jsonSchema(schema) {
-  return engine().jsonSchema(string(schema, 'jsonSchema', 'schema'));
+  return engine().jsonSchema(string(schema, 'jsonSchema', 'the schema name'));
 }
 
 /** The OpenAPI 3.1 document of every endpoint. */
@@ -167,72 +171,141 @@ export function openApiDocument() {
 }
 
 /**
- * Validates NDJSON text or bytes: every non-blank line is one record of `schema`.
+ * A bulk validator of the engine, wrapped: every chunk is checked and copied in pieces
+ * (args.js `chunks`), options are read once, and a validator that was finished or freed says
+ * so (the engine's own would say "null pointer passed to rust"). `finish` gives the engine's
+ * memory back at once.
+ */
+class Bulk {
+  /** @type {any} */
+  #inner;
+  #state = 'open';
+  #name;
+
+  /** @param {string} name @param {string} className @param {unknown} schema @param {unknown} options @param {readonly string[]} names */
+  constructor(name, className, schema, options, names) {
+    this.#name = name;
+    const s = string(schema, name, 'the schema name');
+    const o = plainOptions(options, name, names);
+    this.#inner = new (engine()[className])(s, o);
+  }
+
+  /** @param {string} method */
+  open(method) {
+    if (this.#inner === null) {
+      throw new Error(`elevate-billing: ${this.#name}.${method}: the validator was ${this.#state === 'freed' ? 'freed' : 'finished'}`);
+    }
+    return this.#inner;
+  }
+
+  /** @param {unknown} chunk */
+  push(chunk) {
+    const inner = this.open('push');
+    for (const piece of chunks(chunk, `${this.#name}.push: the chunk`, limits().chunkBytes)) inner.push(piece);
+  }
+
+  finish() {
+    const inner = this.open('finish');
+    this.#inner = null;
+    this.#state = 'finished';
+    try {
+      return inner.finish();
+    } finally {
+      inner.free();
+    }
+  }
+
+  free() {
+    if (this.#inner !== null) this.#inner.free();
+    this.#inner = null;
+    this.#state = 'freed';
+  }
+}
+
+/**
+ * `input` (a string, Uint8Array, any ArrayBufferView or ArrayBuffer) fed in chunks to a fresh
+ * bulk validator, its report, and the validator freed.
+ * @param {Bulk} v @param {unknown} input @param {string} what
+ */
+function feedWhole(v, input, what) {
+  try {
+    const g = chunks(input, what, limits().chunkBytes);
+    for (const piece of g) v.open('push').push(piece);
+    return v.finish();
+  } finally {
+    v.free();
+  }
+}
+
+/**
+ * Validates NDJSON text or bytes: every non-blank line is one record of `schema`. Fed to the
+ * engine in chunks, so wasm memory holds a chunk and the longest line, not the input.
  * @param {unknown} input @param {unknown} schema @param {unknown} [options]
  */
 export function validateNdjson(input, schema, options) {
-  return engine().validateNdjson(input, string(schema, 'validateNdjson', 'schema'), options);
+  return feedWhole(new Bulk('validateNdjson', 'NdjsonValidator', schema, options, NDJSON_OPTIONS), input, 'validateNdjson: the input');
 }
 
 /** Validates NDJSON fed in chunks of any size: `push` each chunk, then `finish`. */
 export class NdjsonValidator {
-  /** @type {any} */
-  #inner;
+  #bulk;
   /** @param {unknown} schema @param {unknown} [options] */
   constructor(schema, options) {
-    this.#inner = new (engine().NdjsonValidator)(string(schema, 'NdjsonValidator', 'schema'), options);
+    this.#bulk = new Bulk('NdjsonValidator', 'NdjsonValidator', schema, options, NDJSON_OPTIONS);
   }
   /** @param {unknown} chunk */
   push(chunk) {
-    this.#inner.push(chunk);
+    this.#bulk.push(chunk);
   }
   finish() {
-    return this.#inner.finish();
+    return this.#bulk.finish();
   }
   free() {
-    this.#inner.free();
+    this.#bulk.free();
   }
 }
 
 /**
  * Validates CSV text or bytes: a header row naming fields (JSON Pointer or dotted path), then
- * one record per row, built with the model's types and validated in one pass.
+ * one record per row, built with the model's types and validated in one pass. Fed to the engine
+ * in chunks.
  * @param {unknown} input @param {unknown} schema @param {unknown} [options]
  */
 export function validateCsv(input, schema, options) {
-  return engine().validateCsv(input, string(schema, 'validateCsv', 'schema'), options);
+  return feedWhole(new Bulk('validateCsv', 'CsvValidator', schema, options, CSV_OPTIONS), input, 'validateCsv: the input');
 }
 
 /**
  * The bodies a CSV's rows become (what `validateCsv` validates), or the issue that makes a row
- * unreadable.
+ * unreadable. The input crosses whole (at most the engine's `maxBytes`).
  * @param {unknown} input @param {unknown} schema @param {unknown} [options]
  */
 export function csvRecords(input, schema, options) {
-  return engine().csvRecords(input, string(schema, 'csvRecords', 'schema'), options);
+  const s = string(schema, 'csvRecords', 'the schema name');
+  const o = plainOptions(options, 'csvRecords', ['delimiter']);
+  return engine().csvRecords(wholeBytes(input, 'csvRecords: the input', limits().maxBytes), s, o);
 }
 
 /** Validates CSV fed in chunks of any size: `push` each chunk, then `finish`. */
 export class CsvValidator {
-  /** @type {any} */
-  #inner;
+  #bulk;
   /** @param {unknown} schema @param {unknown} [options] */
   constructor(schema, options) {
-    this.#inner = new (engine().CsvValidator)(string(schema, 'CsvValidator', 'schema'), options);
+    this.#bulk = new Bulk('CsvValidator', 'CsvValidator', schema, options, CSV_OPTIONS);
   }
   /** @param {unknown} chunk */
   push(chunk) {
-    this.#inner.push(chunk);
+    this.#bulk.push(chunk);
   }
   /** The counts so far (for progress output). */
   progress() {
-    return this.#inner.progress();
+    return this.#bulk.open('progress').progress();
   }
   finish() {
-    return this.#inner.finish();
+    return this.#bulk.finish();
   }
   free() {
-    this.#inner.free();
+    this.#bulk.free();
   }
 }
 

@@ -59,8 +59,12 @@ pub(crate) struct Walker {
     /// Under `abort_early`: a value or an issue was skipped because an issue was alive.
     skipped: bool,
     /// Under `abort_early`: a repeated key took back every live issue after something was
-    /// skipped, so this run cannot give the verdict (see [`Walker::revived`]).
+    /// skipped, so this run cannot give the verdict (see [`Walker::revived`]); under
+    /// `max_issues`: it took back issues after others had been left out.
     revived: bool,
+    /// Issues not recorded because `max_issues` were live (counted, so the report can say it
+    /// was cut).
+    dropped: usize,
 }
 
 impl Walker {
@@ -73,6 +77,7 @@ impl Walker {
             live: 0,
             skipped: false,
             revived: false,
+            dropped: 0,
         }
     }
 
@@ -92,10 +97,16 @@ impl Walker {
     }
 
     /// The live issues, in document order.
-    pub fn finish(mut self) -> Vec<Issue> {
+    pub fn finish(self) -> Vec<Issue> {
+        self.into_report().issues
+    }
+
+    /// The live issues, in document order, and whether some were left out (`max_issues`).
+    pub fn into_report(mut self) -> super::Report {
         self.found.retain(|f| f.alive);
         self.found.sort_by(|a, b| a.at.cmp(&b.at));
-        self.found.into_iter().map(|f| f.issue).collect()
+        let truncated = self.dropped > 0;
+        super::Report { issues: self.found.into_iter().map(|f| f.issue).collect(), truncated }
     }
 
     /// True when the rest may be skipped: `abort_early` and an issue is alive. Every skip
@@ -116,6 +127,12 @@ impl Walker {
     pub(crate) fn emit(&mut self, kind: IssueKind) {
         // Under abort_early the first issue is the only one recorded.
         if self.done() {
+            return;
+        }
+        // Past `max_issues`, an issue is counted, not kept: memory stays bounded whatever the
+        // value holds, and the walk (linear in the value) still ends with an exact verdict.
+        if self.live >= self.opts.max_issues {
+            self.dropped += 1;
             return;
         }
         self.live += 1;
@@ -149,6 +166,7 @@ impl Walker {
             }
         }
         self.revived |= self.opts.abort_early && self.skipped && self.live == 0;
+        self.revived |= self.dropped > 0 && self.live < self.opts.max_issues;
     }
 
     fn type_issue(&mut self, kind: &Kind, actual: &str) {

@@ -5,15 +5,13 @@
 //! rules at the end of the object from what it kept: which fields were given, where, and the
 //! few values the rules read. Unknown members are skipped without being built.
 //!
-//! Values JSON cannot carry (from the JavaScript encoder: BigInt, NaN, cycles…) arrive as a
-//! newtype struct holding a `Foreign` code; no other deserializer produces newtype structs
-//! from `deserialize_any`, so the convention cannot be confused with data.
+//! A number JSON cannot carry (NaN, ±Infinity: a CSV cell too large for a double) is a `type`
+//! issue naming it, as the JavaScript validators report it.
 
 use std::fmt;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::super::value::Foreign;
 use super::plan::{self, bit, Plan, Planned};
 use super::{Seg, Walker, MAX_FIELDS};
 use crate::rules::condition::{self, Kept};
@@ -96,6 +94,10 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     }
 
     fn visit_f64<E: de::Error>(self, n: f64) -> Result<Seen, E> {
+        if !n.is_finite() {
+            self.w.type_issue(&self.kind, non_finite(n));
+            return Ok(Seen::Other);
+        }
         self.w.number(&self.kind, n, self.type_only);
         Ok(Seen::Number(n))
     }
@@ -133,15 +135,6 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         d.deserialize_any(self)
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Seen, D::Error> {
-        let foreign = Foreign::from_code(u8::deserialize(d)?).unwrap_or(Foreign::Undefined);
-        if foreign == Foreign::Undefined && self.null_is_absent {
-            return Ok(Seen::Absent);
-        }
-        self.w.type_issue(&self.kind, foreign.name());
-        Ok(Seen::Other)
-    }
-
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Seen, A::Error> {
         match self.kind {
             Kind::Array(a) if !self.type_only => array(self.w, a, self.flag, seq),
@@ -166,6 +159,15 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                 Ok(Seen::Other)
             }
         }
+    }
+}
+
+/// The `actual` of a number JSON cannot carry.
+fn non_finite(n: f64) -> &'static str {
+    if n.is_nan() {
+        "NaN"
+    } else {
+        "Infinity"
     }
 }
 
@@ -451,7 +453,10 @@ impl<'de> Visitor<'de> for AnyVisitor<'_> {
     fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
         Ok(())
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<(), E> {
+        if !n.is_finite() {
+            self.w.type_issue(&Kind::Any, non_finite(n));
+        }
         Ok(())
     }
     fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
@@ -465,11 +470,6 @@ impl<'de> Visitor<'de> for AnyVisitor<'_> {
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
-    }
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        let foreign = Foreign::from_code(u8::deserialize(d)?).unwrap_or(Foreign::Undefined);
-        self.w.type_issue(&Kind::Any, foreign.name());
-        Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut i = 0;
