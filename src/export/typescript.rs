@@ -65,8 +65,10 @@ export interface ValidationIssue {
 /** The outcome of a validation: `valid` is true exactly when `errors` is empty. */
 export interface ValidationResult {
   valid: boolean;
-  /** Every defect, in document order. */
+  /** Every defect, in document order (at most `maxIssues` of them). */
   errors: ValidationIssue[];
+  /** Present (true) when issues past `maxIssues` were left out. */
+  truncated?: true;
 }
 
 /** Options of `validate`. */
@@ -75,6 +77,8 @@ export interface ValidateOptions {
   abortEarly?: boolean;
   /** 'report' flags members the schema does not define (code unknownField); the server ignores them. Default 'ignore'. */
   unknownFields?: 'ignore' | 'report';
+  /** Keep at most this many issues (the first found; `truncated` says when more were left out). A positive integer, or Infinity for all. Default 100. */
+  maxIssues?: number;
 }
 
 ",
@@ -91,7 +95,7 @@ export interface PatchValidationResult extends ValidationResult {
     out.push_str(
         "/** Options of `validateNdjson`, `NdjsonValidator` and `validateNdjsonStream`. */
 export interface NdjsonOptions extends ValidateOptions {
-  /** Keep the issues of at most this many invalid lines (all are still counted). */
+  /** Keep the issues of at most this many invalid lines (all are still counted). A non-negative integer, or Infinity for all (the report then grows with the input). Default 1000. */
   maxInvalidLines?: number;
 }
 
@@ -102,7 +106,7 @@ export interface NdjsonReport {
   valid: number;
   invalid: number;
   /** Invalid lines in input order (1-based line numbers, blank lines counted). A line that is not JSON has one issue with code 'json'. */
-  invalidLines: Array<{ line: number; errors: ValidationIssue[] }>;
+  invalidLines: Array<{ line: number; errors: ValidationIssue[]; truncated?: true }>;
   /** True when invalidLines was cut short by maxInvalidLines. */
   truncated: boolean;
 }

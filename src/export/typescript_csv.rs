@@ -12,7 +12,7 @@ pub fn declarations() -> String {
 
 /** Options of `validateCsv`, `CsvValidator` and `validateCsvStream`. */
 export interface CsvOptions extends ValidateOptions {{
-  /** Keep the issues of at most this many invalid records (all are still counted). */
+  /** Keep the issues of at most this many invalid records (all are still counted). A non-negative integer, or Infinity for all. Default 1000. */
   maxInvalidRecords?: number;
   /** The cell separator, one ASCII character. Default ",". */
   delimiter?: string;
@@ -39,7 +39,7 @@ export interface CsvReport {{
   valid: number;
   invalid: number;
   /** Invalid records in input order: `record` is the 1-based number among data records, `line` the 1-based line where it starts (quoted newlines and blank lines counted). */
-  invalidRecords: Array<{{ record: number; line: number; errors: CsvIssue[] }}>;
+  invalidRecords: Array<{{ record: number; line: number; errors: CsvIssue[]; truncated?: true }}>;
   /** True when invalidRecords was cut short by maxInvalidRecords. */
   truncated: boolean;
   /** The header cells, as read. */

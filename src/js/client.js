@@ -20,17 +20,44 @@ function errorName(cls, name) {
 }
 
 /** Copies the fields of an error descriptor onto the error as own enumerable properties.
- * Which fields each kind has is decided once, in Rust (`descriptor` in src/wasm/client.rs). */
+ * Which fields each kind has is decided once, in Rust (`descriptor` in src/wasm/client.rs).
+ * Details that cannot be read (a caller's hostile object) are left out. */
 function assign(target, from) {
-  for (const [k, v] of Object.entries(from ?? {})) {
+  if (typeof from !== 'object' || from === null) return;
+  let entries;
+  try {
+    entries = Object.entries(from);
+  } catch {
+    return;
+  }
+  for (const [k, v] of entries) {
     if (k !== 'type' && k !== 'message' && k !== 'cause' && v !== undefined) target[k] = v;
+  }
+}
+
+/** `details.cause`, when it can be read. */
+function causeOf(details) {
+  try {
+    return details && details.cause !== undefined ? { cause: details.cause } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A message as text, whatever was given (a Symbol or an object whose toString throws too). */
+function messageText(message) {
+  if (message === undefined || typeof message === 'string') return message;
+  try {
+    return String(message);
+  } catch {
+    return 'an error that cannot be shown';
   }
 }
 
 /** Base class of every error the client throws (besides TypeError for wrong arguments). */
 export class ElevateError extends Error {
   constructor(message, details) {
-    super(message, details && details.cause !== undefined ? { cause: details.cause } : undefined);
+    super(messageText(message), causeOf(details));
     assign(this, details);
   }
 }
@@ -44,7 +71,13 @@ errorName(ElevateApiError, 'ElevateApiError');
 export class ElevateValidationError extends ElevateError {
   constructor(message, details) {
     super(message, details);
-    this.issues = (details && details.issues) || [];
+    let issues;
+    try {
+      issues = details && details.issues;
+    } catch {
+      issues = undefined;
+    }
+    this.issues = issues || [];
   }
 }
 errorName(ElevateValidationError, 'ElevateValidationError');
@@ -68,6 +101,9 @@ errorName(ElevateTokenError, 'ElevateTokenError');
 /** Default and largest `concurrency` of `createMany`. */
 const CREATE_MANY_CONCURRENCY = 4;
 const MAX_CREATE_MANY_CONCURRENCY = 64;
+/** Most items of one `createMany` (its outcomes are kept in memory): split larger imports. A
+ * sparse array claiming 2^32 items once ran until the process ran out of memory. */
+const MAX_CREATE_MANY_ITEMS = 1_000_000;
 
 /**
  * `resource.createMany(items, options)`: `create` for each item, at most `concurrency` at a
@@ -88,7 +124,9 @@ async function createMany(create, items, options) {
   if (options != null && typeof options !== 'object') {
     throw new TypeError('elevate-billing: the options of createMany must be an object');
   }
-  const { concurrency = CREATE_MANY_CONCURRENCY, signal, onProgress, ...callOptions } = options ?? {};
+  // Read once, through try/catch: a getter or trap that throws is a TypeError naming it.
+  const read = options == null ? {} : Object.fromEntries(ownEntries(options, 'the options of createMany'));
+  const { concurrency = CREATE_MANY_CONCURRENCY, signal, onProgress, ...callOptions } = read;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CREATE_MANY_CONCURRENCY) {
     throw new TypeError(`elevate-billing: createMany's concurrency must be an integer from 1 to ${MAX_CREATE_MANY_CONCURRENCY}`);
   }
@@ -101,6 +139,9 @@ async function createMany(create, items, options) {
   const perItem = signal === undefined ? callOptions : { ...callOptions, signal };
   const list = Array.isArray(items);
   const total = list ? items.length : undefined;
+  if (list && total > MAX_CREATE_MANY_ITEMS) {
+    throw new TypeError(`elevate-billing: createMany takes at most ${MAX_CREATE_MANY_ITEMS} items (this array has ${total}): split the input`);
+  }
   const iterator = items[Symbol.iterator]();
   const outcomes = [];
   const counts = { done: 0, succeeded: 0, failed: 0 };
@@ -133,6 +174,10 @@ async function createMany(create, items, options) {
     }
     if (next.done) {
       finished = true;
+      return undefined;
+    }
+    if (taken >= MAX_CREATE_MANY_ITEMS) {
+      problem = { error: new TypeError(`elevate-billing: createMany takes at most ${MAX_CREATE_MANY_ITEMS} items: split the input`) };
       return undefined;
     }
     return { index: taken++, item: next.value };

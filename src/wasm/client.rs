@@ -33,6 +33,9 @@ extern "C" {
     fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
 }
 
+/// More path values than any endpoint has.
+const MAX_PATH_VALUES: usize = 16;
+
 /// Options `new ElevateClient(…)` accepts.
 const OPTION_NAMES: [&str; 7] = ["baseUrl", "baseUrls", "token", "timeoutMs", "retries", "validate", "fetch"];
 
@@ -213,8 +216,15 @@ fn prepare_call(
     let mut call = Call::new(&resource, op_named(&op)?)?;
     let what = format!("{}.{}", call.resource.name, op);
     let endpoint = call.endpoint;
-    // Path values: only their type is read (typeof), never their code.
-    let values = path.dyn_ref::<Array>().map(|a| a.to_vec()).unwrap_or_default();
+    // Path values: only their type is read (typeof), never their code. (An array `client.js`
+    // made: at most a few; a raw caller's longer one is refused before it is copied.)
+    let values = match path.dyn_ref::<Array>() {
+        Some(a) if a.length() as usize > MAX_PATH_VALUES => {
+            return Err(usage(format!("{what} takes at most {MAX_PATH_VALUES} path values")))
+        }
+        Some(a) => a.to_vec(),
+        None => Vec::new(),
+    };
     let names: Vec<&str> = endpoint.path_params().collect();
     let mut params = Vec::with_capacity(values.len());
     for (i, v) in values.iter().enumerate() {
