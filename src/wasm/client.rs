@@ -200,7 +200,14 @@ fn op_named(name: &str) -> Result<Op, ClientError> {
 fn json_arg(what: &str, v: &JsValue) -> Result<Value<'static>, ClientError> {
     let usage = |message: String| ClientError::Usage { message };
     let text = args::string(v, what, MAX_JSON_UNITS).map_err(|e| usage(args::thrown_text(&e)))?;
-    Value::parse(&text).map(Value::into_owned).map_err(|e| usage(format!("{what} is not JSON text: {e}")))
+    Value::parse(&text).map(Value::into_owned).map_err(|e| {
+        // serde_json reads at most 128 levels (an API body has a few).
+        if e.to_string().starts_with("recursion limit exceeded") {
+            usage(format!("{what} is nested more than 128 levels deep"))
+        } else {
+            usage(format!("{what} is not JSON text: {e}"))
+        }
+    })
 }
 
 fn prepare_call(

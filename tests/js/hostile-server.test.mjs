@@ -99,6 +99,18 @@ test('the token is redacted wherever the server echoes it, whatever its length, 
   }
 });
 
+test('a body nested deeper than the engine reads is a TypeError saying so, and nothing is sent', async () => {
+  let sent = 0;
+  const client = new eb.ElevateClient({ token: 'tok-1234', validate: false, fetch: async () => (sent++, new Response('{}')) });
+  let deep = {};
+  for (let i = 0; i < 200; i++) deep = { a: deep };
+  await assert.rejects(client.sites.create(deep), { name: 'TypeError', message: /sites.create: the body is nested more than 128 levels deep/ });
+  let deeper = {};
+  for (let i = 0; i < 300; i++) deeper = { a: deeper };
+  await assert.rejects(client.sites.create(deeper), { name: 'TypeError', message: /sites.create: the body: cannot validate ".*": it is nested more than 256 levels deep/ });
+  assert.equal(sent, 0);
+});
+
 test('a baseUrl with user:password@ is refused, and the password appears in no message', () => {
   for (const baseUrl of ['https://user:s3cr3t@api.test', 'http://s3cr3t@127.0.0.1:9/v1', 'https://user:s3cr3t@api.test/ x']) {
     assert.throws(() => new eb.ElevateClient({ baseUrl, token: 'tok-1234' }), (e) => e instanceof TypeError && /credentials/.test(e.message) && !String(e.stack).includes('s3cr3t'));
