@@ -94,7 +94,7 @@ async function firstValidate(browser, url) {
  */
 export async function runBrowser({ quick, apps }) {
   const started = Date.now();
-  const runs = quick ? 1 : 5;
+  const runs = quick ? 1 : 7;
   const browser = await launchBrowser();
   /** @type {{ key: string, server: any }[]} */
   const served = [];

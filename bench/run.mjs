@@ -114,7 +114,12 @@ if (out.cold) {
   const c = out.cold.results;
   for (const key of ['forms', 'main']) {
     const above = c[key].above;
-    target('#10', `Node: import \`elevate-billing${key === 'forms' ? '/forms' : ''}\` + first validate ≤ 10 ms above bare node`, `+${fmt(above, 1)} ms (${fmt(c[key].wall, 1)} vs ${fmt(c.bare.wall, 1)} ms)`, above <= 10);
+    target(
+      '#10',
+      `Node: import \`elevate-billing${key === 'forms' ? '/forms' : ''}\` + first validate ≤ 10 ms above bare node`,
+      `+${fmt(above, 1)} ms (median of per-round differences; fastest vs fastest: +${fmt(c[key].aboveFastest, 1)} ms)`,
+      above <= 10,
+    );
   }
 }
 
