@@ -105,6 +105,15 @@ export const wasm = {
 `,
 );
 copyFileSync(join(tmp, 'wasm-bytes.js'), join(pkg, 'wasm-bytes.js'));
+// Node (node.cjs) requires the module's 1.5 MB of base64 only when the engine starts, so that
+// importing the package for its form functions reads none of it.
+await esbuild.build({ entryPoints: [join(tmp, 'wasm-bytes.js')], outfile: join(pkg, 'wasm-bytes.cjs'), format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' });
+writeFileSync(
+  join(tmp, 'wasm-lazy.cjs.js'),
+  `// node.cjs's \`#wasm\`: the embedded module, required on first use.
+export const wasm = { bytes: () => require('./wasm-bytes.cjs').wasm.bytes() };
+`,
+);
 copyFileSync(join(template, 'wasm-module.js'), join(pkg, 'wasm-module.js'));
 
 // 4. The modules. In the ES build each of core.js, engine.js, index.js and forms.js is its own
@@ -118,7 +127,7 @@ const layout = (external, { engine = './engine.js', wasm = './wasm-bytes.js' } =
     b.onResolve({ filter: /\/core\/index\.js$/ }, own('./core.js'));
     b.onResolve({ filter: /\/engine\/index\.js$/ }, own(engine));
     b.onResolve({ filter: /^\.\/glue\.js$/ }, () => ({ path: join(tmp, 'glue.js') }));
-    b.onResolve({ filter: /^#wasm$/ }, () => (external ? { path: wasm, external: true } : { path: join(tmp, 'wasm-bytes.js') }));
+    b.onResolve({ filter: /^#wasm$/ }, () => (external ? { path: wasm, external: true } : { path: join(tmp, 'wasm-lazy.cjs.js') }));
   },
 });
 const esm = { bundle: true, format: 'esm', platform: 'neutral', target: 'es2020', banner, logLevel: 'warning' };
@@ -138,6 +147,7 @@ await esbuild.build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  external: ['./wasm-bytes.cjs'],
   plugins: [layout(false)],
 });
 copyFileSync(join(template, 'node.mjs'), join(pkg, 'node.mjs'));

@@ -24,7 +24,14 @@ fn header(what: &str) -> String {
 }
 
 fn export(out: &mut String, doc: &str, name: &str, value: &Value) {
-    let _ = writeln!(out, "/** {doc} */\nexport const {name} = {};", value);
+    let json = value.to_string();
+    if json.len() > 1024 {
+        // Large data as `JSON.parse('…')`: a string literal is scanned, and JSON parsed, much
+        // faster than an object literal is compiled (it is on the path of every cold start).
+        let _ = writeln!(out, "/** {doc} */\nexport const {name} = JSON.parse({});", Value::String(json));
+    } else {
+        let _ = writeln!(out, "/** {doc} */\nexport const {name} = {json};");
+    }
 }
 
 /// `tables.js`: limits, the built-in pattern slots, the message templates and their words.
@@ -45,8 +52,8 @@ pub fn tables_module() -> String {
     let slots: Vec<Value> = PATTERNS.iter().map(|d| pattern_slot(d.pattern)).collect();
     let _ = writeln!(
         out,
-        "/** The API's patterns by slot (the order of the Rust `Pattern` enum), compiled at build time:\n \
-         * a class pattern as the class of characters it does not allow, the others anchored. */\n\
+        "/** The API's patterns by slot (the order of the Rust `Pattern` enum), compiled at build time\n \
+         * into ECMAScript: a class pattern as the class of characters it does not allow, others anchored. */\n\
          export const PATTERNS = [\n{}\n];",
         slots.iter().map(js_pattern_slot).collect::<Vec<_>>().join(",\n")
     );
@@ -102,24 +109,25 @@ pub fn pattern_slot(p: crate::schema::Pattern) -> Value {
     }
 }
 
-/// A slot as a JavaScript object literal with its regular expressions compiled once.
+/// A slot as a JavaScript object literal; the runtime compiles its expression on first use
+/// (`cls`: the class of characters not allowed; `whole`: the anchored pattern).
 fn js_pattern_slot(slot: &Value) -> String {
     let name = &slot["name"];
     let source = &slot["source"];
     if slot["engine"] == true {
         // Never at build time: every built-in pattern has an ECMAScript form (a test says so).
-        return format!("  {{ name: {name}, source: {source}, whole: /(?!)/u }}");
+        return format!("  {{ name: {name}, source: {source}, whole: \"(?!)\" }}");
     }
     if let Some(class) = slot["class"].as_str() {
         let max = slot["max"].as_u64().map_or_else(|| "Infinity".to_owned(), |m| m.to_string());
         format!(
-            "  {{ name: {name}, source: {source}, class: new RegExp({}, \"u\"), min: {}, max: {max}, empty: {} }}",
+            "  {{ name: {name}, source: {source}, cls: {}, min: {}, max: {max}, empty: {} }}",
             Value::from(class),
             slot["min"],
             slot["empty"]
         )
     } else {
-        format!("  {{ name: {name}, source: {source}, whole: new RegExp({}, \"u\") }}", slot["whole"])
+        format!("  {{ name: {name}, source: {source}, whole: {} }}", slot["whole"])
     }
 }
 

@@ -597,10 +597,10 @@ export function codePoints(s) {
 }
 
 /**
- * @typedef {{ class: RegExp, min: number, max: number, empty: boolean }} ClassPattern
- *   "characters of one class, count in [min, max]" (or empty when `empty`); `class` finds a
- *   character outside the class
- * @typedef {{ whole: RegExp }} RegexPattern  any other pattern, anchored at both ends
+ * @typedef {{ cls: string, re?: RegExp, min: number, max: number, empty: boolean }} ClassPattern
+ *   "characters of one class, count in [min, max]" (or empty when `empty`); `cls` (compiled
+ *   into `re` on first use) finds a character outside the class
+ * @typedef {{ whole: string, re?: RegExp }} RegexPattern  any other pattern, anchored at both ends
  * @typedef {{ match: (s: string) => boolean }} EnginePattern  matched by the regex engine
  * @typedef {(ClassPattern | RegexPattern | EnginePattern) & { name: string, source: string }} PatternSlot
  * @typedef {null | 'count' | 'nomatch' | { ch: string, index: number }} Mismatch
@@ -615,9 +615,9 @@ export function codePoints(s) {
  * @returns {Mismatch}
  */
 export function mismatch(p, s) {
-  if ('class' in p) {
+  if ('cls' in p) {
     if (s === '') return p.empty || p.min === 0 ? null : 'count';
-    const i = s.search(p.class);
+    const i = s.search((p.re ??= new RegExp(p.cls, 'u')));
     if (i >= 0) {
       const c = /** @type {number} */ (s.codePointAt(i));
       return { ch: String.fromCodePoint(c), index: i };
@@ -625,6 +625,6 @@ export function mismatch(p, s) {
     const n = p.min <= 1 && p.max === Infinity ? 1 : codePoints(s);
     return n < p.min || n > p.max ? 'count' : null;
   }
-  if ('whole' in p) return p.whole.test(s) ? null : 'nomatch';
+  if ('whole' in p) return (p.re ??= new RegExp(p.whole, 'u')).test(s) ? null : 'nomatch';
   return p.match(s) ? null : 'nomatch';
 }
