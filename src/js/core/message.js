@@ -129,6 +129,15 @@ function print(filter, v) {
 }
 
 /**
+ * A condition ([kind, name, value?]) as a test of an issue.
+ * @param {unknown[]} c
+ * @returns {(path: string, params: Params) => boolean}
+ */
+function condition(c) {
+  return (path, params) => holds(c, path, params);
+}
+
+/**
  * @param {unknown[]} c  a condition: [kind, name, value?]
  * @param {string} path
  * @param {Params} params
@@ -156,7 +165,7 @@ function holds(c, path, params) {
 }
 
 /**
- * @typedef {{ conds: unknown[][], parts: (string | { name: string, filter: string })[] }} Compiled
+ * @typedef {{ conds: ((path: string, params: Params) => boolean)[], parts: (string | { name: string, filter: string })[] }} Compiled
  *   a template split once into literal text and placeholders
  */
 
@@ -183,7 +192,7 @@ function compiled(code) {
         rest = rest.slice(close + 1);
       }
       if (rest !== '') parts.push(rest);
-      list.push({ conds, parts });
+      list.push({ conds: conds.map(condition), parts });
     }
     byCode.set(code, list);
   }
@@ -199,7 +208,7 @@ function compiled(code) {
  */
 export function render(path, code, params, label) {
   next: for (const t of compiled(code)) {
-    for (const c of t.conds) if (!holds(c, path, params)) continue next;
+    for (const c of t.conds) if (!c(path, params)) continue next;
     let out = '';
     for (const part of t.parts) {
       if (typeof part === 'string') {

@@ -173,6 +173,7 @@ export class Ctx {
     this.budget = LIMITS.maxValues;
   }
 
+
   /** True once an issue is kept under abortEarly: nothing more is read or reported. */
   done() {
     return this.abort && this.found.length > 0;
@@ -412,6 +413,11 @@ export class Ctx {
    * The issues found, in document order, as `{ path, code, params }` with their segments.
    * @returns {(RawIssue & { segs: (string | number)[] })[]}
    */
+  /** Puts the issues found in document order (stable). */
+  sort() {
+    this.found.sort(byPosition);
+  }
+
   issues() {
     const f = this.found;
     if (f.length > 1) f.sort(byPosition);

@@ -6,7 +6,7 @@
 
 import { fieldLabel, labelOf, render } from './message.js';
 import { describeArg, resolvePointer, root, SCHEMA_NAMES } from './resolve.js';
-import { Ctx, guarded, readRoot, usageError } from './runtime.js';
+import { Ctx, guarded, pointer, readRoot, usageError } from './runtime.js';
 
 /**
  * @typedef {{ path: string, code: string, params: Record<string, unknown>, message: string }} Issue
@@ -15,6 +15,7 @@ import { Ctx, guarded, readRoot, usageError } from './runtime.js';
  */
 
 const VALID = () => ({ valid: true, errors: [] });
+const DEFAULTS = Object.freeze({ abortEarly: false, unknown: false });
 
 /**
  * Reads `validate`'s options: absent, or an object with `abortEarly` (boolean) and
@@ -57,13 +58,15 @@ export function readOptions(options, fn) {
  * @returns {Result}
  */
 export function result(c) {
-  if (c.found.length === 0) return VALID();
-  const errors = c.issues().map((i) => ({
-    path: i.path,
-    code: i.code,
-    params: i.params,
-    message: render(i.path, i.code, i.params, labelOf(i.segs)),
-  }));
+  const found = c.found;
+  if (found.length === 0) return VALID();
+  if (found.length > 1) c.sort();
+  const errors = new Array(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i];
+    const path = pointer(f.segs);
+    errors[i] = { path, code: f.code, params: f.params, message: render(path, f.code, f.params, labelOf(f.segs)) };
+  }
   return { valid: false, errors };
 }
 
@@ -78,7 +81,7 @@ export function result(c) {
  */
 export function validate(schema, value, options) {
   const entry = root(schema, 'validate');
-  const o = readOptions(options, 'validate');
+  const o = options === undefined ? DEFAULTS : readOptions(options, 'validate');
   return result(walk(entry, value, new Ctx(o.abortEarly, o.unknown)));
 }
 
