@@ -17,6 +17,7 @@ pub mod validate;
 pub use from_js::{bytes_of, encode, error_message, from_js, Encoded};
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// `v` as plain JS objects and arrays: serialised to JSON text here and parsed by the engine's
 /// `JSON.parse`, which is much faster than building the objects property by property across
@@ -24,6 +25,20 @@ use wasm_bindgen::prelude::*;
 pub(crate) fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(v).map_err(|e| error(format!("cannot convert the result to JavaScript: {e}")))?;
     js_sys::JSON::parse(&text).map_err(|_| error("internal error: the result is not valid JSON"))
+}
+
+/// A JS string's UTF-16 code units, exactly: a lone surrogate stays itself. (A `&str`
+/// parameter and `as_string` go through UTF-8, which turns a lone surrogate into U+FFFD;
+/// Java, and so the server, sees the surrogate: decisions R14.) A string with no U+FFFD after
+/// that conversion had no lone surrogate and takes the fast copy; the others are read unit by
+/// unit. `None` for a value that is not a string.
+pub(crate) fn utf16_of(v: &JsValue) -> Option<Vec<u16>> {
+    let s = v.as_string()?;
+    if !s.contains('\u{FFFD}') {
+        return Some(s.encode_utf16().collect());
+    }
+    let js: &js_sys::JsString = v.dyn_ref()?;
+    Some(js.iter().collect())
 }
 
 /// A JS `Error` whose message starts with the package name.
