@@ -105,12 +105,72 @@ fn verdict(r: Result<bool, java_regex::BudgetExceeded>) -> Result<(), Mismatch> 
 /// What one cache entry holds: a compiled pattern or why it does not compile.
 type Entry = Result<Arc<UserPattern>, PatternError>;
 
+/// A cached format's key: its text, or its UTF-16 code units when it has a lone surrogate
+/// (which a `str` cannot hold). Two maps, so a lookup by `&str` allocates nothing.
+#[derive(Debug, Clone)]
+enum Key {
+    Str(Box<str>),
+    Utf16(Box<[u16]>),
+}
+
 /// Compiled product formats, bounded by count and by bytes (issue 11 saw ~400 MiB kept by 250
 /// formats under the earlier engine); the oldest entries go first.
+#[derive(Default)]
 struct Cache {
-    map: HashMap<Box<[u16]>, (Entry, usize)>,
-    order: VecDeque<Box<[u16]>>,
+    by_str: HashMap<Box<str>, (Entry, usize)>,
+    by_utf16: HashMap<Box<[u16]>, (Entry, usize)>,
+    order: VecDeque<Key>,
     bytes: usize,
+}
+
+impl Cache {
+    fn len(&self) -> usize {
+        self.by_str.len() + self.by_utf16.len()
+    }
+
+    fn remove(&mut self, key: &Key) {
+        let removed = match key {
+            Key::Str(k) => self.by_str.remove(k),
+            Key::Utf16(k) => self.by_utf16.remove(k),
+        };
+        if let Some((_, bytes)) = removed {
+            self.bytes -= bytes;
+        }
+    }
+
+    /// Keeps `entry` under `key` (of `units` code units), evicting the oldest entries first.
+    fn insert(&mut self, key: Key, units: usize, entry: &Entry) {
+        let size = units * 2
+            + 64
+            + match entry {
+                Ok(p) => p.memory_usage(),
+                Err(e) => e.to_string().len(),
+            };
+        if size > CACHE_BYTES {
+            return;
+        }
+        // Two callers may have compiled the same format: the second replaces the first.
+        self.remove(&key);
+        self.order.retain(|k| !same(k, &key));
+        while self.len() >= CACHE_ENTRIES || self.bytes + size > CACHE_BYTES {
+            let Some(oldest) = self.order.pop_front() else { break };
+            self.remove(&oldest);
+        }
+        self.order.push_back(key.clone());
+        match key {
+            Key::Str(k) => self.by_str.insert(k, (entry.clone(), size)),
+            Key::Utf16(k) => self.by_utf16.insert(k, (entry.clone(), size)),
+        };
+        self.bytes += size;
+    }
+}
+
+fn same(a: &Key, b: &Key) -> bool {
+    match (a, b) {
+        (Key::Str(x), Key::Str(y)) => x == y,
+        (Key::Utf16(x), Key::Utf16(y)) => x == y,
+        _ => false,
+    }
 }
 
 /// At most this many formats are kept…
@@ -124,52 +184,40 @@ static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
 /// it from the bounded cache (decisions R10). Errors are cached too, so a bad format costs one
 /// compile however often it is checked.
 pub fn user(source: &str) -> Entry {
-    user_utf16(&source.encode_utf16().collect::<Vec<_>>())
+    {
+        let guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((hit, _)) = guard.as_ref().and_then(|c| c.by_str.get(source)) {
+            return hit.clone();
+        }
+    }
+    // Compiled outside the lock.
+    let compiled = UserPattern::compile(source).map(Arc::new);
+    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    guard.get_or_insert_with(Cache::default).insert(Key::Str(source.into()), source.len(), &compiled);
+    compiled
 }
 
 /// [`user`] for a pattern given as UTF-16 code units (from JavaScript, lone surrogates and all).
 pub fn user_utf16(source: &[u16]) -> Entry {
+    if let Ok(text) = String::from_utf16(source) {
+        return user(&text);
+    }
     {
         let guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((hit, _)) = guard.as_ref().and_then(|c| c.map.get(source)) {
+        if let Some((hit, _)) = guard.as_ref().and_then(|c| c.by_utf16.get(source)) {
             return hit.clone();
         }
     }
-    // Compiled outside the lock: another caller may compile the same format meanwhile, and
-    // the second insert just replaces the first.
     let compiled = UserPattern::compile_utf16(source).map(Arc::new);
-    let size = source.len() * 2
-        + 64
-        + match &compiled {
-            Ok(p) => p.memory_usage(),
-            Err(e) => e.to_string().len(),
-        };
     let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    let cache = guard.get_or_insert_with(|| Cache { map: HashMap::new(), order: VecDeque::new(), bytes: 0 });
-    if size > CACHE_BYTES {
-        return compiled;
-    }
-    if let Some((_, old)) = cache.map.remove(source) {
-        cache.bytes -= old;
-        cache.order.retain(|k| &**k != source);
-    }
-    while cache.map.len() >= CACHE_ENTRIES || cache.bytes + size > CACHE_BYTES {
-        let Some(oldest) = cache.order.pop_front() else { break };
-        if let Some((_, bytes)) = cache.map.remove(&oldest) {
-            cache.bytes -= bytes;
-        }
-    }
-    let key: Box<[u16]> = source.into();
-    cache.order.push_back(key.clone());
-    cache.map.insert(key, (compiled.clone(), size));
-    cache.bytes += size;
+    guard.get_or_insert_with(Cache::default).insert(Key::Utf16(source.into()), source.len(), &compiled);
     compiled
 }
 
 /// Entries and bytes held by the cache (for tests and diagnostics).
 pub fn cache_usage() -> (usize, usize) {
     let guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    guard.as_ref().map_or((0, 0), |c| (c.map.len(), c.bytes))
+    guard.as_ref().map_or((0, 0), |c| (c.len(), c.bytes))
 }
 
 #[cfg(test)]
@@ -183,6 +231,17 @@ mod tests {
         assert!(Arc::ptr_eq(&a, &b));
         assert!(user("(").is_err());
         assert_eq!(user("(").unwrap_err(), user("(").unwrap_err());
+    }
+
+    #[test]
+    fn formats_with_lone_surrogates_are_cached_apart() {
+        let lone = [0xD800, 0x2B];
+        let a = user_utf16(&lone).unwrap();
+        assert!(Arc::ptr_eq(&a, &user_utf16(&lone).unwrap()));
+        assert_eq!(a.check_utf16(&[0xD800]), Ok(()));
+        // Well-formed UTF-16 shares the entry of the same text.
+        let b = user("[0-9]{4}").unwrap();
+        assert!(Arc::ptr_eq(&b, &user_utf16(&"[0-9]{4}".encode_utf16().collect::<Vec<_>>()).unwrap()));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::issue::{Issue, IssueKind};
 use super::Report;
-use crate::regex::Mismatch;
+use crate::regex::{Mismatch, PatternError, UserPattern};
 
 /// The `pattern` param of a mismatch: product formats have no name in the pattern table.
 pub const PRODUCT_FORMAT: &str = "PRODUCT_FORMAT";
@@ -21,21 +21,27 @@ pub const PRODUCT_FORMAT: &str = "PRODUCT_FORMAT";
 /// character-class format does not allow), or when matching ran out of its step budget
 /// (code `pattern`, `params.reason = "budget"`: the server's verdict is unknown, decisions R14).
 pub fn validate_product_reference(format: &str, reference: &str) -> Report {
-    let format: Vec<u16> = format.encode_utf16().collect();
-    let reference: Vec<u16> = reference.encode_utf16().collect();
-    validate_product_reference_utf16(&format, &reference)
+    report(crate::regex::user(format), |p| p.check(reference), || format.to_owned())
 }
 
 /// [`validate_product_reference`] on UTF-16 code units, as JavaScript and Java hold strings:
 /// a lone surrogate in the format or the reference is itself. (In the issue's params, which
 /// are Rust strings, it shows as U+FFFD; the JavaScript binding puts the original back.)
 pub fn validate_product_reference_utf16(format: &[u16], reference: &[u16]) -> Report {
-    let issue = match crate::regex::user_utf16(format) {
+    report(crate::regex::user_utf16(format), |p| p.check_utf16(reference), || String::from_utf16_lossy(format))
+}
+
+fn report(
+    compiled: Result<std::sync::Arc<UserPattern>, PatternError>,
+    check: impl FnOnce(&UserPattern) -> Result<(), Mismatch>,
+    format: impl FnOnce() -> String,
+) -> Report {
+    let issue = match compiled {
         Err(e) => Some(Issue {
             path: "/format".into(),
             kind: IssueKind::Format { format: "regex".into(), reason: Some(e.to_string()) },
         }),
-        Ok(compiled) => compiled.check_utf16(reference).err().map(|m| {
+        Ok(compiled) => check(&compiled).err().map(|m| {
             let (character, index) = match m {
                 Mismatch::Char { ch, index } => (Some(ch.to_string()), Some(index as u64)),
                 Mismatch::Count | Mismatch::NoMatch | Mismatch::Budget => (None, None),
@@ -48,7 +54,7 @@ pub fn validate_product_reference_utf16(format: &[u16], reference: &[u16]) -> Re
                     index,
                     reason: (m == Mismatch::Budget).then(|| "budget".into()),
                     suggestion: None,
-                    format: Some(String::from_utf16_lossy(format)),
+                    format: Some(format()),
                 },
             }
         }),

@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{error, to_js};
+use super::{error, to_js, JsText};
 
 /// The JSON Schema 2020-12 document of the schema `schema`: the validator's rules as far as
 /// JSON Schema can say them (a regex-valued field is only a string). Validate with a 2020-12
@@ -41,10 +41,14 @@ pub fn pattern_slot_js(name: &str) -> Result<JsValue, JsValue> {
 /// UTF-16, a lone surrogate being itself.
 #[wasm_bindgen(js_name = __patternMatches, unchecked_return_type = "boolean | 'budget'")]
 pub fn pattern_matches_js(name: &str, #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsValue {
-    let (Some(p), Some(units)) = (crate::schema::Pattern::from_name(name), super::utf16_of(&value)) else {
+    let (Some(p), Some(text)) = (crate::schema::Pattern::from_name(name), super::text_of(&value)) else {
         return JsValue::FALSE;
     };
-    match crate::regex::patterns::check_utf16(p, &units) {
+    let verdict = match &text {
+        JsText::Str(s) => crate::regex::patterns::check(p, s),
+        JsText::Utf16(units) => crate::regex::patterns::check_utf16(p, units),
+    };
+    match verdict {
         Ok(()) => JsValue::TRUE,
         Err(crate::regex::Mismatch::Budget) => JsValue::from_str("budget"),
         Err(_) => JsValue::FALSE,
@@ -56,8 +60,10 @@ pub fn pattern_matches_js(name: &str, #[wasm_bindgen(unchecked_param_type = "str
 /// is. `source` is read as UTF-16, a lone surrogate being itself.
 #[wasm_bindgen(js_name = __regexReason)]
 pub fn regex_reason_js(#[wasm_bindgen(unchecked_param_type = "string")] source: JsValue) -> Option<String> {
-    let Some(units) = super::utf16_of(&source) else {
-        return Some("the value is not a string".into());
+    let compiled = match super::text_of(&source) {
+        None => return Some("the value is not a string".into()),
+        Some(JsText::Str(s)) => crate::regex::user(&s),
+        Some(JsText::Utf16(units)) => crate::regex::user_utf16(&units),
     };
-    crate::regex::user_utf16(&units).err().map(|e| e.to_string())
+    compiled.err().map(|e| e.to_string())
 }

@@ -7,8 +7,8 @@ use js_sys::{Array, JsString, Number, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::error;
 use super::validate::result_to_js;
+use super::{error, JsText};
 use crate::validate::query::MAX_QUERY_BYTES;
 use crate::validate::value::{Foreign, Value};
 use crate::validate::{self as v};
@@ -113,9 +113,13 @@ pub fn validate_product_reference_js(
     #[wasm_bindgen(unchecked_param_type = "string")] format: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] reference: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let format = super::utf16_of(&format)
+    let format = super::text_of(&format)
         .ok_or_else(|| error("validateProductReference: format must be a string (the product's format)"))?;
     let reference =
-        super::utf16_of(&reference).ok_or_else(|| error("validateProductReference: reference must be a string"))?;
-    result_to_js(&v::validate_product_reference_utf16(&format, &reference))
+        super::text_of(&reference).ok_or_else(|| error("validateProductReference: reference must be a string"))?;
+    let report = match (&format, &reference) {
+        (JsText::Str(f), JsText::Str(r)) => v::validate_product_reference(f, r),
+        _ => v::validate_product_reference_utf16(&format.units(), &reference.units()),
+    };
+    result_to_js(&report)
 }

@@ -115,8 +115,8 @@ pub fn set_pattern_js(
     #[wasm_bindgen(unchecked_param_type = "PatternName")] name: &str,
     #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
 ) -> Result<(), JsValue> {
-    let units = super::utf16_of(&source).ok_or_else(|| error("setPattern: source must be a string"))?;
-    v::set_pattern_utf16(name, &units).map_err(|e| match e {
+    let source = super::text_of(&source).ok_or_else(|| error("setPattern: source must be a string"))?;
+    v::set_pattern_utf16(name, &source.units()).map_err(|e| match e {
         crate::regex::PatternError::UnknownName { .. } => error(e),
         _ => error(format!("setPattern: invalid pattern for {name}: {e}")),
     })
