@@ -34,8 +34,11 @@ export declare function init(input?: string | { href: string } | { arrayBuffer()
 
 /**
  * Replaces the named pattern (`'NAME_CURLY'`, `'PHONE'`, …) with `source`, a regex in the
- * server's Java dialect, for all later validations (decisions R3). Throws, changing nothing, if
- * the name is unknown or the regex is invalid or too large.
+ * server's Java dialect, for all later validations (decisions R3). It is compiled and matched
+ * as java.util.regex does (decisions R14), within a step budget: a value that exhausts it gets
+ * a `pattern` issue with `params.reason: 'budget'`. Throws, changing nothing, if the name is
+ * unknown, Java would refuse the regex (the message gives Java's reason), or it is longer than
+ * 1,024 characters.
  */
 export declare function setPattern(name: PatternName, source: string): void;
 
@@ -47,8 +50,11 @@ export declare function getPattern(name: PatternName): string;
 
 /**
  * Checks `reference` (a product reference, additional reference or service id) against the
- * product's `format`, a regex in the server's dialect (decisions R10): issues at `/format` when
- * the format cannot be used, at `/reference` when the reference does not match it.
+ * product's `format`, a regex the server applies with java.util.regex (decisions R10, R14),
+ * matched as Java does: whole value, UTF-16 (a lone surrogate is itself), every construct Java
+ * accepts. Issues at `/format` when Java would refuse the format (`params.reason` in Java's
+ * words), at `/reference` when the reference does not match it, or does not finish within
+ * the step budget (`params.reason: 'budget'`: the server's verdict is unknown).
  */
 export declare function validateProductReference(format: string, reference: string): ValidationResult;
 

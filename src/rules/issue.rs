@@ -55,7 +55,8 @@ pub enum IssueKind {
         character: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         index: Option<u64>,
-        /// A known cause: `plusSign`, `empty`, `lowercase`.
+        /// A known cause: `plusSign`, `empty`, `lowercase`, or `budget` (the matcher ran out of
+        /// steps before deciding, decisions R14).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
         /// A corrected value the server would accept, when one is obvious.

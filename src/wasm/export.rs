@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{error, to_js};
+use super::{error, to_js, JsText};
 
 /// The JSON Schema 2020-12 document of the schema `schema`: the validator's rules as far as
 /// JSON Schema can say them (a regex-valued field is only a string). Validate with a 2020-12
@@ -36,15 +36,34 @@ pub fn pattern_slot_js(name: &str) -> Result<JsValue, JsValue> {
 }
 
 /// Plumbing for the JavaScript validators: whether `value` matches the pattern `name` in force
-/// (for a pattern set with `setPattern` that has no ECMAScript form).
-#[wasm_bindgen(js_name = __patternMatches)]
-pub fn pattern_matches_js(name: &str, value: &str) -> bool {
-    crate::schema::Pattern::from_name(name).is_some_and(|p| crate::regex::patterns::check(p, value).is_ok())
+/// (for a pattern set with `setPattern` that is not class-shaped): `true`, `false`, or
+/// `"budget"` when matching ran out of its step budget (decisions R14). `value` is read as
+/// UTF-16, a lone surrogate being itself.
+#[wasm_bindgen(js_name = __patternMatches, unchecked_return_type = "boolean | 'budget'")]
+pub fn pattern_matches_js(name: &str, #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsValue {
+    let (Some(p), Some(text)) = (crate::schema::Pattern::from_name(name), super::text_of(&value)) else {
+        return JsValue::FALSE;
+    };
+    let verdict = match &text {
+        JsText::Str(s) => crate::regex::patterns::check(p, s),
+        JsText::Utf16(units) => crate::regex::patterns::check_utf16(p, units),
+    };
+    match verdict {
+        Ok(()) => JsValue::TRUE,
+        Err(crate::regex::Mismatch::Budget) => JsValue::from_str("budget"),
+        Err(_) => JsValue::FALSE,
+    }
 }
 
 /// Plumbing for the JavaScript validators: why `source` is not a usable regex of the server's
-/// dialect (a regex-valued field's `format` issue), or `undefined` when it is.
+/// dialect (a regex-valued field's `format` issue, in Java's words), or `undefined` when it
+/// is. `source` is read as UTF-16, a lone surrogate being itself.
 #[wasm_bindgen(js_name = __regexReason)]
-pub fn regex_reason_js(source: &str) -> Option<String> {
-    crate::regex::user(source).err().map(|e| e.to_string())
+pub fn regex_reason_js(#[wasm_bindgen(unchecked_param_type = "string")] source: JsValue) -> Option<String> {
+    let compiled = match super::text_of(&source) {
+        None => return Some("the value is not a string".into()),
+        Some(JsText::Str(s)) => crate::regex::user(&s),
+        Some(JsText::Utf16(units)) => crate::regex::user_utf16(&units),
+    };
+    compiled.err().map(|e| e.to_string())
 }

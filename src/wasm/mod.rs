@@ -17,6 +17,7 @@ pub mod validate;
 pub use from_js::{bytes_of, encode, error_message, from_js, Encoded};
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// `v` as plain JS objects and arrays: serialised to JSON text here and parsed by the engine's
 /// `JSON.parse`, which is much faster than building the objects property by property across
@@ -24,6 +25,41 @@ use wasm_bindgen::prelude::*;
 pub(crate) fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(v).map_err(|e| error(format!("cannot convert the result to JavaScript: {e}")))?;
     js_sys::JSON::parse(&text).map_err(|_| error("internal error: the result is not valid JSON"))
+}
+
+/// A JS string, exactly: as a Rust string when it has no lone surrogate, else as its UTF-16
+/// code units.
+pub(crate) enum JsText {
+    Str(String),
+    Utf16(Vec<u16>),
+}
+
+impl JsText {
+    /// The UTF-16 code units (copied for a Rust string).
+    pub(crate) fn units(&self) -> std::borrow::Cow<'_, [u16]> {
+        match self {
+            JsText::Str(s) => std::borrow::Cow::Owned(s.encode_utf16().collect()),
+            JsText::Utf16(u) => std::borrow::Cow::Borrowed(u),
+        }
+    }
+}
+
+/// A JS string as Java sees it: a lone surrogate stays itself. (A `&str` parameter and
+/// `as_string` go through UTF-8, which turns a lone surrogate into U+FFFD; Java, and so the
+/// server, sees the surrogate: decisions R14.) A string with no U+FFFD after that conversion
+/// had no lone surrogate and is used as it is; the others are read unit by unit. `None` for a
+/// value that is not a string.
+pub(crate) fn text_of(v: &JsValue) -> Option<JsText> {
+    let s = v.as_string()?;
+    if !s.contains('\u{FFFD}') {
+        return Some(JsText::Str(s));
+    }
+    let js: &js_sys::JsString = v.dyn_ref()?;
+    let units: Vec<u16> = js.iter().collect();
+    Some(match String::from_utf16(&units) {
+        Ok(s) => JsText::Str(s),
+        Err(_) => JsText::Utf16(units),
+    })
 }
 
 /// A JS `Error` whose message starts with the package name.

@@ -7,8 +7,8 @@ use js_sys::{Array, JsString, Number, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::error;
 use super::validate::result_to_js;
+use super::{error, JsText};
 use crate::validate::query::MAX_QUERY_BYTES;
 use crate::validate::value::{Foreign, Value};
 use crate::validate::{self as v};
@@ -103,18 +103,23 @@ fn params(query: &JsValue) -> Result<Vec<(Cow<'static, str>, Value<'static>)>, J
 
 /// Checks `reference` (a product reference, additional reference or service id) against
 /// `format`, the product's own regex (`productReferenceFormat`, `serviceIdFormat`,
-/// `additionalProductReferenceFormat`), as the server applies it: whole value, Java dialect
-/// (decisions R1, R2, R10). An unusable format is an issue at `/format`, a mismatch one at
-/// `/reference`. Each format is compiled once. Throws if either argument is not a string.
+/// `additionalProductReferenceFormat`), as the server applies it: `java.util.regex`, whole
+/// value, the strings as UTF-16 (decisions R1, R2, R10, R14). An unusable format is an issue
+/// at `/format`, a mismatch one at `/reference` (also when matching ran out of its step
+/// budget: `params.reason` is `"budget"`). Each format is compiled once. Throws if either
+/// argument is not a string.
 #[wasm_bindgen(js_name = validateProductReference, unchecked_return_type = "ValidationResult")]
 pub fn validate_product_reference_js(
     #[wasm_bindgen(unchecked_param_type = "string")] format: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] reference: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let format = format
-        .as_string()
+    let format = super::text_of(&format)
         .ok_or_else(|| error("validateProductReference: format must be a string (the product's format)"))?;
     let reference =
-        reference.as_string().ok_or_else(|| error("validateProductReference: reference must be a string"))?;
-    result_to_js(&v::validate_product_reference(&format, &reference))
+        super::text_of(&reference).ok_or_else(|| error("validateProductReference: reference must be a string"))?;
+    let report = match (&format, &reference) {
+        (JsText::Str(f), JsText::Str(r)) => v::validate_product_reference(f, r),
+        _ => v::validate_product_reference_utf16(&format.units(), &reference.units()),
+    };
+    result_to_js(&report)
 }

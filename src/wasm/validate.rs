@@ -107,14 +107,19 @@ pub fn format_message_js(
 }
 
 /// Replaces the named pattern (`'NAME_CURLY'`, `'PHONE'`, …) with `source`, a regex in the
-/// server's Java dialect, for all later validations (decisions R3). Throws, changing
-/// nothing, if the name is unknown or the regex is invalid or too large.
+/// server's Java dialect (compiled as `java.util.regex` does, decisions R3, R14), for all
+/// later validations. Throws, changing nothing, if the name is unknown or Java would refuse
+/// the regex (the message gives Java's reason), or it is longer than 1,024 characters.
 #[wasm_bindgen(js_name = setPattern)]
 pub fn set_pattern_js(
     #[wasm_bindgen(unchecked_param_type = "PatternName")] name: &str,
-    source: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
 ) -> Result<(), JsValue> {
-    v::set_pattern(name, source).map_err(error)
+    let source = super::text_of(&source).ok_or_else(|| error("setPattern: source must be a string"))?;
+    v::set_pattern_utf16(name, &source.units()).map_err(|e| match e {
+        crate::regex::PatternError::UnknownName { .. } => error(e),
+        _ => error(format!("setPattern: invalid pattern for {name}: {e}")),
+    })
 }
 
 /// Restores the built-in pattern `name`, or every pattern when `name` is omitted.

@@ -146,3 +146,24 @@ fn unusable_formats_are_issues_and_non_strings_throw() {
         assert!(msg.contains("must be a string"), "{f} {v}: {msg}");
     }
 }
+
+#[wasm_bindgen_test]
+fn strings_cross_as_utf16_with_lone_surrogates() {
+    // decisions R14: a lone surrogate reaches the matcher as itself, never as U+FFFD.
+    assert_eq!(reference(r"'\\uFFFD'", r"'\uD800'"), pairs(&[("/reference", "pattern")]));
+    assert_eq!(reference(r"'\\uFFFD'", r"'\uFFFD'"), pairs(&[]));
+    assert_eq!(reference(r"'\\p{Cs}'", r"'\uDC00'"), pairs(&[]));
+    assert_eq!(reference(r"'.'", r"'\uD83D\uDE00'"), pairs(&[]));
+    // In the format too.
+    assert_eq!(reference(r"'\uD800+'", r"'\uD800\uD800'"), pairs(&[]));
+    assert_eq!(reference(r"'\uD800+'", r"'\uFFFD'"), pairs(&[("/reference", "pattern")]));
+}
+
+#[wasm_bindgen_test]
+fn a_format_that_runs_out_of_steps_says_so() {
+    let r = json(&validate_product_reference_js(js(r"'(a|aa)+\\1?b'"), js("'a'.repeat(40)")).unwrap());
+    assert_eq!(
+        r["errors"][0]["params"],
+        serde_json::json!({"pattern": "PRODUCT_FORMAT", "format": r"(a|aa)+\1?b", "reason": "budget"})
+    );
+}

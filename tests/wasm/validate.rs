@@ -176,18 +176,21 @@ fn set_pattern_replaces_and_rejects_bad_regexes() {
     // the verdict, and a character the new pattern still lacks ('>') stays a defect.
     let with = |name: &str| js(&format!("Object.assign({SITE}, {{ siteName: '{name}' }})"));
     assert_eq!(check("Site", with("<Head")), pairs(&[("/siteName", "pattern")]));
-    set_pattern_js("NAME_CURLY", r"[\w\p{L}\s<\-]+").unwrap();
+    set_pattern_js("NAME_CURLY", JsValue::from_str(r"[\w\p{L}\s<\-]+")).unwrap();
     let allowed = check("Site", with("<Head"));
     let still_bad = check("Site", with("<Head>"));
     reset_pattern_js(Some("NAME_CURLY".into())).unwrap();
     assert_eq!(allowed, pairs(&[]));
     assert_eq!(still_bad, pairs(&[("/siteName", "pattern")]));
     assert_eq!(check("Site", with("<Head")), pairs(&[("/siteName", "pattern")]));
-    let msg = thrown_message(set_pattern_js("NAME_CURLY", "(unclosed").unwrap_err());
+    let msg = thrown_message(set_pattern_js("NAME_CURLY", JsValue::from_str("(unclosed")).unwrap_err());
     assert!(msg.contains("invalid pattern"), "{msg}");
-    let msg = thrown_message(set_pattern_js("NOPE", "a").unwrap_err());
+    assert!(msg.contains("Unclosed group near index 9"), "{msg}");
+    let msg = thrown_message(set_pattern_js("NOPE", JsValue::from_str("a")).unwrap_err());
     assert!(msg.contains("PHONE"), "{msg}");
     assert_eq!(get_pattern_js("COUNTRY").unwrap(), "[A-Z]{2}");
+    let msg = thrown_message(set_pattern_js("NAME_CURLY", JsValue::from_f64(1.0)).unwrap_err());
+    assert!(msg.contains("source must be a string"), "{msg}");
 }
 
 #[wasm_bindgen_test]

@@ -8,7 +8,8 @@ use serde_json::{json, Map, Value};
 
 use crate::endpoints::{self, FilterKind, BOOLEAN_VALUES};
 use crate::model::query::LIST_QUERY;
-use crate::regex::{ecma, patterns};
+use crate::regex::ecma;
+use crate::regex::patterns::{self, InForce};
 use crate::rules::date_time::DATE_TIME_PATTERN;
 use crate::rules::message::{Cond, CONSTANTS};
 use crate::schema::{Kind, Schema, TextFormat, Width, MAX_DEPTH, MAX_VALUES, PATTERNS};
@@ -81,31 +82,34 @@ pub fn tables_module() -> String {
 
 /// The pattern `p` in force as the JavaScript runtime matches it (see `mismatch` in
 /// runtime.js): `{ name, source, class, min, max, empty }` for a class pattern (`class` finds a
-/// character outside it), `{ name, source, whole }` for another one with an ECMAScript form,
-/// `{ name, source, engine: true }` when only the regex engine can match it. Written into
-/// `tables.js` at build time, and asked of the wasm module after `setPattern`.
+/// character outside it), `{ name, source, whole }` for another fixed pattern (its ECMAScript
+/// form, built with it), `{ name, source, engine: true }` for another pattern set with
+/// `setPattern`: java-regex in the engine matches it, so the verdict is Java's, lone
+/// surrogates are themselves and the step budget holds (a host `RegExp` has none: a pattern
+/// such as `(a|aa)+\1?b` would hang the page). Written into `tables.js` at build time, and asked
+/// of the wasm module after `setPattern`.
 pub fn pattern_slot(p: crate::schema::Pattern) -> Value {
-    let def = p.def();
+    let name = p.def().name;
     let source = patterns::source(p);
-    let source = source.as_str();
-    match patterns::compiled(p) {
-        Ok(c) => match c.class_shape() {
-            Some(info) => json!({
-                "name": def.name,
-                "source": source,
-                "class": ecma::negated_class(&info.ranges),
-                "min": info.min,
-                "max": info.max,
-                "empty": info.allow_empty,
-            }),
-            None => match ecma::whole_value_pattern(source) {
-                Ok(whole) => json!({ "name": def.name, "source": source, "whole": whole }),
-                Err(_) => json!({ "name": def.name, "source": source, "engine": true }),
-            },
+    let class = |ranges: &[(u32, u32)], min: u32, max: Option<u32>, empty: bool| {
+        json!({
+            "name": name,
+            "source": source,
+            "class": ecma::negated_class(ranges),
+            "min": min,
+            "max": max,
+            "empty": empty,
+        })
+    };
+    match patterns::in_force(p) {
+        InForce::Fixed(f) => match f.class() {
+            Some(c) => class(&c.ranges(), c.min, c.max, c.allow_empty),
+            None => json!({ "name": name, "source": source, "whole": f.ecma() }),
         },
-        // Sound before complete: a pattern that does not compile matches nothing (the engine
-        // rejects every value then too).
-        Err(_) => json!({ "name": def.name, "source": source, "whole": "(?!)" }),
+        InForce::Set(u) => match u.class_shape() {
+            Some(s) => class(&s.ranges, s.min, s.max, s.allow_empty),
+            None => json!({ "name": name, "source": source, "engine": true }),
+        },
     }
 }
 

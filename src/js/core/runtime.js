@@ -530,7 +530,10 @@ function patternParams(slot, x, m) {
   const p = { pattern: slot.name };
   let reason;
   let suggestion;
-  if (x === '') {
+  if (m === 'budget') {
+    // decisions R14: the engine's matcher ran out of steps; neither a match nor a mismatch.
+    reason = 'budget';
+  } else if (x === '') {
     reason = 'empty';
   } else {
     if (typeof m === 'object') {
@@ -607,15 +610,16 @@ export function codePoints(s) {
  *   "characters of one class, count in [min, max]" (or empty when `empty`); `cls` (compiled
  *   into `re` on first use) finds a character outside the class
  * @typedef {{ whole: string, re?: RegExp }} RegexPattern  any other pattern, anchored at both ends
- * @typedef {{ match: (s: string) => boolean }} EnginePattern  matched by the regex engine
+ * @typedef {{ match: (s: string) => boolean | 'budget' }} EnginePattern  matched by the regex
+ *   engine (java-regex in wasm); `'budget'` when it ran out of steps before deciding
  * @typedef {(ClassPattern | RegexPattern | EnginePattern) & { name: string, source: string }} PatternSlot
- * @typedef {null | 'count' | 'nomatch' | { ch: string, index: number }} Mismatch
+ * @typedef {null | 'count' | 'nomatch' | 'budget' | { ch: string, index: number }} Mismatch
  */
 
 /**
  * Why `s` does not match the pattern in slot `p`, or null when it does: the first character
  * a class pattern does not allow (and its UTF-16 index), a count outside the class pattern's
- * range, or no match.
+ * range, no match, or (a pattern the engine matches) a step budget run out.
  * @param {PatternSlot} p
  * @param {string} s
  * @returns {Mismatch}
@@ -632,5 +636,6 @@ export function mismatch(p, s) {
     return n < p.min || n > p.max ? 'count' : null;
   }
   if ('whole' in p) return (p.re ??= new RegExp(p.whole, 'u')).test(s) ? null : 'nomatch';
-  return p.match(s) ? null : 'nomatch';
+  const r = p.match(s);
+  return r === true ? null : r === 'budget' ? 'budget' : 'nomatch';
 }

@@ -133,17 +133,31 @@ export function getPattern(name) {
 
 // ---- engine functions ---------------------------------------------------------------------
 
+/** A lone surrogate (with the `u` flag a pair is one code point, not in Cs). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
- * Checks `reference` against a product's `format` (a regex in the server's dialect, decisions
- * R10): issues at `/format` (unusable) or `/reference` (no match).
+ * Checks `reference` against a product's `format` (a regex the server applies with
+ * java.util.regex, decisions R10, R14): issues at `/format` (unusable) or `/reference` (no
+ * match, or `params.reason: 'budget'` when matching ran out of steps). Both strings reach the
+ * engine as UTF-16, a lone surrogate being itself; the issue's params are Rust strings, where
+ * it shows as U+FFFD, so the original characters are put back here.
  * @param {unknown} format
  * @param {unknown} reference
  */
 export function validateProductReference(format, reference) {
-  return engine().validateProductReference(
-    string(format, 'validateProductReference', 'format'),
-    string(reference, 'validateProductReference', 'reference'),
-  );
+  const f = string(format, 'validateProductReference', 'format');
+  const r = string(reference, 'validateProductReference', 'reference');
+  const result = engine().validateProductReference(f, r);
+  if (result.valid || !(LONE_SURROGATE.test(f) || LONE_SURROGATE.test(r))) return result;
+  for (const issue of result.errors) {
+    const params = issue.params;
+    if (issue.path !== '/reference') continue;
+    if (typeof params.format === 'string') params.format = f;
+    if (typeof params.index === 'number') params.character = String.fromCodePoint(/** @type {number} */ (r.codePointAt(params.index)));
+    issue.message = core.formatMessage(issue);
+  }
+  return result;
 }
 
 /**
