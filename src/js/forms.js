@@ -2,4 +2,4 @@
 // `elevate-billing/forms`: the form path alone, in plain JavaScript generated from the Rust
 // model. No WebAssembly, nothing to await, any Content-Security-Policy.
 
-export { validate, isValid, validateField, describeField, formatMessage, schemaNames } from './core/index.js';
+export { validate, isValid, validateField, describeField, formatMessage, schemaNames, formBody, standardSchema, schemas } from './core/index.js';

@@ -4,5 +4,5 @@
 // that only validate forms can import `elevate-billing/forms` and ship no WebAssembly at all;
 // bundlers drop the engine from this entry too when none of its exports is used.
 
-export { validate, isValid, validateField, describeField, formatMessage, schemaNames } from './core/index.js';
+export { validate, isValid, validateField, describeField, formatMessage, schemaNames, formBody, standardSchema, schemas } from './core/index.js';
 export * from './engine/index.js';

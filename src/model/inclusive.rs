@@ -197,7 +197,8 @@ pub static INCLUSIVE_USAGE_BALANCE: Schema = Schema {
         field("periodEndDate", date()).doc("Period end date"),
         field("usageProductInventoryId", int64().kind()).doc("Usage product inventory"),
         field("inclusiveUsageBalanceAssignments", Kind::Array(&BALANCE_ASSIGNMENTS))
-            .doc("Balances per plan assignment"),
+            .doc("Balances per plan assignment")
+            .label("Balance assignments"),
     ],
     rules: &[],
 };

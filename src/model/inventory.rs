@@ -114,8 +114,13 @@ pub static RENTAL_PRODUCT_INVENTORY: Schema = Schema {
         field("id", int64().kind()).read_only().doc("Rental product inventory identifier"),
         field("siteId", int64().kind()).required().doc("Site"),
         field("rentalProductId", int64().kind()).required().doc("Rental product"),
-        field("parentRentalProductInventoryId", int64().kind()).doc("Parent rental product inventory"),
-        field("invoicePresentationProductName", name(1, 255)).required().doc("Product name shown on invoices"),
+        field("parentRentalProductInventoryId", int64().kind())
+            .doc("Parent rental product inventory")
+            .label("Parent inventory ID"),
+        field("invoicePresentationProductName", name(1, 255))
+            .required()
+            .doc("Product name shown on invoices")
+            .label("Product name on invoice"),
         field("supplierAccountId", int64().kind()).required().doc("Supplier account"),
         field("startDate", date()).required().doc("Start date"),
         field("endDate", date()).doc("End date"),

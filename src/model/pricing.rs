@@ -277,8 +277,12 @@ pub static USAGE_RATE_CARD: Schema = Schema {
         field("boltOnTaxBandId", int64().kind()).doc("Tax band of the bolt-on charge (type only documented)"),
         field("nominalCode", any_string().kind()).doc("Nominal code (constraints not captured)"),
         field("applyCrossTimeBandCharging", boolean()).doc("Apply cross-time-band charging (sample only)"),
-        field("defaultQuantityRoundingIncrement", number(None, None)).doc("Default quantity rounding increment"),
-        field("defaultVariableChargeUnitSize", number(None, None)).doc("Default variable charge unit size"),
+        field("defaultQuantityRoundingIncrement", number(None, None))
+            .doc("Default quantity rounding increment")
+            .label("Default rounding increment"),
+        field("defaultVariableChargeUnitSize", number(None, None))
+            .doc("Default variable charge unit size")
+            .label("Default charge unit size"),
         field("usageRates", Kind::Array(&USAGE_RATES)).doc("The card's usage rates"),
         field("timeBandPlans", Kind::Array(&TIME_BAND_PLANS)).doc("Time band plans used by the card"),
         field("accessCharges", Kind::Array(&ACCESS_CHARGES)).doc("Access charges of the card"),

@@ -155,14 +155,18 @@ pub static RENTAL_PRODUCT: Schema = Schema {
             .doc("Default force-bill periods of new inventories; 0 turns force billing off"),
         field("additionalProductReferenceRequired", boolean())
             .default(Literal::Bool(false))
-            .doc("Inventories need an additional product reference"),
+            .doc("Inventories need an additional product reference")
+            .label("Additional reference required"),
         field("additionalProductReferenceFormat", regex_string(Some(50)))
-            .doc("Regular expression for additional product references, e.g. [a-zA-Z0-9]{4,15}"),
+            .doc("Regular expression for additional product references, e.g. [a-zA-Z0-9]{4,15}")
+            .label("Additional reference format"),
         field("linkedUsageProductId", int64().kind()).doc("Linked usage product"),
         field("productReferenceRequired", boolean()).doc("Inventories need a product reference (sample only)"),
         // Length not captured (sample `.*`); must compile (decisions R10).
         field("productReferenceFormat", regex_string(None)).doc("Regular expression for product references"),
-        field("productReferenceMayBeDDIRange", boolean()).doc("A product reference may be a DDI range (sample only)"),
+        field("productReferenceMayBeDDIRange", boolean())
+            .doc("A product reference may be a DDI range (sample only)")
+            .label("DDI range allowed"),
         field("generateWhenParentCreated", boolean())
             .doc("Create an inventory of this product when its parent's is created (sample only)"),
         field("customFields", custom_fields()).doc("Custom field values of the product"),
@@ -218,7 +222,9 @@ pub static USAGE_PRODUCT_SUPPLIER: Schema = Schema {
         field("supplierId", int64().kind()).doc("Supplier"),
         field("supplierAccountId", int64().kind()).doc("Supplier account"),
         field("primaryReferenceDataSourceId", int64().kind()).doc("Primary reference data source"),
-        field("secondaryReferenceDataSourceId", int64().kind()).doc("Secondary reference data source"),
+        field("secondaryReferenceDataSourceId", int64().kind())
+            .doc("Secondary reference data source")
+            .label("Secondary data source ID"),
     ],
     rules: &[],
 };

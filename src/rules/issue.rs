@@ -55,7 +55,8 @@ pub enum IssueKind {
         character: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         index: Option<u64>,
-        /// A known cause: `plusSign`, `empty`, `lowercase`.
+        /// A known cause: `plusSign`, `empty`, `lowercase`, or what is wrong with an e-mail
+        /// address (`super::email::REASONS`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
         /// A corrected value the server would accept, when one is obvious.

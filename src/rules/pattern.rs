@@ -87,6 +87,17 @@ fn issue(p: Pattern, s: &str, m: Mismatch) -> IssueKind {
             reason = Some("lowercase".into());
             suggestion = Some(s.to_ascii_uppercase());
         }
+        // What is wrong with an e-mail address, in R4's own terms; only for the built-in
+        // expression (a pattern set by `setPattern` may mean something else).
+        if p == Pattern::Email && patterns::source(p) == p.def().source {
+            if let Some(d) = super::email::diagnose(s) {
+                reason = Some(d.reason.into());
+                if let Some((ch, at)) = d.character {
+                    character = Some(ch.to_string());
+                    index = Some(at);
+                }
+            }
+        }
     }
     IssueKind::Pattern { pattern: p.def().name.to_owned(), character, index, reason, suggestion, format: None }
 }

@@ -133,7 +133,7 @@ test('errors have one body shape: Spring Boot error attributes plus the issues',
   const client = new ElevateClient({ baseUrl: mock.url, token: TOKEN, validate: false });
   const e = await client.sites.list({ page: 0, pageSize: 10 }).catch((x) => x);
   assert.equal(e.status, 400);
-  assert.equal(e.serverMessage, 'Validation failed for the query of GET /sites. Error count: 1 (page: page must be at least 1.)');
+  assert.equal(e.serverMessage, 'Validation failed for the query of GET /sites. Error count: 1 (page: Page must be at least 1.)');
   for (const [status, method, path, headers, payload, message] of [
     [401, 'GET', '/v1/sites/1', {}, undefined, /authentication is required/],
     [401, 'GET', '/v1/sites/1', { authorization: 'Bearer wrong' }, undefined, /authentication/],

@@ -61,7 +61,7 @@ test('node.mjs exports exactly what index.js exports, and forms.js a part of it'
   const node = await import(join(dir, 'node.mjs'));
   assert.deepEqual(names(node), names(esm));
   const forms = await import(join(dir, 'forms.js'));
-  assert.deepEqual(names(forms), ['describeField', 'formatMessage', 'isValid', 'schemaNames', 'validate', 'validateField']);
+  assert.deepEqual(names(forms), ['describeField', 'formBody', 'formatMessage', 'isValid', 'schemaNames', 'schemas', 'standardSchema', 'validate', 'validateField']);
 });
 
 test('Node: import and require share one instance (a pattern set through one is in force in the other)', () => {

@@ -6,6 +6,8 @@
 
 export { validate, isValid, validateField, formatMessage, schemaNames } from './validate.js';
 export { describeField } from './describe.js';
+export { formBody } from './form.js';
+export { standardSchema, schemas } from './standard.js';
 
 // Plumbing for the engine entry (src/js/engine): the regex engine for regex-valued fields, and
 // the pattern slots `setPattern` replaces. Hidden by their `__` names.

@@ -11,6 +11,7 @@ export const core = {
   isValid: eb.isValid,
   validateField: eb.validateField,
   formatMessage: eb.formatMessage,
+  describeField: eb.describeField,
   schemaNames: eb.schemaNames,
 };
 
