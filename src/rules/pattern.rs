@@ -37,6 +37,11 @@ pub const MESSAGES: &[Template] = &[
     template("pattern", &[], "{field} is not in the expected form."),
 ];
 
+/// The causes a `pattern` issue may name in `params.reason` besides the e-mail ones
+/// ([`super::email::REASONS`]): a `+` in a telephone number, an empty value, a country code
+/// in lower case.
+pub const REASONS: &[&str] = &["plusSign", "empty", "lowercase"];
+
 /// What the pattern check of a string found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Verdict {

@@ -92,6 +92,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every name [`Kind::type_name`] gives, for the generated TypeScript.
+    pub const TYPE_NAMES: [&'static str; 7] = ["string", "integer", "number", "boolean", "object", "array", "json"];
+
     /// The JSON type name this kind expects (`"integer"`), as `type` issues and exports say it.
     pub const fn type_name(&self) -> &'static str {
         match self {
@@ -142,6 +145,10 @@ pub enum TextFormat {
 }
 
 impl TextFormat {
+    /// Every format, for the generated TypeScript.
+    pub const ALL: [TextFormat; 5] =
+        [TextFormat::Date, TextFormat::DateTime, TextFormat::CountryCode, TextFormat::Regex, TextFormat::JsonPointer];
+
     /// The format name issues, descriptions and exports use (`"date-time"`).
     pub const fn name(self) -> &'static str {
         match self {
@@ -162,6 +169,9 @@ pub enum Width {
 }
 
 impl Width {
+    /// Every width, for the generated TypeScript.
+    pub const ALL: [Width; 2] = [Width::Int32, Width::Int64];
+
     /// The format name issues, descriptions and exports use (`"int32"`).
     pub const fn name(self) -> &'static str {
         match self {
@@ -253,31 +263,6 @@ impl Schema {
     /// The field called `name`, if the schema has one.
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::words_of;
-
-    #[test]
-    fn field_names_read_as_words() {
-        for (name, words) in [
-            ("siteName", "Site name"),
-            ("postcode", "Postcode"),
-            ("id", "ID"),
-            ("customerId", "Customer ID"),
-            ("contractOwnerIds", "Contract owner IDs"),
-            ("address1", "Address 1"),
-            ("productReferenceMayBeDDIRange", "Product reference may be DDI range"),
-            ("appliesToISDNOnly", "Applies to ISDN only"),
-            ("receiveSmsFraudAlert", "Receive SMS fraud alert"),
-            ("contactEmailAddress", "Contact e-mail address"),
-            ("userEmail", "User e-mail"),
-            ("emailSuspended", "E-mail suspended"),
-        ] {
-            assert_eq!(words_of(name), words, "{name}");
-        }
     }
 }
 
@@ -485,4 +470,44 @@ pub const fn boolean() -> Kind {
 /// An object of the given schema.
 pub const fn object(schema: &'static Schema) -> Kind {
     Kind::Object(schema)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names_lists_every_kind() {
+        let kinds = [
+            any_string().kind(),
+            int32().kind(),
+            number(None, None),
+            boolean(),
+            Kind::Object(&Schema { name: "X", doc: "", source: "", fields: &[], rules: &[] }),
+            Kind::Array(&Array { items: Kind::Any, min_items: 0, max_items: None }),
+            Kind::Any,
+        ];
+        let names: Vec<_> = kinds.iter().map(Kind::type_name).collect();
+        assert_eq!(names, Kind::TYPE_NAMES);
+    }
+
+    #[test]
+    fn field_names_read_as_words() {
+        for (name, words) in [
+            ("siteName", "Site name"),
+            ("postcode", "Postcode"),
+            ("id", "ID"),
+            ("customerId", "Customer ID"),
+            ("contractOwnerIds", "Contract owner IDs"),
+            ("address1", "Address 1"),
+            ("productReferenceMayBeDDIRange", "Product reference may be DDI range"),
+            ("appliesToISDNOnly", "Applies to ISDN only"),
+            ("receiveSmsFraudAlert", "Receive SMS fraud alert"),
+            ("contactEmailAddress", "Contact e-mail address"),
+            ("userEmail", "User e-mail"),
+            ("emailSuspended", "E-mail suspended"),
+        ] {
+            assert_eq!(words_of(name), words, "{name}");
+        }
+    }
 }

@@ -177,7 +177,7 @@ window.__result = { before, reference: validateProductReference('[0-9]{3}', '123
     const page = await browser.newPage();
     await page.goto(server.url + '/index.html');
     const result = await page.waitForFunction(() => window.__result, null, { timeout: 20000 }).then((h) => h.jsonValue());
-    assert.deepEqual(result, { before: { valid: true, errors: [] }, reference: true });
+    assert.deepEqual(result, { before: { valid: true, errors: [], value: SITE.siteAddress }, reference: true });
   } finally {
     await server.close();
   }

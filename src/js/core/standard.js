@@ -9,7 +9,7 @@ import { formBody } from './form.js';
 import { render } from './message.js';
 import { root, SCHEMA_NAMES } from './resolve.js';
 import { usageError } from './runtime.js';
-import { check, labelsFrom, readOptions } from './validate.js';
+import { check, labelsFrom, readOptions, withoutEmpty } from './validate.js';
 
 /**
  * @typedef {{ message: string, path: (string | number)[], pointer: string, code: string, params: Record<string, unknown> }} StandardIssue
@@ -58,26 +58,6 @@ export function standardSchema(schema, options) {
   return Object.freeze({
     '~standard': Object.freeze({ version: /** @type {const} */ (1), vendor: 'elevate-billing', validate, types: undefined }),
   });
-}
-
-/**
- * A copy of a valid value without its `''` and `NaN` members (what `emptyAsAbsent` judged
- * absent); other values are kept as they are.
- * @param {unknown} v
- * @returns {unknown}
- */
-function withoutEmpty(v) {
-  if (Array.isArray(v)) return v.map(withoutEmpty);
-  if (typeof v !== 'object' || v === null) return v;
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return v;
-  /** @type {Record<string, unknown>} */
-  const out = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (x === '' || (typeof x === 'number' && x !== x)) continue;
-    out[k] = withoutEmpty(x);
-  }
-  return out;
 }
 
 /**

@@ -10,11 +10,10 @@ import { Ctx, describeThrown, guarded, readingEmptyAs, readRoot, usageError } fr
 
 /**
  * @typedef {{ path: string, code: string, params: Record<string, unknown>, message: string }} Issue
- * @typedef {{ valid: boolean, errors: Issue[] }} Result
+ * @typedef {{ valid: boolean, errors: Issue[], value?: unknown }} Result
  * @typedef {{ abortEarly: boolean, unknown: boolean, emptyAsAbsent: boolean }} Options
  */
 
-const VALID = () => ({ valid: true, errors: [] });
 
 /** The model's label of the field at a pointer. @param {string} path */
 const modelLabel = (path) => fieldLabel(path);
@@ -66,7 +65,7 @@ export function readOptions(options, fn) {
  * @returns {Result}
  */
 export function result(c) {
-  if (c.found.length === 0) return VALID();
+  if (c.found.length === 0) return { valid: true, errors: [] };
   const errors = c.issues().map((i) => ({
     path: i.path,
     code: i.code,
@@ -74,6 +73,19 @@ export function result(c) {
     message: render(i.path, i.code, i.params, modelLabel),
   }));
   return { valid: false, errors };
+}
+
+/**
+ * As `result`, and when there are no issues, the value checked (under `emptyAsAbsent`,
+ * without its empty members): what `validate` and `validateField` return.
+ * @param {Ctx} c
+ * @param {unknown} value
+ * @param {Options} o
+ * @returns {Result}
+ */
+function resultOf(c, value, o) {
+  if (c.found.length === 0) return { valid: true, errors: [], value: o.emptyAsAbsent ? withoutEmpty(value) : value };
+  return result(c);
 }
 
 /**
@@ -87,7 +99,29 @@ export function result(c) {
  */
 export function validate(schema, value, options) {
   const entry = root(schema, 'validate');
-  return result(check(entry, value, readOptions(options, 'validate')));
+  const o = readOptions(options, 'validate');
+  return resultOf(check(entry, value, o), value, o);
+}
+
+/**
+ * A copy of a valid value without its `''` and `NaN` members (what `emptyAsAbsent` judged
+ * absent); other values, and objects other than plain ones, are kept as they are.
+ * @param {unknown} v
+ * @returns {unknown}
+ */
+export function withoutEmpty(v) {
+  if (v === '' || (typeof v === 'number' && v !== v)) return undefined;
+  if (Array.isArray(v)) return v.map(withoutEmpty);
+  if (typeof v !== 'object' || v === null) return v;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === '' || (typeof x === 'number' && x !== x)) continue;
+    out[k] = withoutEmpty(x);
+  }
+  return out;
 }
 
 /**
@@ -164,9 +198,9 @@ function fieldResult(entry, parent, last, value, o) {
   }, [...parent, ...(last === null ? [] : [last])]);
   if (absent && !any) {
     if (entry[1]) c.e(last, 0, 'required', {});
-    return result(c);
+    return resultOf(c, value, o);
   }
-  return result(walk(entry, value, c, parent, last));
+  return resultOf(walk(entry, value, c, parent, last), value, o);
 }
 
 /**
