@@ -165,7 +165,7 @@ export declare class ElevateError extends Error {{
 
 /** A non-2xx response, or a 2xx whose body is not what the endpoint returns. */
 export declare class ElevateApiError extends ElevateError {{
-  constructor(message: string, details?: Partial<Pick<ElevateApiError, "status" | "kind" | "method" | "url" | "body" | "serverMessage" | "attempts" | "headers" | "retryAfter">>);
+  constructor(message: string, details?: Partial<Pick<ElevateApiError, "status" | "kind" | "method" | "url" | "body" | "serverMessage" | "attempts" | "headers" | "retryAfter" | "issues">>);
   readonly status: number;
   readonly kind: ApiErrorKind;
   readonly method: string;
@@ -181,6 +181,8 @@ export declare class ElevateApiError extends ElevateError {{
   readonly headers: Record<string, string>;
   /** The wait the response's Retry-After asked for, in whole seconds; null when it had none (or none readable). */
   readonly retryAfter: number | null;
+  /** The server's complaints at the fields they name (`path` a JSON Pointer, "" for the request as a whole), read from the error body's shape (Spring's error attributes, RFC 9457 problem details with field lists, `errors: [{{ field, message }}]`, "Validation failed (field: message)"); the raw body stays in `body`. */
+  readonly issues: ServerIssue[];
 }}
 
 /** The request breaks the server's rules; nothing was sent. */

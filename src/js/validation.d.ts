@@ -110,6 +110,21 @@ export interface OpenApiDocument {
   [field: string]: unknown;
 }
 
+/**
+ * A complaint of the server about a request (`ElevateApiError.issues`), at the field it names:
+ * `path` is a JSON Pointer as a ValidationIssue's is, so a form places both the same way.
+ */
+export interface ServerIssue {
+  /** JSON Pointer of the field the server named; "" when it named none. */
+  path: string;
+  /** The server's words. */
+  message: string;
+  /** The field as the server wrote it (`siteContacts[0].contactName`), or null. */
+  field: string | null;
+  /** The server's code for it (`NotBlank`), or null. */
+  code: string | null;
+}
+
 // ---- pointers and the values at them ----------------------------------------------------
 
 type Step<T, K extends string> = T extends readonly (infer I)[]

@@ -77,6 +77,7 @@ try {
   await client.sites.get(1);
 } catch (err) {
   if (err instanceof ElevateApiError) { const k: ApiErrorKind = err.kind; const s: number = err.status; const b: unknown = err.body; void k; void s; void b; }
+  if (err instanceof ElevateApiError) { const at: string | undefined = err.issues[0]?.path; const field: string | null | undefined = err.issues[0]?.field; void at; void field; }
   if (err instanceof ElevateValidationError) { const p: string | undefined = err.issues[0]?.path; void p; }
   if (err instanceof ElevateTimeoutError) { const n: ElevateNetworkError = err; const ms: number = err.timeoutMs; void n; void ms; }
   if (err instanceof ElevateAbortError || err instanceof ElevateError) { const m: string = err.message; void m; }

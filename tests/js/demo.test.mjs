@@ -174,9 +174,10 @@ test('2. cross-field rules on submit, then the customer is created with exactly 
   await page.screenshot({ path: join(shots, 'demo-onboarding.png'), fullPage: true });
 });
 
-test('3. a server error is rendered readably', async () => {
-  const message = 'A customer with account number GAMMA-1 already exists';
-  demo.mock.fault('/v1/customers', { status: 409, body: { status: 409, message } }, { method: 'POST' });
+test('3. a server error is rendered readably, and goes next to the field it names', async () => {
+  // The text shape such servers send: "Validation failed (field: message)".
+  const message = 'Validation failed (customerAccountNumber: a customer with account number GAMMA-1 already exists)';
+  demo.mock.fault('/v1/customers', { status: 409, body: { status: 409, error: 'Conflict', message } }, { method: 'POST' });
   await page.getByRole('button', { name: 'Create customer' }).click();
   const failure = page.locator('#onboard-result .failure');
   await failure.waitFor();
@@ -185,7 +186,8 @@ test('3. a server error is rendered readably', async () => {
   const [kind, status, request] = await failure.locator('dd').allTextContents();
   assert.deepEqual([kind, status], ['conflict', '409']);
   assert.equal(request, `POST ${demo.mockUrl}/v1/customers`);
-  assert.ok(text.includes(message), text);
+  assert.ok(text.includes('a customer with account number GAMMA-1 already exists'), text);
+  assert.equal(await invalidMessage(control('/customerAccountNumber')), 'a customer with account number GAMMA-1 already exists');
   assert.equal(requestsTo('POST', '/v1/customers').length, 2);
   await page.screenshot({ path: join(shots, 'demo-server-error.png'), fullPage: true });
 });
@@ -247,6 +249,14 @@ test('5. a site edit is checked with validatePatch, then sent as a JSON Patch', 
   assert.equal(patches[0].headers.cascade_end_date, 'true');
   assert.deepEqual(patches[0].body, [{ op: 'add', path: '/endDate', value: '2025-12-31' }]);
   await page.locator('#sites-table tr[data-site-id="1"] td:nth-child(6)').filter({ hasText: '2025-12-31' }).waitFor();
+
+  // The mock's own 409: another site of the customer has this reference; shown by the field.
+  const reference = control('/siteReference', '#site-edit-form');
+  await reference.fill('S-2');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('#edit-result .failure').filter({ hasText: 'The server answered 409 (conflict)' }).waitFor();
+  assert.equal(await invalidMessage(reference), 'siteReference "S-2" already exists for customerId 1');
+  assert.deepEqual(requestsTo('PATCH', '/v1/sites/1').at(-1).body, [{ op: 'replace', path: '/siteReference', value: 'S-2' }]);
   await page.screenshot({ path: join(shots, 'demo-sites.png'), fullPage: true });
 });
 
