@@ -40,6 +40,9 @@ pub fn declarations() -> String {
     for s in &schemas {
         interface(&mut out, s);
     }
+    for s in &schemas {
+        record_interface(&mut out, s);
+    }
     schema_types(&mut out, model::SCHEMAS);
     pointer_types(&mut out, model::SCHEMAS);
     out
@@ -149,6 +152,83 @@ fn field(out: &mut String, f: &Field) {
     } else {
         let _ = writeln!(out, "  {}?: {ty} | null;", f.name);
     }
+}
+
+/// Does a record of `s`, as the API answers with it, have more than its request type says: a
+/// field it always returns ([`Field::returned`]), or such a record inside it?
+fn record_differs(s: &Schema) -> bool {
+    fn kind_differs(k: &Kind) -> bool {
+        match k {
+            Kind::Object(o) => record_differs(o),
+            Kind::Array(a) => kind_differs(&a.items),
+            _ => false,
+        }
+    }
+    s.fields.iter().any(|f| f.returned || kind_differs(&f.kind))
+}
+
+/// The type of a record of `s` as the API answers with it: `SiteRecord`, or the request type
+/// when nothing more is known about the answer.
+pub fn record_type(s: &Schema) -> String {
+    let name = super::type_name(s);
+    if record_differs(s) {
+        format!("{name}Record")
+    } else {
+        name
+    }
+}
+
+/// [`ts_type`] for what the API answers with: objects as their record types.
+fn record_ts_type(kind: &Kind) -> String {
+    match kind {
+        Kind::Object(s) => record_type(s),
+        Kind::Array(a) => {
+            let inner = record_ts_type(&a.items);
+            if inner.contains(' ') {
+                format!("Array<{inner}>")
+            } else {
+                format!("{inner}[]")
+            }
+        }
+        _ => ts_type(kind),
+    }
+}
+
+/// `SiteRecord`: the request type with what every answer has as required (request types stay
+/// as they are: a body may leave out what the server sets).
+fn record_interface(out: &mut String, s: &Schema) {
+    if !record_differs(s) {
+        return;
+    }
+    let name = super::type_name(s);
+    let changed: Vec<&Field> =
+        s.fields.iter().filter(|f| f.returned || record_ts_type(&f.kind) != ts_type(&f.kind)).collect();
+    let always: Vec<&str> = s.fields.iter().filter(|f| f.returned).map(|f| f.name).collect();
+    let said = if always.is_empty() {
+        "records inside it as the API answers with them".to_owned()
+    } else {
+        format!("{} always there", always.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))
+    };
+    let omitted: Vec<String> = changed.iter().map(|f| quote(f.name)).collect();
+    let _ = writeln!(
+        out,
+        "/** {name} as the API answers with it (list, get, create, update): {said}. */\nexport interface {} extends Omit<{name}, {}> {{",
+        record_type(s),
+        omitted.join(" | ")
+    );
+    for f in changed {
+        let ty = record_ts_type(&f.kind);
+        if f.returned {
+            let _ = writeln!(out, "  readonly {}: {ty};", f.name);
+        } else if f.read_only {
+            let _ = writeln!(out, "  readonly {}?: {ty};", f.name);
+        } else if f.required {
+            let _ = writeln!(out, "  {}: {ty};", f.name);
+        } else {
+            let _ = writeln!(out, "  {}?: {ty} | null;", f.name);
+        }
+    }
+    out.push_str("}\n\n");
 }
 
 /// The TypeScript type of a kind.
@@ -322,6 +402,10 @@ mod tests {
         assert!(d.contains("  siteName: string;"), "required field");
         assert!(d.contains("  endDate?: string | null;"), "optional field");
         assert!(d.contains("  readonly id?: number;"), "read-only field");
+        // What the API answers with: ids and a site's dates always there, nested records too.
+        assert!(d.contains("export interface SiteRecord extends Omit<Site, \"id\" | \"createdDate\" | \"updatedDate\"> {\n  readonly id: number;\n  readonly createdDate: string;\n  readonly updatedDate: string;\n}"), "{d}");
+        assert!(d.contains("export interface CustomerRecord extends Omit<Customer, \"id\" | \"sites\"> {\n  readonly id: number;\n  sites: CustomerSiteRecord[];\n}"));
+        assert!(!d.contains("interface AddressRecord"), "nothing more is known of an address in an answer");
         assert!(d.contains("  siteContacts: ContactDetails[];"));
         assert!(d.contains("1–100 characters. Pattern NAME_CURLY"));
         assert!(d.contains("Range 1–100000."));

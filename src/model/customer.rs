@@ -25,7 +25,7 @@ pub static CUSTOMER: Schema = Schema {
     doc: "A customer, created together with its sites (POST /customers). The first site is the primary one.",
     source: "api-facts §3.2",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Customer identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Customer identifier"),
         field("contractOwnerId", int32().kind()).required().doc("Contract owner of the customer"),
         field("contractOwnerSubBrandId", int32().kind())
             .doc("Sub-brand of the contract owner; the owner's default sub-brand when omitted"),
@@ -65,14 +65,14 @@ pub static CUSTOMER: Schema = Schema {
 /// `POST /customers` (decisions R9).
 const fn site_fields(customer_id: Field) -> [Field; 15] {
     [
-        field("id", int64().kind()).read_only().doc("Site identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Site identifier"),
         customer_id,
         field("siteName", name(1, 100)).required().doc("Site name"),
         field("siteReference", name(1, 100)).required().doc("Site reference"),
         field("startDate", date()).required().doc("Site start date"),
         field("endDate", date()).doc("Site end date"),
-        field("createdDate", date_time()).read_only().doc("Site created date"),
-        field("updatedDate", date_time()).read_only().doc("Site updated date"),
+        field("createdDate", date_time()).read_only().returned().doc("Site created date"),
+        field("updatedDate", date_time()).read_only().returned().doc("Site updated date"),
         field("siteAddress", object(&ADDRESS)).required().doc("Address of the site"),
         field("siteInvoiceDetails", object(&SITE_INVOICE_DETAILS))
             .doc("Invoice details if this site receives invoices"),

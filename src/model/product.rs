@@ -87,7 +87,7 @@ pub static USAGE_PRODUCT: Schema = Schema {
     doc: "A product billed on its usage, such as calls or data (POST /usage-products).",
     source: "api-facts §4.2",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Usage product identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Usage product identifier"),
         field("name", name(1, 100)).required().doc("Usage product name"),
         // Min 0 here, 1 on the other nominal codes: as documented (api-facts §9 #5).
         field("nominalCode", nominal_code(0, 50)).doc("Nominal (ledger) code, e.g. SALES-01QTR2"),
@@ -127,7 +127,7 @@ pub static RENTAL_PRODUCT: Schema = Schema {
     doc: "A product or service billed on a fixed charge, such as broadband or line rental (POST /rental-products).",
     source: "api-facts §4.3",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Rental product identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Rental product identifier"),
         field("rentalProductCategoryId", int64().kind()).required().doc("Rental product category"),
         field("productType", one_of(&RENTAL_PRODUCT_TYPE)).required().doc("Product, feature or event"),
         field("name", name(1, 255)).required().doc("Rental product name"),
@@ -182,7 +182,7 @@ pub static RENTAL_PRODUCT_CATEGORY: Schema = Schema {
     doc: "A group of rental products (POST /rental-product-categories).",
     source: "api-facts §4.4 (seed:001)",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Rental product category identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Rental product category identifier"),
         field("name", name(1, 50)).required().doc("Rental product category name"),
         field("startDate", date()).required().doc("Category start date"),
         field("endDate", date()).doc("Category end date"),
@@ -205,7 +205,7 @@ pub static USAGE_PRODUCT_CATEGORY: Schema = Schema {
     doc: "A category of usage products (GET /usage-product-categories).",
     source: "api-facts §4.6 (seed:004 sample)",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Usage product category identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Usage product category identifier"),
         field("name", any_string().kind()).doc("Category name"),
     ],
     rules: &[],
@@ -217,7 +217,7 @@ pub static USAGE_PRODUCT_SUPPLIER: Schema = Schema {
     doc: "A link between a usage product and a supplier (GET /usage-product-suppliers).",
     source: "api-facts §4.6 (seed:004 sample)",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Usage product supplier identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Usage product supplier identifier"),
         field("usageProductId", int64().kind()).doc("Usage product"),
         field("supplierId", int64().kind()).doc("Supplier"),
         field("supplierAccountId", int64().kind()).doc("Supplier account"),
@@ -237,7 +237,7 @@ pub static PRODUCT_CUSTOM_FIELD: Schema = Schema {
     doc: "A custom field definition for usage or rental products or rental inventories (GET /product-custom-fields).",
     source: "api-facts §4.5 (C:billing-rest-product/operation/getProductCustomFields)",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Product custom field identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Product custom field identifier"),
         field("label", any_string().kind()).doc("Label of the custom field"),
         field("productCategoryIds", Kind::Array(&PRODUCT_CATEGORY_IDS)).doc("Product categories it applies to"),
         field("entityLevel", one_of(&PRODUCT_CUSTOM_FIELD_ENTITY_LEVEL)).doc("What the field belongs to"),

@@ -68,6 +68,9 @@ pub struct Field {
     pub required: bool,
     /// Set by the server; type-checked when sent, otherwise ignored.
     pub read_only: bool,
+    /// Always in the records the API answers with (a created record comes back with its id,
+    /// api-facts §1.7; a site's dates, §3.3): the response types have it as required.
+    pub returned: bool,
     /// The server's default when the field is omitted (documentation only).
     pub default: Option<Literal>,
 }
@@ -348,7 +351,7 @@ pub fn words_of(name: &str) -> String {
 
 /// An optional field; chain `.required()`, `.doc(..)`, `.read_only()`, `.default(..)`.
 pub const fn field(name: &'static str, kind: Kind) -> Field {
-    Field { name, doc: "", label: None, kind, required: false, read_only: false, default: None }
+    Field { name, doc: "", label: None, kind, required: false, read_only: false, returned: false, default: None }
 }
 
 impl Field {
@@ -363,6 +366,12 @@ impl Field {
     }
     pub const fn read_only(mut self) -> Self {
         self.read_only = true;
+        self
+    }
+    /// Read-only and always in the records the API answers with.
+    pub const fn returned(mut self) -> Self {
+        self.read_only = true;
+        self.returned = true;
         self
     }
     pub const fn doc(mut self, doc: &'static str) -> Self {
