@@ -32,6 +32,7 @@ test('every schema name has a Standard Schema v1 object', () => {
   assert.throws(() => eb.standardSchema('Site', { formInput: 'yes' }), { name: 'TypeError' });
   assert.throws(() => eb.standardSchema('Site', { emptyAsAbsent: 1 }), { name: 'TypeError' });
   assert.throws(() => eb.standardSchema('Site', { labels: 'x' }), { name: 'TypeError' });
+  assert.throws(() => eb.standardSchema('Site', { get formInput() { throw new Error('no'); } }), { name: 'TypeError', message: /options\.formInput threw: no/ });
 });
 
 test('issues: message, path as keys (array indices as numbers), and our code, params and pointer', () => {

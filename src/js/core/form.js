@@ -62,7 +62,8 @@ function convert(entry, v, c) {
   }
   const below = entry[2];
   if (type === 'object' && typeof v === 'object' && !Array.isArray(v) && Array.isArray(below)) {
-    return object(/** @type {Record<string, unknown>} */ (v), OBJECTS[/** @type {number} */ (below[0])][1], c);
+    const fields = /** @type {Map<string, import('./resolve.js').Entry>} */ (OBJECTS[/** @type {number} */ (below[0])][1]);
+    return object(/** @type {Record<string, unknown>} */ (v), fields, c);
   }
   if (type === 'array' && Array.isArray(v) && Array.isArray(below)) {
     return array(v, /** @type {import('./resolve.js').Entry} */ (below[1]), c);

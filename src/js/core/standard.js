@@ -8,7 +8,7 @@
 import { formBody } from './form.js';
 import { render } from './message.js';
 import { root, SCHEMA_NAMES } from './resolve.js';
-import { usageError } from './runtime.js';
+import { describeThrown, usageError } from './runtime.js';
 import { check, labelsFrom, readOptions, withoutEmpty } from './validate.js';
 
 /**
@@ -29,11 +29,18 @@ export function standardSchema(schema, options) {
   const entry = root(schema, 'standardSchema');
   const o = readOptions(options, 'standardSchema');
   const opts = /** @type {Record<string, unknown> | undefined} */ (options ?? undefined);
-  const formInput = opts?.formInput;
+  const get = (/** @type {string} */ name) => {
+    try {
+      return opts?.[name];
+    } catch (e) {
+      throw usageError(`standardSchema: reading options.${name} threw: ${describeThrown(e)}`, TypeError);
+    }
+  };
+  const formInput = get('formInput');
   if (formInput !== undefined && typeof formInput !== 'boolean') {
     throw usageError('options.formInput must be true or false', TypeError);
   }
-  const labelsOption = opts?.labels;
+  const labelsOption = get('labels');
   if (labelsOption !== undefined && (typeof labelsOption !== 'object' || labelsOption === null)) {
     throw usageError('options.labels must be an object of labels by pointer or field name', TypeError);
   }
