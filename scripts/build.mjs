@@ -8,7 +8,8 @@
 //   4. the ES modules, bundled by esbuild from src/js: core.js (the form path, no WebAssembly),
 //      engine.js (everything that runs in the engine), index.js and forms.js (the entries);
 //      node.cjs (everything, for Node's require) and node.mjs (Node's import, same instance);
-//   5. typings for each entry, package.json, README and LICENSE from pkg-template/.
+//   5. typings for each entry (hand-written: index, forms, validation; generated: types,
+//      client), package.json, README and LICENSE from pkg-template/.
 // Usage: node scripts/build.mjs [--debug]   (--debug skips the release optimisations)
 
 import { execFileSync } from 'node:child_process';
@@ -153,9 +154,8 @@ await esbuild.build({
 copyFileSync(join(template, 'node.mjs'), join(pkg, 'node.mjs'));
 
 // 5. Typings: the ES ones, and CommonJS copies (`.d.cts`) that name `.cjs` siblings.
-copyFileSync(join(src, 'index.d.ts'), join(pkg, 'index.d.ts'));
-copyFileSync(join(src, 'forms.d.ts'), join(pkg, 'forms.d.ts'));
-for (const name of ['index', 'forms', 'types', 'client']) {
+for (const name of ['index', 'forms', 'validation']) copyFileSync(join(src, `${name}.d.ts`), join(pkg, `${name}.d.ts`));
+for (const name of ['index', 'forms', 'validation', 'types', 'client']) {
   const text = readFileSync(join(pkg, `${name}.d.ts`), 'utf8').replace(/from '\.\/(\w+)\.js'/g, "from './$1.cjs'");
   writeFileSync(join(pkg, `${name}.d.cts`), text);
 }

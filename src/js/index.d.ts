@@ -1,20 +1,18 @@
 // Typings of the elevate-billing entry (hand-written; the model's types are generated from the
-// Rust model into types.d.ts). The form functions come from forms.d.ts; what needs the
+// Rust model into types.d.ts, the validators' shapes are in validation.d.ts). The form functions come from forms.d.ts; what needs the
 // WebAssembly engine is declared here.
 
 export * from './forms.js';
 export * from './client.js';
+import type { PatternName, SchemaName } from './types.js';
 import type {
   JsonSchemaDocument,
   NdjsonOptions,
   NdjsonReport,
   OpenApiDocument,
-  PatternName,
   ReadableStreamLike,
-  SchemaName,
-  ValidateOptions,
-  ValidationResult,
-} from './types.js';
+  Verdict,
+} from './validation.js';
 
 /**
  * A promise-like that starts the WebAssembly engine asynchronously when awaited, and resolves
@@ -34,11 +32,8 @@ export declare function init(input?: string | { href: string } | { arrayBuffer()
 
 /**
  * Replaces the named pattern (`'NAME_CURLY'`, `'PHONE'`, …) with `source`, a regex in the
- * server's Java dialect, for all later validations (decisions R3). It is compiled and matched
- * as java.util.regex does (decisions R14), within a step budget: a value that exhausts it gets
- * a `pattern` issue with `params.reason: 'budget'`. Throws, changing nothing, if the name is
- * unknown, Java would refuse the regex (the message gives Java's reason), or it is longer than
- * 1,024 characters.
+ * server's Java dialect, for all later validations (decisions R3). Throws, changing nothing, if
+ * the name is unknown or the regex is invalid or too large.
  */
 export declare function setPattern(name: PatternName, source: string): void;
 
@@ -50,13 +45,10 @@ export declare function getPattern(name: PatternName): string;
 
 /**
  * Checks `reference` (a product reference, additional reference or service id) against the
- * product's `format`, a regex the server applies with java.util.regex (decisions R10, R14),
- * matched as Java does: whole value, UTF-16 (a lone surrogate is itself), every construct Java
- * accepts. Issues at `/format` when Java would refuse the format (`params.reason` in Java's
- * words), at `/reference` when the reference does not match it, or does not finish within
- * the step budget (`params.reason: 'budget'`: the server's verdict is unknown).
+ * product's `format`, a regex in the server's dialect (decisions R10): issues at `/format` when
+ * the format cannot be used, at `/reference` when the reference does not match it.
  */
-export declare function validateProductReference(format: string, reference: string): ValidationResult;
+export declare function validateProductReference(format: string, reference: string): Verdict;
 
 /**
  * The JSON Schema 2020-12 document of the schema `schema`: the validator's rules as far as JSON

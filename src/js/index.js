@@ -13,5 +13,8 @@ export {
   schemaNames,
   validatePatch,
   validateQuery,
+  formBody,
+  standardSchema,
+  schemas,
 } from './core/index.js';
 export * from './engine/index.js';

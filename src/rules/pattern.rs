@@ -50,6 +50,11 @@ pub const MESSAGES: &[Template] = &[
     template("pattern", &[], "{field} is not in the expected form."),
 ];
 
+/// The causes a `pattern` issue may name in `params.reason` besides the e-mail ones
+/// ([`super::email::REASONS`]): a `+` in a telephone number, an empty value, a country code
+/// in lower case.
+pub const REASONS: &[&str] = &["plusSign", "empty", "lowercase"];
+
 /// What the pattern check of a string found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Verdict {
@@ -101,6 +106,17 @@ fn issue(p: Pattern, s: &str, m: Mismatch) -> IssueKind {
         if p == Pattern::Country && s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()) {
             reason = Some("lowercase".into());
             suggestion = Some(s.to_ascii_uppercase());
+        }
+        // What is wrong with an e-mail address, in R4's own terms; only for the built-in
+        // expression (a pattern set by `setPattern` may mean something else).
+        if p == Pattern::Email && patterns::source(p) == p.def().source {
+            if let Some(d) = super::email::diagnose(s) {
+                reason = Some(d.reason.into());
+                if let Some((ch, at)) = d.character {
+                    character = Some(ch.to_string());
+                    index = Some(at);
+                }
+            }
         }
     }
     IssueKind::Pattern { pattern: p.def().name.to_owned(), character, index, reason, suggestion, format: None }

@@ -289,6 +289,11 @@ fn descriptor(e: &ClientError) -> JsValue {
             }
             d["headers"] = serde_json::Value::Object(headers);
             d["retryAfter"] = a.retry_after.into();
+            d["issues"] = a
+                .issues
+                .iter()
+                .map(|i| json!({ "path": i.path, "message": i.message, "field": i.field, "code": i.code }))
+                .collect();
         }
         ClientError::Network { method, url, attempts, maybe_cors, .. } => {
             d["method"] = method.as_str().into();

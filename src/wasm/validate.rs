@@ -77,8 +77,8 @@ pub fn validate_field_js(
 
 /// The English message for an issue, from its `path`, `code` and `params` only: every message
 /// the package returns is made by this function. To translate, write your own function of
-/// `code` and `params`; to keep English but name fields your way, pass `labels`
-/// (`{ contractOwnerId: 'Contract owner' }`, keyed by the field's name).
+/// `code` and `params`; to keep English but name fields your way, pass `labels`, keyed by a
+/// field's JSON Pointer (`'/siteAddress/postcode'`) or its name (`postcode`).
 #[wasm_bindgen(js_name = formatMessage)]
 pub fn format_message_js(
     #[wasm_bindgen(unchecked_param_type = "Pick<ValidationIssue, 'path' | 'code' | 'params'>")] issue: JsValue,
@@ -97,13 +97,27 @@ pub fn format_message_js(
         let encoded = encode(&params)?;
         encoded.value()?.to_json()
     };
-    let label = crate::validate::message::field_label(&path);
-    let custom = if labels.is_object() {
-        Reflect::get(&labels, &JsValue::from_str(&label)).ok().and_then(|l| l.as_string())
-    } else {
-        None
+    // The caller's labels, by a field's JSON Pointer first, then by its name. A getter that
+    // throws makes the call fail, naming the key.
+    let failed = std::cell::RefCell::new(None);
+    let custom = |key: &str| {
+        if !labels.is_object() || failed.borrow().is_some() {
+            return None;
+        }
+        match Reflect::get(&labels, &JsValue::from_str(key)) {
+            Ok(l) => l.as_string(),
+            Err(e) => {
+                let why = e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()));
+                *failed.borrow_mut() = Some(format!("formatMessage: reading labels[{key:?}] threw: {why}"));
+                None
+            }
+        }
     };
-    Ok(crate::validate::message::message_labelled(&path, &code, &params, custom.as_deref()))
+    let message = crate::validate::message::message_labelled(&path, &code, &params, &custom);
+    match failed.into_inner() {
+        Some(why) => Err(js_sys::TypeError::new(&format!("elevate-billing: {why}")).into()),
+        None => Ok(message),
+    }
 }
 
 /// Replaces the named pattern (`'NAME_CURLY'`, `'PHONE'`, …) with `source`, a regex in the

@@ -134,7 +134,7 @@ test('a match that runs out of steps is its own issue, never "does not match"', 
   assert.deepEqual([issue.path, issue.code, issue.params], ['/siteName', 'pattern', { pattern: 'NAME_CURLY', reason: 'budget' }]);
   assert.equal(
     issue.message,
-    'siteName could not be checked against the pattern NAME_CURLY: matching needs more steps than the limit allows, so whether the server accepts it is unknown. Simplify the pattern or shorten the value.',
+    'Site name could not be checked against the pattern NAME_CURLY: matching needs more steps than the limit allows, so whether the server accepts it is unknown. Simplify the pattern or shorten the value.',
   );
 });
 

@@ -92,7 +92,7 @@ fn every_filter_form_reaches_the_validator() {
     );
     let r = json(&validate_query_js("GET /sites", js(q)).unwrap());
     assert_eq!(r["errors"][4]["params"]["reason"], "unknownField");
-    assert!(r["errors"][4]["message"].as_str().unwrap().starts_with("sort: nope is not a field of this resource"));
+    assert!(r["errors"][4]["message"].as_str().unwrap().starts_with("Sort: nope is not a field of this resource"));
     assert_eq!(query("GET /usage-rates", "{ page: 1, pageSize: 10 }"), pairs(&[("/usageRateCardId", "required")]));
 }
 

@@ -27,7 +27,7 @@ fn issues_have_path_code_message_params() {
     assert_eq!(e["path"], "/siteName");
     assert_eq!(e["code"], "maxLength");
     assert_eq!(e["params"], serde_json::json!({"limit": 100, "actual": 101}));
-    assert_eq!(e["message"], "siteName must be at most 100 characters long (it has 101).");
+    assert_eq!(e["message"], "Site name must be at most 100 characters long (it has 101).");
 }
 
 #[wasm_bindgen_test]
@@ -155,15 +155,20 @@ fn format_message_rebuilds_messages_from_code_and_params() {
     let issue = js("({ path: '/siteName', code: 'maxLength', params: { limit: 100, actual: 101 } })");
     assert_eq!(
         format_message_js(issue.clone(), JsValue::UNDEFINED).unwrap(),
-        "siteName must be at most 100 characters long (it has 101)."
+        "Site name must be at most 100 characters long (it has 101)."
     );
     // An app may pass translated or partial params: still a sentence, never a throw.
     assert_eq!(
         format_message_js(js("({ path: '/x', code: 'nope', params: {} })"), JsValue::UNDEFINED).unwrap(),
         "x is not valid (nope)."
     );
-    let labelled = format_message_js(issue, js("({ siteName: 'Site name' })")).unwrap();
-    assert_eq!(labelled, "Site name must be at most 100 characters long (it has 101).");
+    let labelled = format_message_js(issue.clone(), js("({ siteName: 'Name of the site' })")).unwrap();
+    assert_eq!(labelled, "Name of the site must be at most 100 characters long (it has 101).");
+    let by_pointer = format_message_js(issue.clone(), js("({ siteName: 'No', '/siteName': 'Site' })")).unwrap();
+    assert_eq!(by_pointer, "Site must be at most 100 characters long (it has 101).");
+    let err = format_message_js(issue, js("({ get siteName() { throw new Error('no') } })")).unwrap_err();
+    assert!(err.is_instance_of::<js_sys::TypeError>());
+    assert!(thrown_message(err).contains("labels[\"siteName\"]"));
     let err = format_message_js(js("42"), JsValue::UNDEFINED).unwrap_err();
     assert!(err.is_instance_of::<js_sys::Error>());
     let err = format_message_js(js("({ path: '/x' })"), JsValue::UNDEFINED).unwrap_err();

@@ -1,6 +1,6 @@
 //! The data modules of the JavaScript validators: every contract between the Rust model and the
 //! hand-written JavaScript runtime that is data rather than code (limits, pattern slots,
-//! message templates, field descriptions, endpoint parameters), written once here.
+//! message templates, field labels, field descriptions, endpoint parameters), written once here.
 
 use std::fmt::Write;
 
@@ -76,6 +76,21 @@ pub fn tables_module() -> String {
         "What the template filters look up.",
         "WORDS",
         &json!({ "allows": allows, "syntax": syntax, "constants": constants }),
+    );
+    let rules = crate::schema::input::text_rules();
+    let _ = writeln!(
+        out,
+        "/** How the text of a form input becomes a field's value (src/schema/input.rs), as CSV cells do. */\n\
+         export const TEXT_RULES = {{ integer: new RegExp({}), number: new RegExp({}), boolean: {} }};",
+        rules["integer"], rules["number"], rules["boolean"]
+    );
+    let labels: Map<String, Value> =
+        crate::model::field_labels().into_iter().map(|(k, v)| (k.to_owned(), Value::from(v))).collect();
+    export(
+        &mut out,
+        "Field name → its label in messages (the model's `Field::label_text`).",
+        "LABELS",
+        &Value::Object(labels),
     );
     out
 }

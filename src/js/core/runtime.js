@@ -17,7 +17,10 @@
 // checked in does not matter. Under abortEarly the first issue found is the only one kept,
 // and nothing after it is read.
 
+import { diagnoseEmail } from './email.js';
 import { LIMITS, PATTERNS } from './gen/tables.js';
+
+const BUILTIN_EMAIL = PATTERNS.find((p) => p.name === 'EMAIL');
 
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
 export const OMIT = Symbol('omitted');
@@ -33,19 +36,45 @@ const PREFIX = 'elevate-billing: ';
  */
 export function read(v, key) {
   const t = typeof v;
-  if (t === 'string' || t === 'number' || t === 'boolean') return v;
+  if (t === 'string' || t === 'number') return empty.absent && (v === '' || v !== v) ? null : v;
+  if (t === 'boolean') return v;
   if (v === null) return v;
   if (t === 'object' || t === 'bigint') {
     const toJSON = /** @type {any} */ (v).toJSON;
     if (typeof toJSON === 'function') v = toJSON.call(v, String(key));
     if (typeof v === 'object' && v !== null) {
-      if (v instanceof Number || v instanceof String || v instanceof Boolean) return v.valueOf();
+      if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
     }
     const u = typeof v;
     if (u === 'undefined' || u === 'function' || u === 'symbol') return OMIT;
+    if (empty.absent && (v === '' || v !== v)) return null;
     return v;
   }
   return OMIT;
+}
+
+/**
+ * Under `emptyAsAbsent` (form input), `''` and `NaN` read as `null`: not given, so a required
+ * field gets one `required` issue and an optional one passes. Set for the length of one walk
+ * (a getter that validates again inside it saves and restores it).
+ */
+const empty = { absent: false };
+
+/**
+ * Runs `walk` with `emptyAsAbsent` set to `on`.
+ * @template T
+ * @param {boolean} on
+ * @param {() => T} walk
+ * @returns {T}
+ */
+export function readingEmptyAs(on, walk) {
+  const before = empty.absent;
+  empty.absent = on;
+  try {
+    return walk();
+  } finally {
+    empty.absent = before;
+  }
 }
 
 /**
@@ -65,6 +94,7 @@ export function readRoot(v) {
   }
   const t = typeof x;
   if (t === 'undefined' || t === 'function' || t === 'symbol') return { foreign: t };
+  if (empty.absent && (x === '' || x !== x)) return { value: null };
   return { value: x };
 }
 
@@ -423,6 +453,14 @@ export class Ctx {
     if (f.length > 1) f.sort(byPosition);
     return f.map((i) => ({ path: pointer(i.segs), code: i.code, params: i.params, segs: i.segs }));
   }
+
+  /**
+   * As `issues`, each with its path as keys too (array indices as numbers), for Standard Schema.
+   * @returns {(RawIssue & { keys: (string | number)[] })[]}
+   */
+  keyed() {
+    return this.issues().map((i, n) => ({ ...i, keys: this.found[n].segs.slice() }));
+  }
 }
 
 /** @param {Found} a @param {Found} b */
@@ -548,6 +586,17 @@ function patternParams(slot, x, m) {
     if (slot.name === 'COUNTRY' && /^[A-Za-z]{2}$/.test(x)) {
       reason = 'lowercase';
       suggestion = x.toUpperCase();
+    }
+    // What is wrong with an e-mail address (src/rules/email.rs), for the built-in expression only.
+    if (slot.name === 'EMAIL' && slot.source === BUILTIN_EMAIL?.source) {
+      const d = diagnoseEmail(x);
+      if (d) {
+        reason = d.reason;
+        if (d.character !== undefined) {
+          p.character = d.character;
+          p.index = d.index;
+        }
+      }
     }
   }
   if (reason !== undefined) p.reason = reason;
