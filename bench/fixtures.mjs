@@ -1,5 +1,6 @@
-// The inputs every contender gets, built once per process: a valid Site, a Site with three
-// defects, a Customer with ten sites, and NDJSON of Site records (half invalid).
+// The inputs every contender gets, built once per process: a valid Site, a Site with one and
+// with three defects, Customers with n sites (valid, or with one defect in the middle site),
+// and NDJSON of Site records (half invalid).
 
 export function site(i = 0) {
   return {
@@ -19,6 +20,13 @@ export function site(i = 0) {
       },
     ],
   };
+}
+
+/** One defect: a character the server's name pattern rejects. */
+export function siteWithOneDefect() {
+  const s = site();
+  s.siteName = 'Head <Office>';
+  return s;
 }
 
 /** Three defects: a bad character, an impossible date, an unassigned country code. */
@@ -41,6 +49,13 @@ export function customer(sites = 10) {
     onlineEmailAddress: 'billing@acme.example.com',
     sites: Array.from({ length: sites }, (_, i) => ({ ...site(i), customerId: 0 })),
   };
+}
+
+/** A Customer with `sites` sites, one of which (the middle one) has a postcode with '#'. */
+export function customerWithOneDefect(sites) {
+  const c = customer(sites);
+  c.sites[sites >> 1].siteAddress.postcode = 'SW1A #1AA';
+  return c;
 }
 
 /** `n` NDJSON lines of Site records; every other one has a defect. */

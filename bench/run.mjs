@@ -1,203 +1,163 @@
 #!/usr/bin/env node
-// `npm run bench`: every contender on the same inputs, in one run, and a table with ratios to
-// ajv. Scenarios that need a fresh process (cold start, memory) run in child processes.
-// Writes the table into bench/README.md (between the results markers) with the machine.
-//   node bench/run.mjs [--quick]     (--quick: fewer rounds, for a smoke run)
+// `npm run bench`: every section in one run on one machine, written into bench/README.md
+// (between the results markers) with the machine line and a targets table.
+//   node bench/run.mjs [--quick] [--only single,bulk,apps,browser,cold,memory,profile]
+// --quick: fewer rounds and calls, for a smoke run (under a minute); --only: some sections.
+// Neither writes the README: only a full run of every section does.
+//
+// Sections: single objects, every peer side by side (single.mjs); bulk NDJSON (bulk.mjs);
+// bytes of a Vite form app per validator (apps.mjs); time to first validate in Chromium with a
+// phone profile (browser.mjs); Node cold start (cold-start.mjs); memory per entry point
+// (memory-table.mjs, memory.mjs); a CPU profile of the form path's invalid case (profile.mjs).
 
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, platform, release } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { join } from 'node:path';
 import * as eb from '../pkg/node.mjs';
-import { customer, invalidSite, ndjson, site } from './fixtures.mjs';
-import { schemas } from './zod-schemas.mjs';
+import { runApps, installPackage } from './apps.mjs';
+import { runBrowser } from './browser.mjs';
+import { runBulk } from './bulk.mjs';
+import { runColdStart } from './cold-start.mjs';
+import { ndjson } from './fixtures.mjs';
+import { benchDir, fmt, kb, machineLine, median, progress } from './lib.mjs';
+import { runMemory } from './memory-table.mjs';
+import { ajvCompile } from './peers.mjs';
+import { runProfile } from './profile.mjs';
+import { runSingle } from './single.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
+const SECTIONS = ['single', 'bulk', 'apps', 'browser', 'cold', 'memory', 'profile'];
 const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 5 : 21;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
+for (const s of only ?? []) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; sections: ${SECTIONS.join(', ')}`);
+const wants = (/** @type {string} */ s) => !only || only.has(s);
+if (only?.has('browser') && !only.has('apps')) only.add('apps'); // the browser loads the apps
 
-// ---- contenders ---------------------------------------------------------------------------
-
-/** ajv compiled from the package's own exported JSON Schema, as a team adopting it would. */
-function ajvValidator(name) {
-  // `unicode: false` makes minLength/maxLength count UTF-16 code units, as the server does
-  // (decisions R5). ajv marks the option deprecated but honours it; only that warning is muted.
-  const warn = (msg) => String(msg).includes('option unicode') || console.warn(msg);
-  const logger = { log: console.log, warn, error: console.error };
-  const ajv = new Ajv2020({ allErrors: true, strict: false, unicode: false, logger });
-  addFormats(ajv);
-  return ajv.compile(eb.jsonSchema(name));
-}
-const countries = findEnum(eb.jsonSchema('Address'), 'country');
-function findEnum(schema, prop) {
-  let found = null;
-  JSON.stringify(schema, (k, v) => {
-    if (!found && v && typeof v === 'object' && v.properties && v.properties[prop]) {
-      const p = v.properties[prop];
-      found = p.enum ?? p.allOf?.find((x) => x.enum)?.enum ?? p.anyOf?.find((x) => x.enum)?.enum;
-    }
-    return v;
-  });
-  if (!found) throw new Error(`no enum for ${prop} in the exported schema`);
-  return found;
-}
-const zod = schemas(countries);
-const ajvSite = ajvValidator('Site');
-const ajvCustomer = ajvValidator('Customer');
-
-const contenders = {
-  'elevate-billing': { Site: (v) => eb.validate('Site', v).valid, Customer: (v) => eb.validate('Customer', v).valid },
-  ajv: { Site: (v) => ajvSite(v), Customer: (v) => ajvCustomer(v) },
-  'zod 4': { Site: (v) => zod.Site.safeParse(v).success, Customer: (v) => zod.Customer.safeParse(v).success },
-};
-
-// ---- timing -------------------------------------------------------------------------------
-
-function perCall(fn, arg, budgetMs = 40) {
-  // Calibrate a batch that takes about budgetMs, then time it.
-  let n = 1;
-  for (;;) {
-    const t = performance.now();
-    for (let i = 0; i < n; i++) fn(arg);
-    const ms = performance.now() - t;
-    if (ms > budgetMs / 4 || n > 1 << 22) return { n: Math.max(1, Math.round((n * budgetMs) / Math.max(ms, 0.01))) };
-    n *= 4;
-  }
+const machine = machineLine(quick);
+const started = Date.now();
+/** @type {Record<string, number>} */
+const took = {};
+/** @type {Record<string, any>} */
+const out = {};
+async function section(/** @type {string} */ name, /** @type {() => any} */ fn) {
+  if (!wants(name)) return;
+  progress(`${name}…`);
+  const t = Date.now();
+  out[name] = await fn();
+  took[name] = Date.now() - t;
+  progress(`${name} done in ${fmt(took[name] / 1000, 1)} s`);
 }
 
-/** Median µs per call of each contender, interleaved round by round on the same input. */
-function single(schema, value, expectValid) {
-  const names = Object.keys(contenders);
-  for (const name of names) {
-    const verdict = contenders[name][schema](value);
-    if (verdict !== expectValid) throw new Error(`${name} says ${verdict} for the ${schema} input (expected ${expectValid})`);
-  }
-  const batches = Object.fromEntries(names.map((n) => [n, perCall(contenders[n][schema], value).n]));
-  const samples = Object.fromEntries(names.map((n) => [n, []]));
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const name of names) {
-      const fn = contenders[name][schema];
-      const n = batches[name];
-      const t = performance.now();
-      for (let i = 0; i < n; i++) fn(value);
-      samples[name].push(((performance.now() - t) * 1000) / n);
-    }
-  }
-  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-// ---- scenarios ----------------------------------------------------------------------------
-
-const rows = [];
-const fmt = (x, d = 2) => x.toFixed(d);
-
-for (const [label, schema, value, valid] of [
-  ['valid Site (µs/call)', 'Site', site(), true],
-  ['invalid Site, 3 defects (µs/call)', 'Site', invalidSite(), false],
-  ['Customer with 10 sites (µs/call)', 'Customer', customer(10), true],
-]) {
-  const r = single(schema, value, valid);
-  rows.push({ scenario: label, ours: r['elevate-billing'], ajv: r.ajv, zod: r['zod 4'], better: 'lower' });
-}
-
-// Bulk: 100,000 NDJSON records (half invalid): ours parses and validates inside wasm;
-// the JS way is JSON.parse + ajv per line.
-{
-  const n = quick ? 20_000 : 100_000;
-  const text = ndjson(n);
-  const bytes = Buffer.from(text);
-  const ours = () => eb.validateNdjson(bytes, 'Site');
-  const theirs = () => {
-    let valid = 0;
-    let invalid = 0;
-    for (const line of text.split('\n')) {
-      if (ajvSite(JSON.parse(line))) valid++;
-      else invalid++;
-    }
-    return { valid, invalid };
-  };
-  const a = ours();
-  const b = theirs();
-  if (a.valid !== b.valid || a.invalid !== n / 2) throw new Error(`bulk verdicts differ: ours ${a.valid}/${a.invalid}, ajv ${b.valid}/${b.invalid}`);
-  const rate = (fn) => {
-    const xs = [];
-    for (let r = 0; r < (quick ? 2 : 5); r++) {
-      const t = performance.now();
-      fn();
-      xs.push(n / ((performance.now() - t) / 1000));
-    }
-    return median(xs);
-  };
-  rows.push({ scenario: `bulk NDJSON, ${n} records, half invalid (records/s)`, ours: rate(ours), ajv: rate(theirs), zod: null, better: 'higher', digits: 0 });
-}
-
-// Cold start: import + instantiate in a fresh Node process.
-{
-  const script = `const t = process.hrtime.bigint(); const m = await import(${JSON.stringify(join(root, 'pkg', 'node.mjs'))}); await m.ready; m.validate('Site', {}); console.log(Number(process.hrtime.bigint() - t) / 1e6);`;
-  const xs = [];
-  for (let i = 0; i < (quick ? 3 : 9); i++) xs.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })));
-  rows.push({ scenario: 'cold start: import + instantiate + first call in Node (ms)', ours: median(xs), ajv: null, zod: null, better: 'lower' });
-}
-
-// Memory: wasm memory and RSS before and after 1,000,000 calls (valid and invalid mixed).
-const memory = JSON.parse(
-  execFileSync(process.execPath, ['--expose-gc', join(here, 'memory.mjs'), String(quick ? 200_000 : 1_000_000)], { encoding: 'utf8' }),
-);
-
-// Size of what a browser downloads.
-const sizes = ['elevate_billing_bg.wasm', 'index.js'].map((f) => {
-  const b = readFileSync(join(root, 'pkg', f));
-  return {
-    file: f,
-    raw: b.length,
-    gzip: gzipSync(b, { level: 9 }).length,
-    brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+await section('single', () => runSingle({ quick }));
+await section('bulk', () => {
+  const rows = [];
+  const ajvSite = ajvCompile('Site', true); // the ratio base of every section
+  runBulk({ quick, eb, ajvSite, ndjson, median, rows });
+  return { rows, markdown: bulkTable(rows) };
 });
+await section('apps', () => runApps());
+await section('browser', () => runBrowser({ quick, apps: out.apps.apps }));
+if (!out.apps && (wants('cold') || wants('profile'))) await installPackage();
+await section('cold', () => runColdStart({ quick }));
+await section('memory', () => runMemory({ quick }));
+await section('profile', () => runProfile({ quick }));
+
+/** The bulk section's rows (ratios to ajv, as run.mjs always printed them). */
+function bulkTable(/** @type {any[]} */ rows) {
+  const ratio = (/** @type {any} */ row, /** @type {number | null} */ x) => (x == null || row.ajv == null ? '' : `${fmt(x / row.ajv, 2)}×`);
+  const cell = (/** @type {any} */ row, /** @type {number | null} */ x) =>
+    x == null ? '—' : `${fmt(x, row.digits ?? 2)}${x === row.ajv || row.ajv == null ? '' : ` (${ratio(row, x)})`}`;
+  return [
+    '| scenario | elevate-billing | ajv (allErrors), `JSON.parse` per line | zod 4 |',
+    '|---|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.scenario} | ${cell(r, r.ours)} | ${r.ajv == null ? '—' : fmt(r.ajv, r.digits ?? 2)} | ${cell(r, r.zod)} |`),
+    '',
+    'Ratios are to ajv in the same run (records/s: above 1× is faster).',
+  ].join('\n');
+}
+
+// ---- targets ------------------------------------------------------------------------------
+
+/** @type {{ issue: string, target: string, value: string, met: boolean | null }[]} */
+const targets = [];
+const target = (issue, what, value, met) => targets.push({ issue, target: what, value, met });
+if (out.single) {
+  const r = out.single.results;
+  const base = out.single.peers[1];
+  const x = (/** @type {string} */ k) => out.single.ratios[k]['elevate-billing'];
+  target('#12', 'invalid `Site`, 1 defect: ≤ 2.0× ajv allErrors', `${fmt(x('site1'))}× (${fmt(r.site1['elevate-billing'])} µs vs ${fmt(r.site1[base])} µs)`, x('site1') <= 2);
+  target('#12', 'invalid `Site`, 3 defects: ≤ 2.0× ajv allErrors', `${fmt(x('site3'))}× (${fmt(r.site3['elevate-billing'])} µs vs ${fmt(r.site3[base])} µs)`, x('site3') <= 2);
+  target(
+    '#12',
+    '`Customer`, 1000 sites, 1 defect: ≤ 1.5× ajv allErrors',
+    `${fmt(x('customer1000bad'))}× (${fmt(r.customer1000bad['elevate-billing'], 0)} µs vs ${fmt(r.customer1000bad[base], 0)} µs)`,
+    x('customer1000bad') <= 1.5,
+  );
+}
+if (out.bulk) {
+  const row = out.bulk.rows.find((/** @type {any} */ r) => /half invalid/.test(r.scenario) && r.better === 'higher' && r.ajv);
+  if (row) target('#12', 'NDJSON, half invalid, one thread: ≥ 3× `JSON.parse` + ajv', `${fmt(row.ours / row.ajv)}×`, row.ours / row.ajv >= 3);
+}
+if (out.apps) {
+  for (const key of ['elevate-forms', 'elevate-main']) {
+    const a = out.apps.apps[key];
+    const label = key === 'elevate-forms' ? '`elevate-billing/forms`' : '`elevate-billing` (form functions only)';
+    target('#10', `Vite form app with ${label}: ≤ 100 KB gzip (JS + wasm)`, `${kb(a.code.gzip)} KB${a.engine ? ', engine included' : ', engine not in the bundle'}`, a.code.gzip <= 100_000);
+  }
+}
+if (out.browser) {
+  const b = out.browser.results;
+  for (const key of ['elevate-forms', 'elevate-main']) {
+    target('#10', `first validate in Chromium, phone profile (${key === 'elevate-forms' ? 'forms' : 'main'} entry): ≤ the ajv app's`, `${fmt(b[key].ms, 0)} ms vs ${fmt(b.ajv.ms, 0)} ms`, b[key].ms <= b.ajv.ms);
+  }
+}
+if (out.cold) {
+  const c = out.cold.results;
+  for (const key of ['forms', 'main']) {
+    const above = c[key].above;
+    target(
+      '#10',
+      `Node: import \`elevate-billing${key === 'forms' ? '/forms' : ''}\` + first validate ≤ 10 ms above bare node`,
+      `+${fmt(above, 1)} ms (median of per-round differences; fastest vs fastest: +${fmt(c[key].aboveFastest, 1)} ms)`,
+      above <= 10,
+    );
+  }
+}
 
 // ---- report -------------------------------------------------------------------------------
 
-const ratio = (row, x) => (x == null || row.ajv == null ? '' : `${fmt(x / row.ajv, 2)}×`);
-const cell = (row, x) => (x == null ? '—' : `${fmt(x, row.digits ?? 2)}${x === row.ajv || row.ajv == null ? '' : ` (${ratio(row, x)})`}`);
-const lines = [
-  '| scenario | elevate-billing | ajv | zod 4 |',
-  '|---|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.scenario} | ${cell(r, r.ours)} | ${r.ajv == null ? '—' : fmt(r.ajv, r.digits ?? 2)} | ${cell(r, r.zod)} |`),
+const titles = {
+  single: '1. Single objects, every peer',
+  bulk: '2. Bulk NDJSON',
+  apps: '3. Bytes of a Site form app (Vite production build)',
+  browser: '4. Time to first validate, headless Chromium, phone profile',
+  cold: '5. Node cold start',
+  memory: '6. Memory per entry point',
+  profile: "7. Where the form path's invalid case spends its time",
+};
+const parts = [
+  `Machine: ${machine}. Whole run: ${fmt((Date.now() - started) / 1000, 0)} s (${Object.entries(took)
+    .map(([k, ms]) => `${k} ${fmt(ms / 1000, 0)} s`)
+    .join(', ')}).`,
   '',
-  'Ratios are to ajv in the same run (time: below 1× is faster; records/s: above 1× is faster).',
+  '### Targets',
   '',
-  '| file | raw | gzip -9 | brotli 11 |',
-  '|---|---:|---:|---:|',
-  ...sizes.map((s) => `| ${s.file} | ${s.raw} | ${s.gzip} | ${s.brotli} |`),
-  '',
-  `Memory over ${memory.calls} validate calls (valid and invalid mixed): wasm memory ${memory.wasmBefore} → ${memory.wasmAfter} bytes; ` +
-    `RSS ${fmt(memory.rssBefore / 2 ** 20, 1)} → ${fmt(memory.rssAfter / 2 ** 20, 1)} MiB (after GC).`,
+  '| issue | target | this run | met |',
+  '|---|---|---|---|',
+  ...targets.map((t) => `| ${t.issue} | ${t.target} | ${t.value} | ${t.met ? 'yes' : '**no**'} |`),
+  ...SECTIONS.filter((s) => out[s]).flatMap((s) => ['', `### ${titles[/** @type {keyof typeof titles} */ (s)]}`, '', out[s].markdown]),
 ];
-const machine =
-  `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, ${platform()} ${release()}, ` +
-  `Node ${process.versions.node} (V8 ${process.versions.v8}), ${new Date().toISOString().slice(0, 10)}${quick ? ', --quick' : ''}`;
-const table = `Machine: ${machine}\n\n${lines.join('\n')}\n`;
-console.log(table);
+const report = `${parts.join('\n')}\n`;
+console.log(report);
 
-if (!quick) {
-  const readme = join(here, 'README.md');
+if (!quick && !only) {
+  const readme = join(benchDir, 'README.md');
   const text = readFileSync(readme, 'utf8');
   const start = '<!-- results:start -->';
   const end = '<!-- results:end -->';
   const i = text.indexOf(start);
   const j = text.indexOf(end);
-  if (i >= 0 && j > i) {
-    writeFileSync(readme, `${text.slice(0, i + start.length)}\n${table}${text.slice(j)}`);
-    console.log('bench/README.md updated');
-  }
+  if (i < 0 || j < i) throw new Error('bench/README.md has no results markers');
+  writeFileSync(readme, `${text.slice(0, i + start.length)}\n${report}${text.slice(j)}`);
+  progress('bench/README.md updated');
 }
+progress(`total ${fmt((Date.now() - started) / 1000, 1)} s`);

@@ -8,7 +8,8 @@
 //   4. the ES modules, bundled by esbuild from src/js: core.js (the form path, no WebAssembly),
 //      engine.js (everything that runs in the engine), index.js and forms.js (the entries);
 //      node.cjs (everything, for Node's require) and node.mjs (Node's import, same instance);
-//   5. typings for each entry, package.json, README and LICENSE from pkg-template/.
+//   5. typings for each entry (hand-written: index, forms, validation; generated: types,
+//      client), package.json, README and LICENSE from pkg-template/.
 // Usage: node scripts/build.mjs [--debug]   (--debug skips the release optimisations)
 
 import { execFileSync } from 'node:child_process';
@@ -105,6 +106,15 @@ export const wasm = {
 `,
 );
 copyFileSync(join(tmp, 'wasm-bytes.js'), join(pkg, 'wasm-bytes.js'));
+// Node (node.cjs) requires the module's 1.5 MB of base64 only when the engine starts, so that
+// importing the package for its form functions reads none of it.
+await esbuild.build({ entryPoints: [join(tmp, 'wasm-bytes.js')], outfile: join(pkg, 'wasm-bytes.cjs'), format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' });
+writeFileSync(
+  join(tmp, 'wasm-lazy.cjs.js'),
+  `// node.cjs's \`#wasm\`: the embedded module, required on first use.
+export const wasm = { bytes: () => require('./wasm-bytes.cjs').wasm.bytes() };
+`,
+);
 copyFileSync(join(template, 'wasm-module.js'), join(pkg, 'wasm-module.js'));
 
 // 4. The modules. In the ES build each of core.js, engine.js, index.js and forms.js is its own
@@ -118,7 +128,7 @@ const layout = (external, { engine = './engine.js', wasm = './wasm-bytes.js' } =
     b.onResolve({ filter: /\/core\/index\.js$/ }, own('./core.js'));
     b.onResolve({ filter: /\/engine\/index\.js$/ }, own(engine));
     b.onResolve({ filter: /^\.\/glue\.js$/ }, () => ({ path: join(tmp, 'glue.js') }));
-    b.onResolve({ filter: /^#wasm$/ }, () => (external ? { path: wasm, external: true } : { path: join(tmp, 'wasm-bytes.js') }));
+    b.onResolve({ filter: /^#wasm$/ }, () => (external ? { path: wasm, external: true } : { path: join(tmp, 'wasm-lazy.cjs.js') }));
   },
 });
 const esm = { bundle: true, format: 'esm', platform: 'neutral', target: 'es2020', banner, logLevel: 'warning' };
@@ -138,14 +148,14 @@ await esbuild.build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  external: ['./wasm-bytes.cjs'],
   plugins: [layout(false)],
 });
 copyFileSync(join(template, 'node.mjs'), join(pkg, 'node.mjs'));
 
 // 5. Typings: the ES ones, and CommonJS copies (`.d.cts`) that name `.cjs` siblings.
-copyFileSync(join(src, 'index.d.ts'), join(pkg, 'index.d.ts'));
-copyFileSync(join(src, 'forms.d.ts'), join(pkg, 'forms.d.ts'));
-for (const name of ['index', 'forms', 'types', 'client']) {
+for (const name of ['index', 'forms', 'validation']) copyFileSync(join(src, `${name}.d.ts`), join(pkg, `${name}.d.ts`));
+for (const name of ['index', 'forms', 'validation', 'types', 'client']) {
   const text = readFileSync(join(pkg, `${name}.d.ts`), 'utf8').replace(/from '\.\/(\w+)\.js'/g, "from './$1.cjs'");
   writeFileSync(join(pkg, `${name}.d.cts`), text);
 }

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Runs every test suite, in order, stopping at the first failure:
-//   native    cargo test (unit, model, client logic)
+//   native    cargo test (unit, model, client logic) and crates/fixed-patterns (the build-time
+//             compiler of the fixed patterns)
 //   java-regex cargo test -p java-regex (its differential test runs java.util.regex; JDK required)
 //   node      wasm tests of the JS surface in Node            (wasm-bindgen-test)
 //   chromium  the same wasm tests in headless Chromium
 //   worker    the same wasm tests in a dedicated Web Worker
 //   build     npm run build (the package, pkg/)
-//   js        JS tests against the built package (node:test: package smoke test, client, …)
+//   js        JS tests against the built package (node:test: package smoke test, client, …;
+//             java-differential.test.mjs runs java.util.regex: JDK required)
 //   env       the environment matrix: the packed package built and run in every toolchain
 //             and runtime, judged against tests/env/expected-failures.json (tests/env/README.md)
 // `npm test -- --only native,node` runs a subset; `--skip chromium,worker` skips some.
@@ -37,13 +39,13 @@ const jsTests = ['tests/package', 'tests/js', 'tests/env/lib']
   .flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.test.mjs')).map((f) => join(d, f)));
 
 const steps = [
-  ['native', 'cargo', ['test', '--locked'], {}],
+  ['native', 'cargo', ['test', '--locked', '-p', 'elevate-billing', '-p', 'fixed-patterns'], {}],
   ['java-regex', 'cargo', ['test', '--locked', '-p', 'java-regex'], { ELEVATE_REQUIRE_JAVA: '1' }],
   ['node', 'cargo', wasmTest, {}],
   ['chromium', 'cargo', wasmTest, { WASM_BINDGEN_USE_BROWSER: '1', CHROMEDRIVER: chromedriver }],
   ['worker', 'cargo', wasmTest, { WASM_BINDGEN_USE_DEDICATED_WORKER: '1', CHROMEDRIVER: chromedriver }],
   ['build', 'node', ['scripts/build.mjs'], {}],
-  ['js', 'node', ['--test', '--test-concurrency=1', ...jsTests], {}],
+  ['js', 'node', ['--test', '--test-concurrency=1', ...jsTests], { ELEVATE_REQUIRE_JAVA: '1' }],
   ['env', 'node', ['tests/env/run.mjs'], {}],
 ];
 

@@ -23,28 +23,47 @@ fn write_modules(dir: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The client's declarations, importing the model's types they name from `./types.js`.
+/// The names a declaration file exports (`export type X`, `export interface X`).
+fn exported_names(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter_map(|l| {
+            let rest = l.strip_prefix("export type ").or_else(|| l.strip_prefix("export interface "))?;
+            Some(rest.split(|c: char| !c.is_ascii_alphanumeric() && c != '_').next().unwrap_or(""))
+        })
+        .collect()
+}
+
+/// The names of `names` that `text` uses as whole words.
+fn used_in<'a>(text: &str, names: Vec<&'a str>) -> Vec<&'a str> {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    names
+        .into_iter()
+        .filter(|name| {
+            text.match_indices(name).any(|(i, _)| {
+                let before = text[..i].chars().next_back().is_none_or(|c| !is_word(c));
+                let after = text[i + name.len()..].chars().next().is_none_or(|c| !is_word(c));
+                before && after
+            })
+        })
+        .collect()
+}
+
+/// The hand-written shapes of the validators' API (`src/js/validation.d.ts`), which the
+/// client's declarations name too.
+const VALIDATION_DTS: &str = include_str!("../js/validation.d.ts");
+
+/// The client's declarations, importing the types they name from `./types.js` (generated) and
+/// `./validation.js` (hand-written).
 fn client_declarations() -> String {
     let model = elevate_billing::export::typescript::declarations();
     let mut client = elevate_billing::client::typescript::declarations();
     client.push_str(&elevate_billing::export::typescript_csv::declarations());
-    let exported = model.lines().filter_map(|l| {
-        let rest = l.strip_prefix("export type ").or_else(|| l.strip_prefix("export interface "))?;
-        Some(rest.split(|c: char| !c.is_ascii_alphanumeric() && c != '_').next().unwrap_or(""))
-    });
-    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let used: Vec<&str> = exported
-        .filter(|name| {
-            client.match_indices(name).any(|(i, _)| {
-                let before = client[..i].chars().next_back().is_none_or(|c| !is_word(c));
-                let after = client[i + name.len()..].chars().next().is_none_or(|c| !is_word(c));
-                before && after
-            })
-        })
-        .collect();
+    let from_model = used_in(&client, exported_names(&model));
+    let from_validation = used_in(&client, exported_names(VALIDATION_DTS));
     format!(
-        "// Typings of the API client, generated from the endpoint table by elevate-codegen.\nimport type {{ {} }} from './types.js';\n{client}",
-        used.join(", ")
+        "// Typings of the API client, generated from the endpoint table by elevate-codegen.\nimport type {{ {} }} from './types.js';\nimport type {{ {} }} from './validation.js';\n{client}",
+        from_model.join(", "),
+        from_validation.join(", ")
     )
 }
 

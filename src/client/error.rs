@@ -135,6 +135,9 @@ pub struct ApiError {
     /// The wait `Retry-After` asked for, in whole seconds (rounded up), when the response had
     /// a readable one.
     pub retry_after: Option<u64>,
+    /// The server's complaints at the fields they name (JSON Pointers; `""` for the request
+    /// as a whole), read from the body's shape ([`super::server_issues`]).
+    pub issues: Vec<super::server_issues::ServerIssue>,
 }
 
 /// Response headers never kept in an [`ApiError`]: they carry credentials (a cookie, or an

@@ -13,7 +13,8 @@
 //!    429/502/503/504; POST, PATCH and DELETE only after 429, or 503 with `Retry-After`
 //!    (answers that prove nothing was done); waiting `Retry-After` or an exponential backoff
 //!    with jitter;
-//! 4. **response** ([`response::interpret`]): a [`Reply`] or a typed [`ClientError`].
+//! 4. **response** ([`response::interpret`]): a [`Reply`] or a typed [`ClientError`]; an
+//!    error answer's complaints are placed at the fields they name ([`server_issues`]).
 //!
 //! The token is a [`Secret`]: it prints as `[redacted]`, is added to the request only inside
 //! the transport, and is redacted from any error body that echoes it.
@@ -25,6 +26,7 @@ pub mod query;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod server_issues;
 pub mod transport;
 pub mod typescript;
 pub mod validation;
@@ -41,6 +43,14 @@ pub use transport::{Transport, TransportError, WireRequest, WireResponse};
 use crate::endpoints::{Op, Resource};
 use crate::validate::Value;
 use retry::Wait;
+
+/// The schema whose fields the server's complaints name: the body's, else the resource's.
+fn fields_of(call: &Call<'_>) -> &'static crate::schema::Schema {
+    match call.endpoint.body {
+        Some(crate::endpoints::Body::Record(s)) => s,
+        _ => call.resource.schema,
+    }
+}
 
 /// Runs one call: plan (and validate), send, retry, interpret. The request loop shared by
 /// the Rust [`Client`] and the JavaScript `ElevateClient`.
@@ -77,6 +87,7 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
                                     a.retry_after = retry_after
                                         .and_then(|v| retry::parse_retry_after(v, transport.now_ms()))
                                         .map(|ms| ms.div_ceil(1000));
+                                    a.issues = server_issues::server_issues(&a.body, Some(fields_of(call)));
                                 }
                                 e
                             },
@@ -95,6 +106,7 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
                     server_message: None,
                     headers: Vec::new(),
                     retry_after: None,
+                    issues: Vec::new(),
                     message: format!(
                         "{status} from {} {url} is not a usable response: the body is larger than {} bytes",
                         method.as_str(),

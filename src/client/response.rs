@@ -143,6 +143,7 @@ fn api_error(
         attempts,
         headers: Vec::new(),
         retry_after: None,
+        issues: Vec::new(),
     }))
 }
 

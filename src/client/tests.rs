@@ -249,6 +249,28 @@ fn api_errors_carry_the_headers_and_retry_after() {
 }
 
 #[test]
+fn api_errors_place_the_servers_complaints_at_the_fields_of_the_body() {
+    use super::server_issues::ServerIssue;
+    // A customer's body: the server names a field of one of its sites, below the object name.
+    let body = r#"{"status":409,"error":"Conflict","message":"Validation failed",
+        "errors":[{"field":"customer.sites[0].siteReference","defaultMessage":"siteReference already exists","code":"Unique"}]}"#;
+    let c = Client::new(Config::new().validate(false), Scripted::new(vec![ok(409, body)]));
+    let e = pollster::block_on(c.resource("customers").unwrap().create(&json!({}), &CallOptions::default()));
+    match e.unwrap_err() {
+        ClientError::Api(e) => assert_eq!(
+            e.issues,
+            [ServerIssue {
+                path: "/sites/0/siteReference".into(),
+                message: "siteReference already exists".into(),
+                field: Some("customer.sites[0].siteReference".into()),
+                code: Some("Unique".into()),
+            }]
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn a_request_blocked_by_cors_is_reported_at_once() {
     let blocked = || Err(TransportError::Blocked { message: "Failed to fetch. CORS…".into() });
     let c = client(Scripted::new(vec![blocked(), ok(200, r#"{"id":1}"#)]));

@@ -165,7 +165,7 @@ export declare class ElevateError extends Error {{
 
 /** A non-2xx response, or a 2xx whose body is not what the endpoint returns. */
 export declare class ElevateApiError extends ElevateError {{
-  constructor(message: string, details?: Partial<Pick<ElevateApiError, "status" | "kind" | "method" | "url" | "body" | "serverMessage" | "attempts" | "headers" | "retryAfter">>);
+  constructor(message: string, details?: Partial<Pick<ElevateApiError, "status" | "kind" | "method" | "url" | "body" | "serverMessage" | "attempts" | "headers" | "retryAfter" | "issues">>);
   readonly status: number;
   readonly kind: ApiErrorKind;
   readonly method: string;
@@ -181,6 +181,8 @@ export declare class ElevateApiError extends ElevateError {{
   readonly headers: Record<string, string>;
   /** The wait the response's Retry-After asked for, in whole seconds; null when it had none (or none readable). */
   readonly retryAfter: number | null;
+  /** The server's complaints at the fields they name (`path` a JSON Pointer, "" for the request as a whole), read from the error body's shape (Spring's error attributes, RFC 9457 problem details with field lists, `errors: [{{ field, message }}]`, "Validation failed (field: message)"); the raw body stays in `body`. */
+  readonly issues: ServerIssue[];
 }}
 
 /** The request breaks the server's rules; nothing was sent. */
@@ -298,7 +300,9 @@ fn full_path(r: &Resource, e: &Endpoint) -> String {
 
 fn resource(out: &mut String, r: &Resource) {
     let base = pascal(r.name);
-    let record = r.schema.name;
+    // What the API answers with (ids always there); request bodies keep the request types.
+    let record = &crate::export::typescript::record_type(r.schema);
+    let request = r.schema.name;
     let mut methods = String::new();
     for e in r.endpoints {
         let params: Vec<String> = e
@@ -333,7 +337,7 @@ fn resource(out: &mut String, r: &Resource) {
             Op::Create => writeln!(
                 methods,
                 "  /** Creates a {record}: {what}. Resolves with the server's answer (the record with its id). */\n  create(body: SchemaTypes[{body}], options?: {opts}): Promise<{record}>;\n  /** Creates each item with `create`, at most `concurrency` at a time; resolves to one outcome per item, in input order, and never rejects for one item's failure. */\n  createMany(items: Iterable<SchemaTypes[{body}]>, options?: {many}): Promise<CreateOutcome<{record}>[]>;",
-                body = quote(e.body.map_or(record, |b| b.schema_name())),
+                body = quote(e.body.map_or(request, |b| b.schema_name())),
                 opts = options("CallOptions"),
                 many = options(&format!("CreateManyOptions<{record}>")),
             ),
@@ -341,7 +345,7 @@ fn resource(out: &mut String, r: &Resource) {
                 methods,
                 "  /** Applies JSON Patch operations: {what}. Resolves with the server's answer, if any. Each `add`/`replace` value is validated as the field its path names; with `current` (the record as it is now) the whole patched record is validated, as `validatePatch` does. */\n  update({lead}ops: SchemaTypes[{}], options?: {}): Promise<{record} | undefined>;",
                 quote(e.body.map_or("JsonPatch", |b| b.schema_name())),
-                options(&format!("CallOptions & {{ current?: {record} }}"))
+                options(&format!("CallOptions & {{ current?: {request} }}"))
             ),
             Op::Delete => writeln!(methods, "  /** Deletes a {record}: {what}. */\n  delete({lead}options?: CallOptions): Promise<void>;"),
         };
@@ -388,21 +392,21 @@ mod tests {
     #[test]
     fn signatures_follow_the_table() {
         let d = declarations();
-        assert!(d.contains("  list(query: SitesListQuery, options?: CallOptions): Promise<Site[]>;"));
+        assert!(d.contains("  list(query: SitesListQuery, options?: CallOptions): Promise<SiteRecord[]>;"));
         assert!(d.contains(
-            "  iterate(query?: IterateQuery<SitesListQuery>, options?: CallOptions): AsyncIterableIterator<Site>;"
+            "  iterate(query?: IterateQuery<SitesListQuery>, options?: CallOptions): AsyncIterableIterator<SiteRecord>;"
         ));
-        assert!(d.contains("  get(siteId: number | string, options?: GetOptions): Promise<Site>;"));
+        assert!(d.contains("  get(siteId: number | string, options?: GetOptions): Promise<SiteRecord>;"));
         assert!(d.contains("  exists(filters?: SitesExistsFilters, options?: CallOptions): Promise<ExistsResult>;"));
         assert!(d.contains("  update(siteId: number | string, ops: SchemaTypes[\"JsonPatch\"], options?: CallOptions & { current?: Site } & { /**"));
-        assert!(d.contains("cascadeEndDate?: boolean; }): Promise<Site | undefined>;"));
+        assert!(d.contains("cascadeEndDate?: boolean; }): Promise<SiteRecord | undefined>;"));
         assert!(d.contains("create(body: SchemaTypes[\"RentalProductInventory\"], options?: CallOptions & { /**"));
-        assert!(d.contains("disableAddingLinkedRentals?: boolean; }): Promise<RentalProductInventory>;"));
+        assert!(d.contains("disableAddingLinkedRentals?: boolean; }): Promise<RentalProductInventoryRecord>;"));
         // createMany beside each create, with the create's own options.
         assert!(d.contains(
-            "  createMany(items: Iterable<SchemaTypes[\"Site\"]>, options?: CreateManyOptions<Site>): Promise<CreateOutcome<Site>[]>;"
+            "  createMany(items: Iterable<SchemaTypes[\"Site\"]>, options?: CreateManyOptions<SiteRecord>): Promise<CreateOutcome<SiteRecord>[]>;"
         ));
-        assert!(d.contains("options?: CreateManyOptions<RentalProductInventory> & { /**"));
+        assert!(d.contains("options?: CreateManyOptions<RentalProductInventoryRecord> & { /**"));
         for r in resources() {
             let start = d.find(&format!("export interface {}Resource {{", pascal(r.name))).unwrap();
             let body = &d[start..start + d[start..].find("\n}\n").unwrap()];

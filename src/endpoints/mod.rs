@@ -345,6 +345,22 @@ pub fn endpoint_keys() -> impl Iterator<Item = String> {
 mod tests {
     use super::*;
 
+    /// A record the API answers with has its id (api-facts §1.7: a created resource comes back
+    /// with it), so the response types may say so; only read-only fields are "returned".
+    #[test]
+    fn every_resource_record_with_an_id_returns_it() {
+        for r in resources() {
+            if let Some(id) = r.schema.field("id") {
+                assert!(id.returned, "{}.id of resource {} is not marked returned", r.schema.name, r.name);
+            }
+        }
+        for s in crate::model::all_object_schemas() {
+            for f in s.fields {
+                assert!(!f.returned || f.read_only, "{}.{} is returned but not read-only", s.name, f.name);
+            }
+        }
+    }
+
     #[test]
     fn resource_names_are_unique_and_every_resource_has_endpoints() {
         let mut names: Vec<_> = resources().map(|r| r.name).collect();

@@ -10,7 +10,8 @@ use std::fmt::Write;
 use crate::model::{self, SchemaEntry};
 use crate::schema::PATTERNS;
 use crate::schema::{Choices, Field, Kind, Schema, TextFormat, Width};
-use crate::validate::ISSUE_CODES;
+use crate::validate::{IssueKind, When, ISSUE_CODES};
+use ts_rs::TS;
 
 /// The whole `types.d.ts`: model interfaces, enums, and the validator's API types.
 pub fn declarations() -> String {
@@ -39,119 +40,51 @@ pub fn declarations() -> String {
     for s in &schemas {
         interface(&mut out, s);
     }
+    for s in &schemas {
+        record_interface(&mut out, s);
+    }
     schema_types(&mut out, model::SCHEMAS);
+    pointer_types(&mut out, model::SCHEMAS);
     out
 }
 
+/// The vocabulary of the validators' results, derived from the Rust types that produce it:
+/// issue codes with their params ([`IssueKind`], through ts-rs), the names params take, the
+/// endpoint keys and pattern names. The hand-written API around them (`ValidationIssue`,
+/// `validate`'s options and results…) is in `src/js/validation.d.ts`.
 fn api_types(out: &mut String) {
     out.push_str("/** A stable machine code of a validation issue. */\nexport type IssueCode =\n");
     for (code, doc) in ISSUE_CODES {
         let _ = writeln!(out, "  /** {doc} */\n  | {}", quote(code));
     }
     out.push_str(";\n\n");
-    out.push_str(
-        "/** One defect found in a value. */
-export interface ValidationIssue {
-  /** RFC 6901 JSON Pointer to the offending value, e.g. \"/siteContacts/1/contactEmailAddress\"; \"\" is the root. */
-  path: string;
-  /** Stable machine code. */
-  code: IssueCode;
-  /** Clear English, naming the field and the limit (made from path, code and params by formatMessage). */
-  message: string;
-  /** What the rule compared, e.g. { limit: 50, actual: 51 } or { allowed: [...] }. */
-  params: Record<string, unknown>;
-}
-
-/** The outcome of a validation: `valid` is true exactly when `errors` is empty. */
-export interface ValidationResult {
-  valid: boolean;
-  /** Every defect, in document order (at most `maxIssues` of them). */
-  errors: ValidationIssue[];
-  /** Present (true) when issues past `maxIssues` were left out. */
-  truncated?: true;
-}
-
-/** Options of `validate`. */
-export interface ValidateOptions {
-  /** Stop at the first issue (a yes/no check). Default false. */
-  abortEarly?: boolean;
-  /** 'report' flags members the schema does not define (code unknownField); the server ignores them. Default 'ignore'. */
-  unknownFields?: 'ignore' | 'report';
-  /** Keep at most this many issues (the first found; `truncated` says when more were left out). A positive integer, or Infinity for all. Default 100. */
-  maxIssues?: number;
-}
-
-",
+    let _ = writeln!(
+        out,
+        "/** A JSON type name, as `type` issues and `describeField` say it. */\nexport type JsonTypeName = {};\n",
+        union(Kind::TYPE_NAMES)
     );
-    out.push_str(
-        "/** The outcome of `validatePatch`: `document` is the patched document, present exactly when every
- * operation applied (then the paths of `errors` point into it; otherwise into the patch). */
-export interface PatchValidationResult extends ValidationResult {
-  document?: unknown;
-}
-
-",
+    let formats = TextFormat::ALL.iter().map(|f| f.name()).chain(Width::ALL.iter().map(|w| w.name()));
+    let _ = writeln!(
+        out,
+        "/** A format name of `format` issues and `describeField`. */\nexport type FormatName = {};\n",
+        union(formats)
     );
-    out.push_str(
-        "/** Options of `validateNdjson`, `NdjsonValidator` and `validateNdjsonStream`. */
-export interface NdjsonOptions extends ValidateOptions {
-  /** Keep the issues of at most this many invalid lines (all are still counted). A non-negative integer, or Infinity for all (the report then grows with the input). Default 1000. */
-  maxInvalidLines?: number;
-}
-
-/** The outcome of validating NDJSON: counts, and the issues of each invalid line. */
-export interface NdjsonReport {
-  /** Non-blank lines; each is one record. */
-  records: number;
-  valid: number;
-  invalid: number;
-  /** Invalid lines in input order (1-based line numbers, blank lines counted). A line that is not JSON has one issue with code 'json'. */
-  invalidLines: Array<{ line: number; errors: ValidationIssue[]; truncated?: true }>;
-  /** True when invalidLines was cut short by maxInvalidLines. */
-  truncated: boolean;
-}
-
-/** A web ReadableStream, typed structurally so these typings need no DOM library. */
-export interface ReadableStreamLike<T> {
-  getReader(): { read(): Promise<{ done: boolean; value?: T }>; releaseLock(): void };
-}
-
-",
+    let reasons = crate::rules::pattern::REASONS.iter().chain(crate::rules::email::REASONS).copied();
+    let _ = writeln!(
+        out,
+        "/** What a `pattern` issue found wrong (`params.reason`): a `+` in a telephone number, an empty value, a country code in lower case, or what is wrong with an e-mail address. */\nexport type PatternReason = {};\n",
+        union(reasons)
     );
-    out.push_str(
-        "/** The query of `validateQuery`: a plain object (strings, numbers, booleans; null or undefined
- * mean not given), a URLSearchParams, or a query string. (URLSearchParams is typed structurally
- * so these typings need no DOM library.) */
-export type QueryInput =
-  | Record<string, string | number | boolean | null | undefined>
-  | { forEach(callback: (value: string, key: string) => void): void; toString(): string }
-  | string;
-
-",
+    let cfg = ts_rs::Config::default();
+    let _ = writeln!(
+        out,
+        "/** The condition under which a conditional rule applied (`params.when`). */\nexport {}\n",
+        When::decl(&cfg)
     );
-    out.push_str(
-        "/** A JSON Schema (draft 2020-12) document generated from the model (`jsonSchema`): the root
- * schema refers into `$defs`, which holds each object schema and each named pattern once. */
-export interface JsonSchemaDocument {
-  $schema: 'https://json-schema.org/draft/2020-12/schema';
-  title: string;
-  description: string;
-  $defs: Record<string, Record<string, unknown>>;
-  [keyword: string]: unknown;
-}
-
-/** The OpenAPI 3.1 document of every endpoint (`openApiDocument`); `components.schemas` holds
- * the same schemas as `jsonSchema`. */
-export interface OpenApiDocument {
-  openapi: '3.1.0';
-  info: { title: string; version: string; description?: string };
-  servers: Array<{ url: string; description?: string; variables?: Record<string, { default: string; description?: string }> }>;
-  paths: Record<string, Record<string, unknown>>;
-  components: { schemas: Record<string, Record<string, unknown>>; [field: string]: unknown };
-  [field: string]: unknown;
-}
-
-",
+    let _ = writeln!(
+        out,
+        "/** Each issue code with the params the rule compared: a union discriminated by `code`. */\nexport {}\n",
+        IssueKind::decl(&cfg)
     );
     out.push_str(
         "/** An endpoint, written as method and documented path (`validateQuery`). */\nexport type EndpointKey =",
@@ -160,42 +93,16 @@ export interface OpenApiDocument {
         let _ = write!(out, "\n  | {}", quote(&key));
     }
     out.push_str(";\n\n");
-    out.push_str(
-        "/** What `describeField` returns: the model's rules for one field. */
-export interface FieldDescription {
-  pointer: string;
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'json';
-  /** Must be given (and not null). Conditional requirements are listed in `rules`. */
-  required: boolean;
-  readOnly?: boolean;
-  doc?: string;
-  default?: unknown;
-  /** Lengths in UTF-16 code units, as `input.value.length` counts. */
-  minLength?: number;
-  maxLength?: number;
-  pattern?: { name: PatternName; allows: string; source: string };
-  /** The enum's name in the API (`ContactRole`). */
-  enum?: string;
-  allowed?: Array<string | number>;
-  format?: 'date' | 'date-time' | 'country-code' | 'regex' | 'json-pointer' | 'int32' | 'int64';
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  items?: string;
-  /** The schema of an object field. */
-  schema?: string;
-  /** Cross-field rules that constrain this field, in words. */
-  rules?: string[];
-}
-
-",
-    );
     out.push_str("/** Names of the patterns `setPattern` can replace. */\nexport type PatternName =");
     for d in &PATTERNS {
         let _ = write!(out, "\n  /** {} */\n  | {}", d.origin, quote(d.name));
     }
     out.push_str(";\n\n");
+}
+
+/// `"a" | "b"`.
+fn union<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
+    values.into_iter().map(quote).collect::<Vec<_>>().join(" | ")
 }
 
 fn collect_enums(kind: &Kind, out: &mut Vec<&'static Choices>) {
@@ -245,6 +152,83 @@ fn field(out: &mut String, f: &Field) {
     } else {
         let _ = writeln!(out, "  {}?: {ty} | null;", f.name);
     }
+}
+
+/// Does a record of `s`, as the API answers with it, have more than its request type says: a
+/// field it always returns ([`Field::returned`]), or such a record inside it?
+fn record_differs(s: &Schema) -> bool {
+    fn kind_differs(k: &Kind) -> bool {
+        match k {
+            Kind::Object(o) => record_differs(o),
+            Kind::Array(a) => kind_differs(&a.items),
+            _ => false,
+        }
+    }
+    s.fields.iter().any(|f| f.returned || kind_differs(&f.kind))
+}
+
+/// The type of a record of `s` as the API answers with it: `SiteRecord`, or the request type
+/// when nothing more is known about the answer.
+pub fn record_type(s: &Schema) -> String {
+    let name = super::type_name(s);
+    if record_differs(s) {
+        format!("{name}Record")
+    } else {
+        name
+    }
+}
+
+/// [`ts_type`] for what the API answers with: objects as their record types.
+fn record_ts_type(kind: &Kind) -> String {
+    match kind {
+        Kind::Object(s) => record_type(s),
+        Kind::Array(a) => {
+            let inner = record_ts_type(&a.items);
+            if inner.contains(' ') {
+                format!("Array<{inner}>")
+            } else {
+                format!("{inner}[]")
+            }
+        }
+        _ => ts_type(kind),
+    }
+}
+
+/// `SiteRecord`: the request type with what every answer has as required (request types stay
+/// as they are: a body may leave out what the server sets).
+fn record_interface(out: &mut String, s: &Schema) {
+    if !record_differs(s) {
+        return;
+    }
+    let name = super::type_name(s);
+    let changed: Vec<&Field> =
+        s.fields.iter().filter(|f| f.returned || record_ts_type(&f.kind) != ts_type(&f.kind)).collect();
+    let always: Vec<&str> = s.fields.iter().filter(|f| f.returned).map(|f| f.name).collect();
+    let said = if always.is_empty() {
+        "records inside it as the API answers with them".to_owned()
+    } else {
+        format!("{} always there", always.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))
+    };
+    let omitted: Vec<String> = changed.iter().map(|f| quote(f.name)).collect();
+    let _ = writeln!(
+        out,
+        "/** {name} as the API answers with it (list, get, create, update): {said}. */\nexport interface {} extends Omit<{name}, {}> {{",
+        record_type(s),
+        omitted.join(" | ")
+    );
+    for f in changed {
+        let ty = record_ts_type(&f.kind);
+        if f.returned {
+            let _ = writeln!(out, "  readonly {}: {ty};", f.name);
+        } else if f.read_only {
+            let _ = writeln!(out, "  readonly {}?: {ty};", f.name);
+        } else if f.required {
+            let _ = writeln!(out, "  {}: {ty};", f.name);
+        } else {
+            let _ = writeln!(out, "  {}?: {ty} | null;", f.name);
+        }
+    }
+    out.push_str("}\n\n");
 }
 
 /// The TypeScript type of a kind.
@@ -331,6 +315,40 @@ fn schema_types(out: &mut String, entries: &[SchemaEntry]) {
     out.push_str("}\n\n/** A schema name `validate` accepts. */\nexport type SchemaName = keyof SchemaTypes;\n");
 }
 
+/// The JSON Pointers into each schema's value: every field, array items as `${number}`, and
+/// anything below a value of any type; so a misspelt pointer is a type error.
+fn pointer_types(out: &mut String, entries: &[SchemaEntry]) {
+    fn walk(kind: &Kind, at: &str, out: &mut Vec<String>) {
+        match kind {
+            Kind::Object(s) => {
+                for f in s.fields {
+                    let p = format!("{at}/{}", f.name.replace('~', "~0").replace('/', "~1"));
+                    out.push(p.clone());
+                    walk(&f.kind, &p, out);
+                }
+            }
+            Kind::Array(a) => {
+                let p = format!("{at}/${{number}}");
+                out.push(p.clone());
+                walk(&a.items, &p, out);
+            }
+            Kind::Any => out.push(format!("{at}/${{string}}")),
+            _ => {}
+        }
+    }
+    out.push_str("\n/** The JSON Pointers into each schema's value (`\"\"` is the value itself; array items are `${number}`). */\nexport interface SchemaPointers {\n");
+    for e in entries {
+        let mut pointers = vec![String::new()];
+        walk(&e.root, "", &mut pointers);
+        let union: Vec<String> =
+            pointers.iter().map(|p| if p.contains("${") { format!("`{p}`") } else { quote(p) }).collect();
+        let _ = writeln!(out, "  {}:\n    | {};", e.name, union.join("\n    | "));
+    }
+    out.push_str("}\n\n/** A JSON Pointer to a field (or item) of schema `S`: `FieldPointer<'Site'>`. */\nexport type FieldPointer<S extends SchemaName = SchemaName> = SchemaPointers[S];\n\n");
+    let names: Vec<&str> = model::field_labels().into_iter().map(|(n, _)| n).collect();
+    let _ = writeln!(out, "/** The name of a field of any schema (what `labels` may be keyed by besides a pointer). */\nexport type FieldName = {};", union(names));
+}
+
 fn sentence(s: &str) -> String {
     let s = s.trim();
     if s.ends_with('.') {
@@ -365,10 +383,14 @@ mod tests {
             d.contains("export type CustomerType = \"RESIDENTIAL\" | \"BUSINESS\" | \"RESELLER\" | \"STAFF_MEMBER\";")
         );
         assert!(d.contains("export type SchemaName = keyof SchemaTypes;"));
-        // The return types of jsonSchema and openApiDocument.
-        assert!(
-            d.contains("export interface JsonSchemaDocument {") && d.contains("export interface OpenApiDocument {")
-        );
+        // The issue vocabulary, derived from IssueKind; the hand-written API is not here.
+        assert!(d.contains("export type IssueKind = { \"code\": \"required\""), "{d}");
+        assert!(!d.contains("export interface ValidationIssue"));
+        assert!(d.contains("\"plusSign\" | \"empty\" | \"lowercase\" | \"noAt\""));
+        // Pointers: every field, items as `${number}`.
+        assert!(d.contains("    | \"/siteAddress/postcode\"\n"));
+        assert!(d.contains("    | `/siteContacts/${number}/contactRole`\n"));
+        assert!(d.contains("    | `/${number}/value/${string}`"));
         for (code, _) in ISSUE_CODES {
             assert!(d.contains(&format!("| \"{code}\"")), "{code}");
         }
@@ -380,6 +402,10 @@ mod tests {
         assert!(d.contains("  siteName: string;"), "required field");
         assert!(d.contains("  endDate?: string | null;"), "optional field");
         assert!(d.contains("  readonly id?: number;"), "read-only field");
+        // What the API answers with: ids and a site's dates always there, nested records too.
+        assert!(d.contains("export interface SiteRecord extends Omit<Site, \"id\" | \"createdDate\" | \"updatedDate\"> {\n  readonly id: number;\n  readonly createdDate: string;\n  readonly updatedDate: string;\n}"), "{d}");
+        assert!(d.contains("export interface CustomerRecord extends Omit<Customer, \"id\" | \"sites\"> {\n  readonly id: number;\n  sites: CustomerSiteRecord[];\n}"));
+        assert!(!d.contains("interface AddressRecord"), "nothing more is known of an address in an answer");
         assert!(d.contains("  siteContacts: ContactDetails[];"));
         assert!(d.contains("1–100 characters. Pattern NAME_CURLY"));
         assert!(d.contains("Range 1–100000."));

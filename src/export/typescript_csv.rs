@@ -11,7 +11,7 @@ pub fn declarations() -> String {
 // ---- CSV (src/validate/csv.rs) ----
 
 /** Options of `validateCsv`, `CsvValidator` and `validateCsvStream`. */
-export interface CsvOptions extends ValidateOptions {{
+export interface CsvOptions extends Omit<ValidateOptions, 'emptyAsAbsent'> {{
   /** Keep the issues of at most this many invalid records (all are still counted). A non-negative integer, or Infinity for all. Default 1000. */
   maxInvalidRecords?: number;
   /** The cell separator, one ASCII character. Default ",". */
@@ -19,9 +19,9 @@ export interface CsvOptions extends ValidateOptions {{
 }}
 
 /** An issue of a CSV record: `column` is the header cell naming `path`, or null when no column names exactly that path (a missing object, an array's item count, an unreadable record). */
-export interface CsvIssue extends ValidationIssue {{
+export type CsvIssue = ValidationIssue & {{
   column: string | null;
-}}
+}};
 
 /**
  * The outcome of validating CSV. The header row names a field per column (JSON Pointer

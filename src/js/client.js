@@ -63,8 +63,14 @@ export class ElevateError extends Error {
 }
 errorName(ElevateError, 'ElevateError');
 
-/** The server answered with an error status, or with a 2xx the client cannot read. */
-export class ElevateApiError extends ElevateError {}
+/** The server answered with an error status, or with a 2xx the client cannot read. `issues`:
+ * the server's complaints at the fields they name (read in Rust, src/client/server_issues.rs). */
+export class ElevateApiError extends ElevateError {
+  constructor(message, details) {
+    super(message, details);
+    this.issues = (details && details.issues) || [];
+  }
+}
 errorName(ElevateApiError, 'ElevateApiError');
 
 /** The body or query breaks the server's rules; nothing was sent. */

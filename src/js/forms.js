@@ -11,4 +11,7 @@ export {
   schemaNames,
   validatePatch,
   validateQuery,
+  formBody,
+  standardSchema,
+  schemas,
 } from './core/index.js';

@@ -1,20 +1,18 @@
 // Typings of the elevate-billing entry (hand-written; the model's types are generated from the
-// Rust model into types.d.ts). The form functions come from forms.d.ts; what needs the
+// Rust model into types.d.ts, the validators' shapes are in validation.d.ts). The form functions come from forms.d.ts; what needs the
 // WebAssembly engine is declared here.
 
 export * from './forms.js';
 export * from './client.js';
+import type { PatternName, SchemaName } from './types.js';
 import type {
   JsonSchemaDocument,
   NdjsonOptions,
   NdjsonReport,
   OpenApiDocument,
-  PatternName,
   ReadableStreamLike,
-  SchemaName,
-  ValidateOptions,
-  ValidationResult,
-} from './types.js';
+  Verdict,
+} from './validation.js';
 
 /**
  * A promise-like that starts the WebAssembly engine asynchronously when awaited, and resolves
@@ -50,7 +48,7 @@ export declare function getPattern(name: PatternName): string;
  * product's `format`, a regex in the server's dialect (decisions R10): issues at `/format` when
  * the format cannot be used, at `/reference` when the reference does not match it.
  */
-export declare function validateProductReference(format: string, reference: string): ValidationResult;
+export declare function validateProductReference(format: string, reference: string): Verdict;
 
 /**
  * The JSON Schema 2020-12 document of the schema `schema`: the validator's rules as far as JSON

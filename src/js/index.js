@@ -4,14 +4,5 @@
 // that only validate forms can import `elevate-billing/forms` and ship no WebAssembly at all;
 // bundlers drop the engine from this entry too when none of its exports is used.
 
-export {
-  validate,
-  isValid,
-  validateField,
-  describeField,
-  formatMessage,
-  schemaNames,
-  validatePatch,
-  validateQuery,
-} from './core/index.js';
+export * from './forms.js';
 export * from './engine/index.js';

@@ -18,7 +18,7 @@ pub static CUSTOM_FIELD_DEFINITION: Schema = Schema {
     doc: "A custom field available on one kind of entity (POST /custom-field-definitions).",
     source: "api-facts §8 (C:billing-rest-admin/operation/createCustomFieldDefinition)",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Custom field definition identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Custom field definition identifier"),
         field("label", name(1, 100)).required().doc("Label of the custom field"),
         field("entityLevel", one_of(&CUSTOM_FIELD_ENTITY_LEVEL)).required().doc("Entity the field is defined for"),
     ],

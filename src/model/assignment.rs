@@ -21,7 +21,8 @@ pub static USAGE_CARD_ASSIGNMENT_TYPE: Choices =
 
 // ---- the level and its id fields, written once -----------------------------------------------
 
-const ID: Field = field("id", int64().kind()).read_only().doc("Identifier");
+/// The id of an assignment or override record, which the API answers with (api-facts §1.7).
+const ID: Field = field("id", int64().kind()).read_only().returned().doc("Identifier");
 const LEVEL: Field = field("assignmentLevel", one_of(&ASSIGNMENT_LEVEL))
     .required()
     .doc("CUSTOMER, SITE or INVENTORY; decides which id field is required");

@@ -25,7 +25,7 @@ pub static CUSTOMER: Schema = Schema {
     doc: "A customer, created together with its sites (POST /customers). The first site is the primary one.",
     source: "api-facts §3.2",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Customer identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Customer identifier"),
         field("contractOwnerId", int32().kind()).required().doc("Contract owner of the customer"),
         field("contractOwnerSubBrandId", int32().kind())
             .doc("Sub-brand of the contract owner; the owner's default sub-brand when omitted"),
@@ -65,14 +65,14 @@ pub static CUSTOMER: Schema = Schema {
 /// `POST /customers` (decisions R9).
 const fn site_fields(customer_id: Field) -> [Field; 15] {
     [
-        field("id", int64().kind()).read_only().doc("Site identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Site identifier"),
         customer_id,
         field("siteName", name(1, 100)).required().doc("Site name"),
         field("siteReference", name(1, 100)).required().doc("Site reference"),
         field("startDate", date()).required().doc("Site start date"),
         field("endDate", date()).doc("Site end date"),
-        field("createdDate", date_time()).read_only().doc("Site created date"),
-        field("updatedDate", date_time()).read_only().doc("Site updated date"),
+        field("createdDate", date_time()).read_only().returned().doc("Site created date"),
+        field("updatedDate", date_time()).read_only().returned().doc("Site updated date"),
         field("siteAddress", object(&ADDRESS)).required().doc("Address of the site"),
         field("siteInvoiceDetails", object(&SITE_INVOICE_DETAILS))
             .doc("Invoice details if this site receives invoices"),
@@ -124,9 +124,9 @@ pub static ADDRESS: Schema = Schema {
     fields: &[
         field("id", int64().kind()).read_only().doc("Internal identifier of the address"),
         field("businessName", name(0, 100)).doc("Business name"),
-        field("address1", name(1, 100)).required().doc("Address line 1"),
-        field("address2", name(0, 100)).doc("Address line 2"),
-        field("address3", name(0, 100)).doc("Address line 3"),
+        field("address1", name(1, 100)).required().doc("Address line 1").label("Address line 1"),
+        field("address2", name(0, 100)).doc("Address line 2").label("Address line 2"),
+        field("address3", name(0, 100)).doc("Address line 3").label("Address line 3"),
         field("town", name(1, 50)).required().doc("Town"),
         field("county", name(0, 30)).doc("County"),
         // decisions R6: min 0 as documented, but the pattern needs at least one character.
@@ -150,18 +150,23 @@ pub static CONTACT_DETAILS: Schema = Schema {
         field("contactName", name(1, 100)).required().doc("Contact name"),
         // decisions R6: 4..100 and `^$|…` both apply, so "" fails minLength.
         field("contactTelephoneNumber", phone(4, 100)).doc("Telephone number, without '+' (the server rejects it)"),
-        field("contactAlternativeTelephoneNumber", phone(4, 100)).doc("Alternative telephone number, without '+'"),
+        field("contactAlternativeTelephoneNumber", phone(4, 100))
+            .doc("Alternative telephone number, without '+'")
+            .label("Alternative telephone number"),
         field("contactEmailAddress", email()).doc("E-mail address"),
         field("contactRole", one_of(&CONTACT_ROLE)).required().doc("Role of the contact"),
         field("receiveInvoiceBy", one_of(&RECEIVE_INVOICE_BY))
             .doc("How invoices reach the contact; required when contactNameToAppearOnInvoice is true"),
         field("receiveInvoiceSummaryBy", one_of(&RECEIVE_INVOICE_SUMMARY_BY))
             .doc("How invoice summaries reach the contact"),
-        field("receiveElectronicSummaryReports", boolean()).doc("Receives electronic summary reports"),
+        field("receiveElectronicSummaryReports", boolean())
+            .doc("Receives electronic summary reports")
+            .label("Electronic summary reports"),
         field("emailSuspended", boolean()).default(Literal::Bool(false)).doc("The contact cannot receive e-mail"),
         field("contactNameToAppearOnInvoice", boolean())
             .default(Literal::Bool(false))
-            .doc("This contact's name appears on the invoice; at most one contact per site"),
+            .doc("This contact's name appears on the invoice; at most one contact per site")
+            .label("Name on invoice"),
         field("receiveEmailFraudAlert", boolean()).default(Literal::Bool(false)).doc("Fraud alerts by e-mail"),
         field("receiveSmsFraudAlert", boolean()).default(Literal::Bool(false)).doc("Fraud alerts by SMS"),
     ],
@@ -203,7 +208,8 @@ pub static SITE_INVOICE_DETAILS: Schema = Schema {
             "invoiceSummaryTemplateComponents",
             Kind::Array(&Array { items: object(&INVOICE_SUMMARY_TEMPLATE_COMPONENT), min_items: 0, max_items: None }),
         )
-        .doc("Components of the invoice summary template"),
+        .doc("Components of the invoice summary template")
+        .label("Summary template components"),
         field("invoiceAddress", object(&ADDRESS)).doc("Address invoices are sent to"),
         field("accountPackageReference", any_string().kind()).doc("Account package reference"),
         field("paymentTermsInDays", int32().kind())

@@ -111,7 +111,7 @@ pub static INCLUSIVE_USAGE_PLAN: Schema = Schema {
     doc: "An inclusive bundle, e.g. 500 free minutes of national calls (POST /inclusive-usage-plans).",
     source: "api-facts §6.6",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Inclusive usage plan identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Inclusive usage plan identifier"),
         field("contractOwnerId", int32().kind()).required().doc("Contract owner"),
         field("name", name(1, 100)).required().doc("Plan name"),
         field("usageProductId", int64().kind()).required().doc("Usage product the plan covers"),
@@ -197,7 +197,8 @@ pub static INCLUSIVE_USAGE_BALANCE: Schema = Schema {
         field("periodEndDate", date()).doc("Period end date"),
         field("usageProductInventoryId", int64().kind()).doc("Usage product inventory"),
         field("inclusiveUsageBalanceAssignments", Kind::Array(&BALANCE_ASSIGNMENTS))
-            .doc("Balances per plan assignment"),
+            .doc("Balances per plan assignment")
+            .label("Balance assignments"),
     ],
     rules: &[],
 };

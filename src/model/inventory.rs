@@ -46,7 +46,7 @@ pub static USAGE_PRODUCT_REFERENCE: Schema = Schema {
     doc: "A product reference of a usage inventory, such as a telephone number.",
     source: "api-facts §5.3",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Product reference identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Product reference identifier"),
         // Length and pattern not captured; the usage product's productReferenceFormat applies.
         field("productReference", any_string().kind())
             .required()
@@ -75,7 +75,7 @@ pub static USAGE_PRODUCT_INVENTORY: Schema = Schema {
     doc: "A usage product sold to a site, with its product references (POST /usage-product-inventories).",
     source: "api-facts §5.2",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Usage product inventory identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Usage product inventory identifier"),
         field("siteId", int64().kind()).required().doc("Site"),
         field("usageProductId", int64().kind()).required().doc("Usage product"),
         field("startDate", date()).required().doc("Start date"),
@@ -111,11 +111,16 @@ pub static RENTAL_PRODUCT_INVENTORY: Schema = Schema {
     doc: "A rental product sold to a site (POST /rental-product-inventories).",
     source: "api-facts §5.4",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Rental product inventory identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Rental product inventory identifier"),
         field("siteId", int64().kind()).required().doc("Site"),
         field("rentalProductId", int64().kind()).required().doc("Rental product"),
-        field("parentRentalProductInventoryId", int64().kind()).doc("Parent rental product inventory"),
-        field("invoicePresentationProductName", name(1, 255)).required().doc("Product name shown on invoices"),
+        field("parentRentalProductInventoryId", int64().kind())
+            .doc("Parent rental product inventory")
+            .label("Parent inventory ID"),
+        field("invoicePresentationProductName", name(1, 255))
+            .required()
+            .doc("Product name shown on invoices")
+            .label("Product name on invoice"),
         field("supplierAccountId", int64().kind()).required().doc("Supplier account"),
         field("startDate", date()).required().doc("Start date"),
         field("endDate", date()).doc("End date"),
@@ -175,7 +180,7 @@ pub static ADHOC_INVENTORY: Schema = Schema {
     doc: "A one-off charge or credit on a site (POST /adhoc-inventories).",
     source: "api-facts §5.5",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Adhoc inventory identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Adhoc inventory identifier"),
         field("siteId", int64().kind()).required().doc("Site"),
         field("name", name(1, 255)).required().doc("Name of the charge"),
         field("supplierAccountId", int64().kind()).required().doc("Supplier account"),

@@ -136,6 +136,22 @@ pub fn all_object_schemas() -> Vec<&'static Schema> {
     out
 }
 
+/// Every field name of the model with its label ([`crate::schema::Field::label_text`]), each
+/// name once, in the order fields are first met. A field name means the same thing wherever
+/// it appears, so messages can name a field from an issue's path alone (a test checks that
+/// no name has two labels).
+pub fn field_labels() -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    for s in all_object_schemas() {
+        for f in s.fields {
+            if !out.iter().any(|(n, _)| *n == f.name) {
+                out.push((f.name, f.label_text()));
+            }
+        }
+    }
+    out
+}
+
 /// A name or free-text field: PAT-NAME-CURLY with the given length (api-facts §2).
 pub(crate) const fn name(min: u32, max: u32) -> Kind {
     string(min, max).pattern(Pattern::NameCurly).kind()
@@ -247,6 +263,33 @@ mod tests {
             (Literal::Str(v), Some(Kind::String(t))) => t.choices.is_none_or(|c| c.values.contains(&v)),
             _ => false,
         }
+    }
+
+    /// Labels are what a person filling in a form reads before "is required": short, in
+    /// sentence case, words only; and one per field name (messages find them by name).
+    #[test]
+    fn every_label_is_short_human_and_one_per_name() {
+        let mut bad = Vec::new();
+        for s in all_object_schemas() {
+            for f in s.fields {
+                let label = f.label_text();
+                let words = label.split(' ').count();
+                let first = label.chars().next().unwrap_or(' ');
+                let camel = label.split(' ').any(|w| {
+                    let upper_inside = w.chars().skip(1).any(|c| c.is_ascii_uppercase());
+                    upper_inside && !(w.chars().all(|c| c.is_ascii_uppercase() || c == 's'))
+                });
+                let words_only = label.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+                if label.len() > 32 || words > 5 || !first.is_uppercase() || camel || !words_only {
+                    bad.push(format!("{}.{}: {label:?}", s.name, f.name));
+                }
+                let same = field_labels().into_iter().find(|(n, _)| *n == f.name).map(|(_, l)| l);
+                if same.as_deref() != Some(label.as_str()) {
+                    bad.push(format!("{}.{}: {label:?} but elsewhere {same:?}", s.name, f.name));
+                }
+            }
+        }
+        assert!(bad.is_empty(), "labels to fix (add .label(..) in the model):\n{}", bad.join("\n"));
     }
 
     #[test]

@@ -89,7 +89,7 @@ pub static RENTAL_RATE: Schema = Schema {
     doc: "The price of a rental product on a rental rate card.",
     source: "api-facts §6.5",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Rental rate identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Rental rate identifier"),
         field("rentalProductId", int64().kind()).required().doc("Rental product the rate prices"),
         RENTAL_PRICE,
         RENTAL_RATE_TYPE_FIELD,
@@ -118,7 +118,7 @@ pub static RENTAL_RATE_CARD: Schema = Schema {
     doc: "The pricing of a category's rental products (POST /rental-rate-cards).",
     source: "api-facts §6.4",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Rental rate card identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Rental rate card identifier"),
         field("contractOwnerIds", Kind::Array(&INT32_IDS))
             .doc("Contract owners; required for SELL and TEMPLATE cards, all of one currency"),
         field("name", name(1, 100)).required().doc("Rental rate card name"),
@@ -155,7 +155,7 @@ pub static USAGE_RATE: Schema = Schema {
     doc: "The price of one charge group's usage on a usage rate card (periods in seconds or MB).",
     source: "api-facts §6.3",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Usage rate identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Usage rate identifier"),
         field("chargeGroupId", int64().kind()).required().doc("Charge group priced"),
         field("usageRateType", one_of(&USAGE_RATE_TYPE)).required().doc("MARKUP or VARIABLE"),
         field("peakInitialCharge", number(None, None)).doc("Peak charge for the initial period (minor units)"),
@@ -251,7 +251,7 @@ pub static USAGE_RATE_CARD: Schema = Schema {
     doc: "The pricing of a usage product's usage (POST /usage-rate-cards).",
     source: "api-facts §6.2",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Usage rate card identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Usage rate card identifier"),
         // Required; a minimum count is not documented (RentalProductCategory's says non-empty).
         field("contractOwnerIds", Kind::Array(&INT32_IDS)).required().doc("Contract owners, all of one currency"),
         field("name", name(1, 50)).required().doc("Usage rate card name"),
@@ -277,8 +277,12 @@ pub static USAGE_RATE_CARD: Schema = Schema {
         field("boltOnTaxBandId", int64().kind()).doc("Tax band of the bolt-on charge (type only documented)"),
         field("nominalCode", any_string().kind()).doc("Nominal code (constraints not captured)"),
         field("applyCrossTimeBandCharging", boolean()).doc("Apply cross-time-band charging (sample only)"),
-        field("defaultQuantityRoundingIncrement", number(None, None)).doc("Default quantity rounding increment"),
-        field("defaultVariableChargeUnitSize", number(None, None)).doc("Default variable charge unit size"),
+        field("defaultQuantityRoundingIncrement", number(None, None))
+            .doc("Default quantity rounding increment")
+            .label("Default rounding increment"),
+        field("defaultVariableChargeUnitSize", number(None, None))
+            .doc("Default variable charge unit size")
+            .label("Default charge unit size"),
         field("usageRates", Kind::Array(&USAGE_RATES)).doc("The card's usage rates"),
         field("timeBandPlans", Kind::Array(&TIME_BAND_PLANS)).doc("Time band plans used by the card"),
         field("accessCharges", Kind::Array(&ACCESS_CHARGES)).doc("Access charges of the card"),
@@ -295,7 +299,7 @@ pub static RENTAL_DISCOUNT_PLAN: Schema = Schema {
     doc: "A percentage discount on rental products for a number of months (POST /rental-discount-plans).",
     source: "api-facts §6.8 (seed:003)",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Rental discount plan identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Rental discount plan identifier"),
         field("contractOwnerId", int32().kind()).required().doc("Billing entity with access to the plan"),
         // The only field shown with PAT-NAME-PLAIN (api-facts §2, §9 #2). Unique per contract
         // owner: server data, not checked offline (decisions R9).
@@ -315,7 +319,7 @@ pub static RENTAL_DISCOUNT_PLAN_RULE: Schema = Schema {
     doc: "The discount a plan gives on a category's rental products, or on one of them.",
     source: "api-facts §6.9",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Rental discount plan rule identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Rental discount plan rule identifier"),
         field("rentalDiscountPlanId", int64().kind()).required().doc("Rental discount plan"),
         field("productCategoryId", int64().kind()).required().doc("Rental product category the rule covers"),
         field("rentalProductId", int64().kind()).doc("Narrows the rule to one product of the category"),

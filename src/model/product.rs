@@ -87,7 +87,7 @@ pub static USAGE_PRODUCT: Schema = Schema {
     doc: "A product billed on its usage, such as calls or data (POST /usage-products).",
     source: "api-facts §4.2",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Usage product identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Usage product identifier"),
         field("name", name(1, 100)).required().doc("Usage product name"),
         // Min 0 here, 1 on the other nominal codes: as documented (api-facts §9 #5).
         field("nominalCode", nominal_code(0, 50)).doc("Nominal (ledger) code, e.g. SALES-01QTR2"),
@@ -127,7 +127,7 @@ pub static RENTAL_PRODUCT: Schema = Schema {
     doc: "A product or service billed on a fixed charge, such as broadband or line rental (POST /rental-products).",
     source: "api-facts §4.3",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Rental product identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Rental product identifier"),
         field("rentalProductCategoryId", int64().kind()).required().doc("Rental product category"),
         field("productType", one_of(&RENTAL_PRODUCT_TYPE)).required().doc("Product, feature or event"),
         field("name", name(1, 255)).required().doc("Rental product name"),
@@ -155,14 +155,18 @@ pub static RENTAL_PRODUCT: Schema = Schema {
             .doc("Default force-bill periods of new inventories; 0 turns force billing off"),
         field("additionalProductReferenceRequired", boolean())
             .default(Literal::Bool(false))
-            .doc("Inventories need an additional product reference"),
+            .doc("Inventories need an additional product reference")
+            .label("Additional reference required"),
         field("additionalProductReferenceFormat", regex_string(Some(50)))
-            .doc("Regular expression for additional product references, e.g. [a-zA-Z0-9]{4,15}"),
+            .doc("Regular expression for additional product references, e.g. [a-zA-Z0-9]{4,15}")
+            .label("Additional reference format"),
         field("linkedUsageProductId", int64().kind()).doc("Linked usage product"),
         field("productReferenceRequired", boolean()).doc("Inventories need a product reference (sample only)"),
         // Length not captured (sample `.*`); must compile (decisions R10).
         field("productReferenceFormat", regex_string(None)).doc("Regular expression for product references"),
-        field("productReferenceMayBeDDIRange", boolean()).doc("A product reference may be a DDI range (sample only)"),
+        field("productReferenceMayBeDDIRange", boolean())
+            .doc("A product reference may be a DDI range (sample only)")
+            .label("DDI range allowed"),
         field("generateWhenParentCreated", boolean())
             .doc("Create an inventory of this product when its parent's is created (sample only)"),
         field("customFields", custom_fields()).doc("Custom field values of the product"),
@@ -178,7 +182,7 @@ pub static RENTAL_PRODUCT_CATEGORY: Schema = Schema {
     doc: "A group of rental products (POST /rental-product-categories).",
     source: "api-facts §4.4 (seed:001)",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Rental product category identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Rental product category identifier"),
         field("name", name(1, 50)).required().doc("Rental product category name"),
         field("startDate", date()).required().doc("Category start date"),
         field("endDate", date()).doc("Category end date"),
@@ -201,7 +205,7 @@ pub static USAGE_PRODUCT_CATEGORY: Schema = Schema {
     doc: "A category of usage products (GET /usage-product-categories).",
     source: "api-facts §4.6 (seed:004 sample)",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Usage product category identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Usage product category identifier"),
         field("name", any_string().kind()).doc("Category name"),
     ],
     rules: &[],
@@ -213,12 +217,14 @@ pub static USAGE_PRODUCT_SUPPLIER: Schema = Schema {
     doc: "A link between a usage product and a supplier (GET /usage-product-suppliers).",
     source: "api-facts §4.6 (seed:004 sample)",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Usage product supplier identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Usage product supplier identifier"),
         field("usageProductId", int64().kind()).doc("Usage product"),
         field("supplierId", int64().kind()).doc("Supplier"),
         field("supplierAccountId", int64().kind()).doc("Supplier account"),
         field("primaryReferenceDataSourceId", int64().kind()).doc("Primary reference data source"),
-        field("secondaryReferenceDataSourceId", int64().kind()).doc("Secondary reference data source"),
+        field("secondaryReferenceDataSourceId", int64().kind())
+            .doc("Secondary reference data source")
+            .label("Secondary data source ID"),
     ],
     rules: &[],
 };
@@ -231,7 +237,7 @@ pub static PRODUCT_CUSTOM_FIELD: Schema = Schema {
     doc: "A custom field definition for usage or rental products or rental inventories (GET /product-custom-fields).",
     source: "api-facts §4.5 (C:billing-rest-product/operation/getProductCustomFields)",
     fields: &[
-        field("id", int64().kind()).read_only().doc("Product custom field identifier"),
+        field("id", int64().kind()).read_only().returned().doc("Product custom field identifier"),
         field("label", any_string().kind()).doc("Label of the custom field"),
         field("productCategoryIds", Kind::Array(&PRODUCT_CATEGORY_IDS)).doc("Product categories it applies to"),
         field("entityLevel", one_of(&PRODUCT_CUSTOM_FIELD_ENTITY_LEVEL)).doc("What the field belongs to"),

@@ -1,50 +1,63 @@
-//! Regular expressions in the server's dialect (Java `java.util.regex`, decisions R2), matched
-//! against the whole value (decisions R1): the API's own patterns in force ([`patterns`]),
-//! product-defined formats that arrive as data ([`user`], decisions R10), and their
-//! ECMAScript form for the exports and the JavaScript validators ([`ecma`]).
+//! Regular expressions in the server's dialect (Java `java.util.regex`, decisions R2, R14),
+//! matched against the whole value (decisions R1):
+//! - the API's fixed patterns ([`fixed`]), compiled at build time (crates/fixed-patterns,
+//!   run by `build.rs`) into class tables and DFA tables: no regex parser at run time;
+//! - patterns that arrive at run time, a product's formats ([`user`], decisions R10) and
+//!   `setPattern` ([`patterns`]), compiled by java-regex: Java's own parser and
+//!   backtracking matcher over UTF-16, bounded by a step budget ([`user::STEP_BUDGET`]);
+//! - what the JavaScript validators need printed ([`ecma`]).
 
+mod class;
 pub mod ecma;
-pub mod java;
+pub mod fixed;
 pub mod patterns;
+mod user;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::fmt;
 
-pub use java::{ClassInfo, Compiled, Limits, PatternError};
-pub use patterns::{reset_pattern, set_pattern, Mismatch};
+pub use class::Class;
+pub use patterns::{reset_pattern, set_pattern, set_pattern_utf16};
+pub use user::{cache_usage, user, user_utf16, UserPattern, MAX_PATTERN_CHARS, STEP_BUDGET};
 
-/// Compiles a regex that comes from data (a product's reference format) once, then serves it
-/// from a bounded cache (decisions R10). Errors are cached too, so a bad format costs one
-/// compile however often it is checked.
-pub fn user(source: &str) -> Result<Arc<Compiled>, PatternError> {
-    const CAPACITY: usize = 256;
-    type Cache = HashMap<String, Result<Arc<Compiled>, PatternError>>;
-    static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
-    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    let cache = guard.get_or_insert_with(HashMap::new);
-    if let Some(hit) = cache.get(source) {
-        return hit.clone();
-    }
-    let compiled = java::compile(source, Limits::USER).map(Arc::new);
-    if cache.len() >= CAPACITY {
-        // Formats are few per tenant; dropping the whole cache on overflow keeps memory bounded
-        // without bookkeeping, and recompiling is cheap.
-        cache.clear();
-    }
-    cache.insert(source.to_owned(), compiled.clone());
-    compiled
+/// Why a value does not match a pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mismatch {
+    /// A character the pattern's class does not allow, with its UTF-16 offset (a lone
+    /// surrogate shows as U+FFFD).
+    Char { ch: char, index: usize },
+    /// Every character is allowed but there are too few or too many of them.
+    Count,
+    /// The value does not match (a general pattern, no finer diagnosis).
+    NoMatch,
+    /// The matcher ran out of steps before it could decide (decisions R14): neither a match
+    /// nor a mismatch. Reported as its own reason, never as "does not match".
+    Budget,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Why a pattern cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PatternError {
+    /// The pattern is longer than [`MAX_PATTERN_CHARS`].
+    TooLong { limit: usize, actual: usize },
+    /// Java's `Pattern.compile` refuses it: its `PatternSyntaxException` wording and index.
+    Syntax(java_regex::Error),
+    /// `set_pattern` got a name that is not in the pattern table.
+    UnknownName { name: String, known: String },
+}
 
-    #[test]
-    fn user_regexes_are_cached_with_their_errors() {
-        let a = user("[0-9]{3,11}").unwrap();
-        let b = user("[0-9]{3,11}").unwrap();
-        assert!(Arc::ptr_eq(&a, &b));
-        assert!(user("(").is_err());
-        assert_eq!(user("(").unwrap_err(), user("(").unwrap_err());
+impl fmt::Display for PatternError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PatternError::TooLong { limit, actual } => {
+                write!(f, "the pattern is {actual} characters long; at most {limit} are accepted")
+            }
+            PatternError::Syntax(e) => e.fmt(f),
+            PatternError::UnknownName { name, known } => {
+                write!(f, "unknown pattern name {name:?}; known names: {known}")
+            }
+        }
     }
 }
+
+impl std::error::Error for PatternError {}

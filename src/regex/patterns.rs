@@ -1,53 +1,64 @@
-//! The patterns in force: each built-in pattern of [`crate::schema::PATTERNS`] compiled on
-//! first use, or replaced at run time by [`set_pattern`] (decisions R3). Patterns match the
-//! whole value (decisions R1); patterns of the shape "characters of one class, length in
-//! [m, n]" (all but the e-mail one) compile to a per-character table lookup.
+//! The patterns in force: each fixed pattern of [`crate::schema::PATTERNS`] as compiled at
+//! build time ([`super::fixed`]), or the one [`set_pattern`] installed in its place
+//! (decisions R3), compiled by java-regex in Java's dialect like a product format. Patterns
+//! match the whole value (decisions R1).
 
 use std::sync::{Arc, RwLock};
 
-use super::java::{self, Compiled, Limits, PatternError};
+use super::fixed::{fixed, Fixed};
+use super::user::UserPattern;
+use super::{Mismatch, PatternError};
 use crate::schema::{Pattern, PATTERNS};
 
-/// The source text in force for `p`: the built-in one, or the one [`set_pattern`] installed.
+/// The pattern in force for a name.
+#[derive(Debug, Clone)]
+pub enum InForce {
+    /// The fixed pattern, compiled at build time.
+    Fixed(&'static Fixed),
+    /// A pattern installed with [`set_pattern`].
+    Set(Arc<UserPattern>),
+}
+
+type Slot = Option<Arc<UserPattern>>;
+static SET: RwLock<[Slot; 8]> = RwLock::new([None, None, None, None, None, None, None, None]);
+
+/// The pattern in force for `p`.
+pub fn in_force(p: Pattern) -> InForce {
+    match SET.read().unwrap_or_else(|e| e.into_inner()).get(p as usize).cloned().flatten() {
+        Some(set) => InForce::Set(set),
+        None => InForce::Fixed(fixed(p)),
+    }
+}
+
+/// The source text in force for `p`: the fixed one, or the one [`set_pattern`] installed.
 pub fn source(p: Pattern) -> String {
-    match compiled(p) {
-        Ok(c) => c.source().to_owned(),
-        Err(_) => p.def().source.to_owned(),
+    match in_force(p) {
+        InForce::Fixed(_) => p.def().source.to_owned(),
+        InForce::Set(u) => u.source().to_owned(),
     }
-}
-
-/// Why a value does not match a pattern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mismatch {
-    /// A character the pattern's class does not allow, with its UTF-16 offset.
-    Char { ch: char, index: usize },
-    /// Every character is allowed but there are too few or too many of them.
-    Count,
-    /// The value does not match (a general pattern, no finer diagnosis).
-    NoMatch,
-}
-
-type Slot = Option<Arc<Compiled>>;
-static COMPILED: RwLock<[Slot; 8]> = RwLock::new([None, None, None, None, None, None, None, None]);
-
-/// The compiled form of `p`, compiling the built-in source on first use.
-pub fn compiled(p: Pattern) -> Result<Arc<Compiled>, PatternError> {
-    let slot = p as usize;
-    if let Some(c) = COMPILED.read().unwrap_or_else(|e| e.into_inner())[slot].clone() {
-        return Ok(c);
-    }
-    let c = Arc::new(java::compile(p.def().source, Limits::BUILT_IN)?);
-    COMPILED.write().unwrap_or_else(|e| e.into_inner())[slot] = Some(c.clone());
-    Ok(c)
 }
 
 /// Checks `value` against pattern `p` (whole string).
 pub(crate) fn check(p: Pattern, value: &str) -> Result<(), Mismatch> {
-    match compiled(p) {
-        Ok(c) => c.check(value),
-        // The built-in sources are tested to compile; a failure here would be a bug in
-        // this crate. Reject rather than accept (decisions: sound before complete).
-        Err(_) => Err(Mismatch::NoMatch),
+    match in_force(p) {
+        InForce::Fixed(f) => f.check(value),
+        InForce::Set(u) => u.check(value),
+    }
+}
+
+/// [`check`] on UTF-16 code units (a value from JavaScript, lone surrogates and all). The
+/// fixed patterns see a lone surrogate as U+FFFD, as every value the engine validates does.
+pub fn check_utf16(p: Pattern, value: &[u16]) -> Result<(), Mismatch> {
+    match in_force(p) {
+        InForce::Fixed(f) => f.check(&String::from_utf16_lossy(value)),
+        InForce::Set(u) => u.check_utf16(value),
+    }
+}
+
+fn unknown(name: &str) -> PatternError {
+    PatternError::UnknownName {
+        name: name.to_owned(),
+        known: PATTERNS.iter().map(|d| d.name).collect::<Vec<_>>().join(", "),
     }
 }
 
@@ -55,26 +66,29 @@ pub(crate) fn check(p: Pattern, value: &str) -> Result<(), Mismatch> {
 /// server's Java dialect, for every later validation (decisions R3). Returns an error, and
 /// changes nothing, when the name is unknown or the source does not compile.
 pub fn set_pattern(name: &str, source: &str) -> Result<(), PatternError> {
-    let p = Pattern::from_name(name).ok_or_else(|| PatternError::UnknownName {
-        name: name.to_owned(),
-        known: PATTERNS.iter().map(|d| d.name).collect::<Vec<_>>().join(", "),
-    })?;
-    let c = Arc::new(java::compile(source, Limits::USER)?);
-    COMPILED.write().unwrap_or_else(|e| e.into_inner())[p as usize] = Some(c);
+    set_pattern_utf16(name, &source.encode_utf16().collect::<Vec<_>>())
+}
+
+/// [`set_pattern`] with the source as UTF-16 code units.
+pub fn set_pattern_utf16(name: &str, source: &[u16]) -> Result<(), PatternError> {
+    let p = Pattern::from_name(name).ok_or_else(|| unknown(name))?;
+    let compiled = Arc::new(UserPattern::compile_utf16(source)?);
+    if let Some(slot) = SET.write().unwrap_or_else(|e| e.into_inner()).get_mut(p as usize) {
+        *slot = Some(compiled);
+    }
     Ok(())
 }
 
-/// Restores the built-in source of the pattern called `name` (or of all, for `None`).
+/// Restores the fixed pattern called `name` (or all, for `None`).
 pub fn reset_pattern(name: Option<&str>) -> Result<(), PatternError> {
-    let mut slots = COMPILED.write().unwrap_or_else(|e| e.into_inner());
-    match name {
+    let p = name.map(|n| Pattern::from_name(n).ok_or_else(|| unknown(n))).transpose()?;
+    let mut slots = SET.write().unwrap_or_else(|e| e.into_inner());
+    match p {
         None => slots.iter_mut().for_each(|s| *s = None),
-        Some(n) => {
-            let p = Pattern::from_name(n).ok_or_else(|| PatternError::UnknownName {
-                name: n.to_owned(),
-                known: PATTERNS.iter().map(|d| d.name).collect::<Vec<_>>().join(", "),
-            })?;
-            slots[p as usize] = None;
+        Some(p) => {
+            if let Some(slot) = slots.get_mut(p as usize) {
+                *slot = None;
+            }
         }
     }
     Ok(())
@@ -90,21 +104,14 @@ mod tests {
             assert_eq!(d.pattern as usize, i, "{}", d.name);
             assert_eq!(Pattern::from_name(d.name), Some(d.pattern));
         }
+        assert_eq!(SET.read().unwrap().len(), PATTERNS.len());
     }
 
     #[test]
-    fn every_built_in_pattern_compiles() {
+    fn all_but_email_and_non_blank_are_class_tables() {
         for d in &PATTERNS {
-            java::compile(d.source, Limits::BUILT_IN).unwrap_or_else(|e| panic!("{}: {e}", d.name));
-        }
-    }
-
-    #[test]
-    fn all_but_email_and_non_blank_take_the_class_fast_path() {
-        for d in &PATTERNS {
-            let c = java::compile(d.source, Limits::BUILT_IN).unwrap();
             let expect_class = !matches!(d.pattern, Pattern::Email | Pattern::NonBlank);
-            assert_eq!(c.is_class_shaped(), expect_class, "{}", d.name);
+            assert_eq!(fixed(d.pattern).class().is_some(), expect_class, "{}", d.name);
         }
     }
 }

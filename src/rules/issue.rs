@@ -6,15 +6,18 @@
 //! English `message` made from the other three, is `crate::validate::Issue`.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 /// The condition under which a conditional rule applied.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct When {
     /// The field the condition reads.
     pub field: String,
     /// It equals this value…
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(type = "unknown")]
     pub equals: Option<serde_json::Value>,
     /// …or is one of these…
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -25,8 +28,12 @@ pub struct When {
 }
 
 /// The kind of defect and the values the rule compared (the `code` and `params` of an issue).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Its TypeScript (`IssueKind` in types.d.ts, a union discriminated by `code`) is derived from
+/// this enum: the `#[ts]` attributes name the TypeScript of what serde writes as a plain string
+/// or JSON value here.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "code", content = "params", rename_all = "camelCase")]
+#[ts(optional_fields)]
 #[non_exhaustive]
 pub enum IssueKind {
     /// A required field is absent or `null` (possibly because of another field: `when`,
@@ -40,23 +47,42 @@ pub enum IssueKind {
     },
     /// Wrong JSON type. `expected`: string, integer, number, boolean, object, array, json;
     /// `actual`: a JSON type name or undefined, bigint, symbol, function, NaN, Infinity, cycle.
-    Type { expected: String, actual: String },
+    Type {
+        #[ts(type = "JsonTypeName")]
+        expected: String,
+        actual: String,
+    },
     /// Fewer UTF-16 code units than `limit` (decisions R5).
-    MinLength { limit: u64, actual: u64 },
+    MinLength {
+        #[ts(type = "number")]
+        limit: u64,
+        #[ts(type = "number")]
+        actual: u64,
+    },
     /// More UTF-16 code units than `limit` (decisions R5).
-    MaxLength { limit: u64, actual: u64 },
+    MaxLength {
+        #[ts(type = "number")]
+        limit: u64,
+        #[ts(type = "number")]
+        actual: u64,
+    },
     /// The value does not match the named pattern (whole string, decisions R1).
     #[serde(rename_all = "camelCase")]
     Pattern {
         /// Pattern name from the pattern table (`PHONE`).
+        #[ts(type = "PatternName | \"PRODUCT_FORMAT\"")]
         pattern: String,
         /// The first character the pattern does not allow, and its UTF-16 offset.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         character: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(type = "number")]
         index: Option<u64>,
-        /// A known cause: `plusSign`, `empty`, `lowercase`.
+        /// A known cause: `plusSign`, `empty`, `lowercase`, what is wrong with an e-mail address
+        /// (`noAt`, `domainDot`…: src/rules/email.rs), or `budget` (the matcher ran out of steps
+        /// before deciding, decisions R14).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(type = "PatternReason")]
         reason: Option<String>,
         /// A corrected value the server would accept, when one is obvious.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,18 +93,32 @@ pub enum IssueKind {
         format: Option<String>,
     },
     /// Not one of the allowed values.
-    Enum { allowed: Vec<serde_json::Value> },
+    Enum {
+        #[ts(type = "Array<string | number>")]
+        allowed: Vec<serde_json::Value>,
+    },
     /// Below the minimum.
     Minimum { limit: f64, actual: f64 },
     /// Above the maximum.
     Maximum { limit: f64, actual: f64 },
     /// Too few array items.
-    MinItems { limit: u64, actual: u64 },
+    MinItems {
+        #[ts(type = "number")]
+        limit: u64,
+        #[ts(type = "number")]
+        actual: u64,
+    },
     /// Too many array items.
-    MaxItems { limit: u64, actual: u64 },
+    MaxItems {
+        #[ts(type = "number")]
+        limit: u64,
+        #[ts(type = "number")]
+        actual: u64,
+    },
     /// Not in the field's format: `date`, `date-time`, `int32`, `int64`, `regex`,
     /// `json-pointer` (with the reason for a regex).
     Format {
+        #[ts(type = "FormatName")]
         format: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
@@ -91,9 +131,16 @@ pub enum IssueKind {
     },
     /// A second (or later) contact of a site marked `contactNameToAppearOnInvoice`;
     /// `first` is the index of the contact that already is.
-    SingleInvoiceContact { first: u64 },
+    SingleInvoiceContact {
+        #[ts(type = "number")]
+        first: u64,
+    },
     /// The field must have the value `expected` because of another field (`when`).
-    Dependency { expected: serde_json::Value, when: When },
+    Dependency {
+        #[ts(type = "unknown")]
+        expected: serde_json::Value,
+        when: When,
+    },
     /// A field the schema does not define (only with `unknownFields: "report"`), or a query
     /// parameter the endpoint does not take; `allowed` lists the accepted names when known.
     UnknownField {
@@ -101,7 +148,11 @@ pub enum IssueKind {
         allowed: Option<Vec<String>>,
     },
     /// A line of NDJSON input that is not JSON at all (`column` is 1-based).
-    Json { message: String, column: u64 },
+    Json {
+        message: String,
+        #[ts(type = "number")]
+        column: u64,
+    },
     /// A JSON Patch operation cannot apply to the document (RFC 6902 §4, §5): the location
     /// `pointer` (the operation's `path` or `from`) does not exist (`missing`), names no array
     /// position (`index`), goes into a value that is neither object nor array (`notContainer`),
@@ -112,6 +163,7 @@ pub enum IssueKind {
     PatchTest {
         pointer: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(type = "unknown")]
         actual: Option<serde_json::Value>,
     },
     /// A query parameter's value is not in its mini-language (api-facts §1.4, §1.5,
@@ -232,6 +284,17 @@ mod tests {
             },
             IssueKind::Json { message: "EOF while parsing".into(), column: 3 },
         ]
+    }
+
+    #[test]
+    fn the_typescript_is_a_union_discriminated_by_code() {
+        let ts = IssueKind::decl(&ts_rs::Config::default());
+        assert!(ts.contains(r#"{ "code": "maxLength", "params": { limit: number, actual: number, } }"#), "{ts}");
+        assert!(ts.contains("index?: number") && ts.contains("reason?: PatternReason"), "{ts}");
+        assert!(ts.contains(r#"{ "code": "required", "params": { when?: When, anyOf?: Array<string>, } }"#), "{ts}");
+        assert!(!ts.contains("bigint"), "{ts}");
+        let when = When::decl(&ts_rs::Config::default());
+        assert!(when.contains("equals?: unknown"), "{when}");
     }
 
     #[test]

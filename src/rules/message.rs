@@ -10,6 +10,10 @@
 //!
 //! Placeholders: `{field}` (the field's label), `{code}`, `{name}` (a param, printed by
 //! [`Filter::Text`]), `{name|filter}`, and `{#name}` (a constant of [`CONSTANTS`]).
+//!
+//! Fields are named by labels: the caller's [`Labels`] gives the label of the field at a JSON
+//! Pointer, for `{field}` and for the other fields a param names (`when`, `anyOf`), which are
+//! siblings of the issue's field.
 
 use serde_json::Value;
 
@@ -55,6 +59,8 @@ pub enum Filter {
     Syntax,
     /// A zero-based index counted from one.
     Ordinal,
+    /// Names of fields beside the issue's, as their labels joined with a final `or`.
+    Fields,
 }
 
 impl Filter {
@@ -71,10 +77,11 @@ impl Filter {
             Filter::Pointer => "pointer",
             Filter::Syntax => "syntax",
             Filter::Ordinal => "ordinal",
+            Filter::Fields => "fields",
         }
     }
 
-    const ALL: [Filter; 10] = [
+    const ALL: [Filter; 11] = [
         Filter::Text,
         Filter::Article,
         Filter::Char,
@@ -85,6 +92,7 @@ impl Filter {
         Filter::Pointer,
         Filter::Syntax,
         Filter::Ordinal,
+        Filter::Fields,
     ];
 
     fn from_name(name: &str) -> Option<Filter> {
@@ -124,22 +132,40 @@ pub struct Vocabulary {
     pub syntax: Vec<(&'static str, String)>,
 }
 
+/// The label of the field at a JSON Pointer (`/siteAddress/postcode` → "Postcode").
+pub type Labels<'a> = &'a dyn Fn(&str) -> String;
+
 /// The sentence for `{ path, code, params }`: the first template of `code` that applies, with
-/// `{field}` read as `label`; a generic sentence when none does.
+/// fields named by `labels`; a generic sentence when none does.
 pub fn render(
     templates: &[Template],
     words: &Vocabulary,
     path: &str,
     code: &str,
     params: &Value,
-    label: &str,
+    labels: Labels<'_>,
 ) -> String {
+    let at = Context { path, labels };
     for t in templates.iter().filter(|t| t.code == code) {
-        if let Some(text) = apply(t, words, path, code, params, label) {
+        if let Some(text) = apply(t, words, &at, code, params) {
             return text;
         }
     }
-    format!("{label} is not valid ({code}).")
+    format!("{} is not valid ({code}).", labels(path))
+}
+
+/// Where the issue is, and how fields are named.
+struct Context<'a> {
+    path: &'a str,
+    labels: Labels<'a>,
+}
+
+impl Context<'_> {
+    /// The label of the field `name` beside the issue's field (in the same object).
+    fn sibling(&self, name: &str) -> String {
+        let parent = self.path.rfind('/').map_or("", |i| &self.path[..i]);
+        (self.labels)(&format!("{parent}/{}", name.replace('~', "~0").replace('/', "~1")))
+    }
 }
 
 fn param<'a>(params: &'a Value, name: &str) -> Option<&'a Value> {
@@ -159,8 +185,8 @@ fn holds(c: Cond, path: &str, params: &Value) -> bool {
 }
 
 /// The template's text with its placeholders filled, or `None` when it does not apply.
-fn apply(t: &Template, words: &Vocabulary, path: &str, code: &str, params: &Value, label: &str) -> Option<String> {
-    if !t.when.iter().all(|c| holds(*c, path, params)) {
+fn apply(t: &Template, words: &Vocabulary, at: &Context<'_>, code: &str, params: &Value) -> Option<String> {
+    if !t.when.iter().all(|c| holds(*c, at.path, params)) {
         return None;
     }
     let mut out = String::with_capacity(t.text.len() + 16);
@@ -169,14 +195,14 @@ fn apply(t: &Template, words: &Vocabulary, path: &str, code: &str, params: &Valu
         out.push_str(&rest[..open]);
         let close = rest[open..].find('}')? + open;
         let spec = &rest[open + 1..close];
-        out.push_str(&placeholder(spec, words, code, params, label)?);
+        out.push_str(&placeholder(spec, words, at, code, params)?);
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
     Some(out)
 }
 
-fn placeholder(spec: &str, words: &Vocabulary, code: &str, params: &Value, label: &str) -> Option<String> {
+fn placeholder(spec: &str, words: &Vocabulary, at: &Context<'_>, code: &str, params: &Value) -> Option<String> {
     if let Some(name) = spec.strip_prefix('#') {
         return CONSTANTS.iter().find(|(n, _)| *n == name).map(|(_, v)| js_number(*v));
     }
@@ -185,22 +211,22 @@ fn placeholder(spec: &str, words: &Vocabulary, code: &str, params: &Value, label
         None => (spec, Filter::Text),
     };
     match name {
-        "field" => return Some(label.to_owned()),
+        "field" => return Some((at.labels)(at.path)),
         "code" => return Some(code.to_owned()),
         _ => {}
     }
-    print(filter, param(params, name)?, words)
+    print(filter, param(params, name)?, words, at)
 }
 
 /// A param through a filter; `None` when the value is not what the filter reads.
-fn print(filter: Filter, v: &Value, words: &Vocabulary) -> Option<String> {
+fn print(filter: Filter, v: &Value, words: &Vocabulary, at: &Context<'_>) -> Option<String> {
     match filter {
         Filter::Text => Some(text(v)),
         Filter::Article => v.as_str().map(article),
         Filter::Char => v.as_str().and_then(show_char),
         Filter::Or => strings(v).map(|items| join_or(&items)),
         Filter::List => strings(v).map(|items| items.join(", ")),
-        Filter::When => describe_when(v),
+        Filter::When => describe_when(v, at),
         Filter::Allows => {
             let name = v.as_str()?;
             words.allows.iter().find(|(n, _)| *n == name).map(|(_, a)| (*a).to_owned())
@@ -214,6 +240,10 @@ fn print(filter: Filter, v: &Value, words: &Vocabulary) -> Option<String> {
             Some(known.unwrap_or_else(|| "a value in the parameter's documented form".to_owned()))
         }
         Filter::Ordinal => v.as_f64().map(|n| js_number(n + 1.0)),
+        Filter::Fields => {
+            let names = v.as_array()?.iter().map(Value::as_str).collect::<Option<Vec<_>>>()?;
+            Some(join_or(&names.iter().map(|n| at.sibling(n)).collect::<Vec<_>>()))
+        }
     }
 }
 
@@ -297,11 +327,13 @@ fn article(t: &str) -> String {
     }
 }
 
-/// `'c'`, or `the character U+0009` for a control or white-space character (which would be
-/// invisible between quotes). Only the first character counts.
+/// `'c'`, `a space`, or `the character U+0009` for another control or white-space character
+/// (which would be invisible between quotes). Only the first character counts.
 fn show_char(c: &str) -> Option<String> {
     let ch = c.chars().next()?;
-    Some(if ch.is_control() || ch.is_whitespace() {
+    Some(if ch == ' ' {
+        "a space".to_owned()
+    } else if ch.is_control() || ch.is_whitespace() {
         format!("the character U+{:04X}", ch as u32)
     } else {
         format!("'{ch}'")
@@ -316,8 +348,8 @@ fn join_or(items: &[String]) -> String {
     }
 }
 
-fn describe_when(w: &Value) -> Option<String> {
-    let field = w.get("field")?.as_str()?;
+fn describe_when(w: &Value, at: &Context<'_>) -> Option<String> {
+    let field = at.sibling(w.get("field")?.as_str()?);
     Some(if let Some(v) = w.get("equals").filter(|v| !v.is_null()) {
         format!("{field} is {}", text(v))
     } else if let Some(values) = w.get("oneOf").and_then(strings) {
@@ -342,19 +374,28 @@ mod tests {
         template("minLength", &[], "{field} is too short."),
     ];
 
+    /// Labels fields by the last segment of their pointer.
+    fn last(path: &str) -> String {
+        path.rsplit('/').next().unwrap_or("").to_owned()
+    }
+
+    fn print(filter: Filter, v: &Value, w: &Vocabulary) -> Option<String> {
+        super::print(filter, v, w, &Context { path: "/x/here", labels: &|p| format!("<{p}>") })
+    }
+
     #[test]
     fn the_first_template_that_applies_wins() {
         let w = Vocabulary::default();
-        assert_eq!(render(T, &w, "/a", "minLength", &json!({"limit": 1, "actual": 0}), "a"), "a must not be empty.");
+        assert_eq!(render(T, &w, "/a", "minLength", &json!({"limit": 1, "actual": 0}), &last), "a must not be empty.");
         let p = json!({"limit": 4, "actual": 2});
-        assert_eq!(render(T, &w, "/a", "minLength", &p, "a"), "a must be at least 4 characters long (it has 2).");
+        assert_eq!(render(T, &w, "/a", "minLength", &p, &last), "a must be at least 4 characters long (it has 2).");
     }
 
     #[test]
     fn malformed_params_fall_through_to_a_plain_sentence() {
         let w = Vocabulary::default();
-        assert_eq!(render(T, &w, "/a", "minLength", &json!({"limit": 4}), "a"), "a is too short.");
-        assert_eq!(render(T, &w, "/a", "nope", &Value::Null, "a"), "a is not valid (nope).");
+        assert_eq!(render(T, &w, "/a", "minLength", &json!({"limit": 4}), &last), "a is too short.");
+        assert_eq!(render(T, &w, "/a", "nope", &Value::Null, &last), "a is not valid (nope).");
     }
 
     #[test]
@@ -394,6 +435,8 @@ mod tests {
         );
         assert_eq!(print(Filter::Ordinal, &json!(0), &w).as_deref(), Some("1"));
         let when = json!({"field": "rentalRateType", "oneOf": ["ADVANCE", "ARREARS"]});
-        assert_eq!(print(Filter::When, &when, &w).as_deref(), Some("rentalRateType is ADVANCE or ARREARS"));
+        assert_eq!(print(Filter::When, &when, &w).as_deref(), Some("</x/rentalRateType> is ADVANCE or ARREARS"));
+        assert_eq!(print(Filter::Fields, &json!(["a", "b/c"]), &w).as_deref(), Some("</x/a> or </x/b~1c>"));
+        assert_eq!(print(Filter::Char, &json!(" "), &w).as_deref(), Some("a space"));
     }
 }

@@ -18,6 +18,7 @@ pub mod condition;
 pub mod country_code;
 pub mod date;
 pub mod date_time;
+pub mod email;
 pub mod equals_if;
 pub mod integer;
 pub mod items;
@@ -48,6 +49,7 @@ pub fn templates() -> Vec<Template> {
         required::MESSAGES,
         types::MESSAGES,
         length::MESSAGES,
+        email::MESSAGES,
         pattern::MESSAGES,
         choices::MESSAGES,
         range::MESSAGES,

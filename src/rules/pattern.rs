@@ -9,12 +9,25 @@ use serde_json::{json, Map, Value};
 
 use super::issue::IssueKind;
 use super::message::{template, Cond, Template};
-use crate::regex::patterns::{self, Mismatch};
+use crate::regex::patterns::{self, InForce};
+use crate::regex::Mismatch;
 use crate::schema::Pattern;
 
 /// Sentences for `pattern` (product formats included: [`super::regex_format`] checks the
 /// format itself; `validate_product_reference` reports a reference that does not match it).
 pub const MESSAGES: &[Template] = &[
+    // decisions R14: a match that runs out of its step budget is neither a match nor a
+    // mismatch; say so, and what to do.
+    template(
+        "pattern",
+        &[Cond::Is("reason", "budget")],
+        "{field} could not be checked against the product's format {format}: matching needs more steps than the limit allows, so whether the server accepts it is unknown. Simplify the format or shorten the value.",
+    ),
+    template(
+        "pattern",
+        &[Cond::Is("reason", "budget")],
+        "{field} could not be checked against the pattern {pattern}: matching needs more steps than the limit allows, so whether the server accepts it is unknown. Simplify the pattern or shorten the value.",
+    ),
     template("pattern", &[], "{field} cannot contain {character|char}: the product's format is {format}."),
     template("pattern", &[], "{field} does not match the product's format {format}."),
     template(
@@ -36,6 +49,11 @@ pub const MESSAGES: &[Template] = &[
     template("pattern", &[], "{field} is not in the expected form ({pattern|allows})."),
     template("pattern", &[], "{field} is not in the expected form."),
 ];
+
+/// The causes a `pattern` issue may name in `params.reason` besides the e-mail ones
+/// ([`super::email::REASONS`]): a `+` in a telephone number, an empty value, a country code
+/// in lower case.
+pub const REASONS: &[&str] = &["plusSign", "empty", "lowercase"];
 
 /// What the pattern check of a string found.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +82,9 @@ fn issue(p: Pattern, s: &str, m: Mismatch) -> IssueKind {
     let mut index = None;
     let mut reason = None;
     let mut suggestion = None;
-    if s.is_empty() {
+    if m == Mismatch::Budget {
+        reason = Some("budget".into());
+    } else if s.is_empty() {
         reason = Some("empty".into());
     } else {
         if let Mismatch::Char { ch, index: at } = m {
@@ -87,6 +107,17 @@ fn issue(p: Pattern, s: &str, m: Mismatch) -> IssueKind {
             reason = Some("lowercase".into());
             suggestion = Some(s.to_ascii_uppercase());
         }
+        // What is wrong with an e-mail address, in R4's own terms; only for the built-in
+        // expression (a pattern set by `setPattern` may mean something else).
+        if p == Pattern::Email && patterns::source(p) == p.def().source {
+            if let Some(d) = super::email::diagnose(s) {
+                reason = Some(d.reason.into());
+                if let Some((ch, at)) = d.character {
+                    character = Some(ch.to_string());
+                    index = Some(at);
+                }
+            }
+        }
     }
     IssueKind::Pattern { pattern: p.def().name.to_owned(), character, index, reason, suggestion, format: None }
 }
@@ -97,15 +128,20 @@ pub fn js(p: Pattern) -> String {
     format!("if (c.p(k, mi, {}, x, li)) return;\n", p as usize)
 }
 
-/// The `$defs` entry of pattern `p` in force: its ECMAScript form (printed from the compiled
-/// pattern, so it means what the validator checks), or, when it cannot be printed, a schema
-/// that accepts nothing (sound before complete: the validator rejects every value then too).
+/// The `$defs` entry of pattern `p` in force: its ECMAScript form (built with the fixed
+/// pattern, or java-regex's `to_ecmascript` for one set with `setPattern`), or, when it has
+/// none, a schema that accepts nothing (sound before complete: the validator may reject any
+/// value then too).
 pub fn json_schema_def(p: Pattern) -> Value {
     let def = p.def();
     let source = patterns::source(p);
+    let ecma = match patterns::in_force(p) {
+        InForce::Fixed(f) => Ok(f.ecma().into_owned()),
+        InForce::Set(u) => u.regex().to_ecmascript().ok_or("it uses a construct with no ECMAScript equivalent"),
+    };
     let mut m = Map::new();
     m.insert("type".into(), "string".into());
-    match crate::regex::ecma::whole_value_pattern(&source) {
+    match ecma {
         Ok(ecma) => {
             m.insert("pattern".into(), ecma.into());
             m.insert("description".into(), format!("{}: {} ({}).", def.name, def.allows, def.origin).into());

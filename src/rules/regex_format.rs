@@ -1,6 +1,7 @@
 //! `format: regex`: a field whose value is itself a regular expression the server will apply
 //! (a product's reference formats, decisions R10): it must compile in the server's Java
-//! dialect (decisions R2, R14), within the bounds of [`crate::regex::Limits::USER`].
+//! dialect (decisions R2, R14), at most [`crate::regex::MAX_PATTERN_CHARS`] long. The reason
+//! is Java's own `PatternSyntaxException` wording ("Dangling meta character '*' near index 0").
 
 use serde_json::{Map, Value};
 

@@ -10,7 +10,7 @@ use super::message::{template, Cond, Template};
 /// Sentences for `required`, including the conditional forms.
 pub const MESSAGES: &[Template] = &[
     template("required", &[], "{field} is required when {when|when}."),
-    template("required", &[], "Give {anyOf|or}: one of them is required."),
+    template("required", &[], "Give {anyOf|fields}: one of them is required."),
     template("required", &[Cond::Missing("when"), Cond::Missing("anyOf")], "{field} is required."),
     template("required", &[], "{field} is required."),
 ];

@@ -13,6 +13,22 @@ pub const MESSAGES: &[Template] = &[
         &[Cond::Is("expected", "integer"), Cond::Is("actual", "number")],
         "{field} must be a whole number.",
     ),
+    // Text where a number goes: what a form input holds when `formBody` could not read it.
+    template(
+        "type",
+        &[Cond::Is("expected", "integer"), Cond::Is("actual", "string")],
+        "{field} must be a whole number, written with digits only.",
+    ),
+    template(
+        "type",
+        &[Cond::Is("expected", "number"), Cond::Is("actual", "string")],
+        "{field} must be a number, such as 12 or 12.5.",
+    ),
+    template(
+        "type",
+        &[Cond::Is("expected", "boolean"), Cond::Is("actual", "string")],
+        "{field} must be true or false.",
+    ),
     template(
         "type",
         &[Cond::Is("actual", "bigint")],

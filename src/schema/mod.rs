@@ -17,6 +17,7 @@
 //! assert!(SITE_NAME.required);
 //! ```
 
+pub mod input;
 mod pattern;
 
 pub use pattern::{Pattern, PatternDef, PATTERNS};
@@ -62,12 +63,19 @@ pub struct Field {
     pub name: &'static str,
     /// The documentation's description, shortened.
     pub doc: &'static str,
+    /// What a person filling in a form calls the field ("Site name"), when the field's name
+    /// does not say it well by itself ([`Field::label`] otherwise reads the name). Messages
+    /// name fields by it; a field name has one label across the model (a model test).
+    pub label: Option<&'static str>,
     /// JSON type and constraints.
     pub kind: Kind,
     /// Must be present and not `null`.
     pub required: bool,
     /// Set by the server; type-checked when sent, otherwise ignored.
     pub read_only: bool,
+    /// Always in the records the API answers with (a created record comes back with its id,
+    /// api-facts §1.7; a site's dates, §3.3): the response types have it as required.
+    pub returned: bool,
     /// The server's default when the field is omitted (documentation only).
     pub default: Option<Literal>,
 }
@@ -92,6 +100,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every name [`Kind::type_name`] gives, for the generated TypeScript.
+    pub const TYPE_NAMES: [&'static str; 7] = ["string", "integer", "number", "boolean", "object", "array", "json"];
+
     /// The JSON type name this kind expects (`"integer"`), as `type` issues and exports say it.
     pub const fn type_name(&self) -> &'static str {
         match self {
@@ -142,6 +153,10 @@ pub enum TextFormat {
 }
 
 impl TextFormat {
+    /// Every format, for the generated TypeScript.
+    pub const ALL: [TextFormat; 5] =
+        [TextFormat::Date, TextFormat::DateTime, TextFormat::CountryCode, TextFormat::Regex, TextFormat::JsonPointer];
+
     /// The format name issues, descriptions and exports use (`"date-time"`).
     pub const fn name(self) -> &'static str {
         match self {
@@ -162,6 +177,9 @@ pub enum Width {
 }
 
 impl Width {
+    /// Every width, for the generated TypeScript.
+    pub const ALL: [Width; 2] = [Width::Int32, Width::Int64];
+
     /// The format name issues, descriptions and exports use (`"int32"`).
     pub const fn name(self) -> &'static str {
         match self {
@@ -276,11 +294,69 @@ impl Condition {
     }
 }
 
+/// Words written their own way when a field name is read as words: acronyms stay in capitals.
+const SPELLINGS: &[&str] = &["ID", "IDs", "DDI", "ISDN", "SMS", "VIP", "SI", "e-mail"];
+
+/// A field name in words, for people: `siteName` → "Site name", `customerId` → "Customer ID",
+/// `address1` → "Address 1". Only the first word is capitalised (sentence case).
+pub fn words_of(name: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let chars: Vec<char> = name.chars().collect();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let boundary = match prev {
+            None => false,
+            Some(p) => {
+                (c.is_ascii_uppercase() && (p.is_ascii_lowercase() || p.is_ascii_digit()))
+                    || (c.is_ascii_uppercase()
+                        && p.is_ascii_uppercase()
+                        && next.is_some_and(|n| n.is_ascii_lowercase()))
+                    || (c.is_ascii_digit() && !p.is_ascii_digit())
+                    || (!c.is_ascii_digit() && p.is_ascii_digit())
+            }
+        };
+        if boundary && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        if c == '_' || c == '-' {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            continue;
+        }
+        word.push(c);
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    let shown: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let known = SPELLINGS.iter().find(|a| a.replace('-', "").eq_ignore_ascii_case(w));
+            let lower = match known {
+                Some(a) if a.chars().any(|c| c.is_ascii_uppercase()) => return (*a).to_owned(),
+                Some(a) => (*a).to_owned(),
+                None => w.to_ascii_lowercase(),
+            };
+            if i == 0 {
+                let mut c = lower.chars();
+                c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+            } else {
+                lower
+            }
+        })
+        .collect();
+    shown.join(" ")
+}
+
 // ---- const builders used by the model files -------------------------------------------
 
 /// An optional field; chain `.required()`, `.doc(..)`, `.read_only()`, `.default(..)`.
 pub const fn field(name: &'static str, kind: Kind) -> Field {
-    Field { name, doc: "", kind, required: false, read_only: false, default: None }
+    Field { name, doc: "", label: None, kind, required: false, read_only: false, returned: false, default: None }
 }
 
 impl Field {
@@ -297,9 +373,25 @@ impl Field {
         self.read_only = true;
         self
     }
+    /// Read-only and always in the records the API answers with.
+    pub const fn returned(mut self) -> Self {
+        self.read_only = true;
+        self.returned = true;
+        self
+    }
     pub const fn doc(mut self, doc: &'static str) -> Self {
         self.doc = doc;
         self
+    }
+    /// Names the field for people where its name does not ("Address line 1" for `address1`).
+    pub const fn label(mut self, label: &'static str) -> Self {
+        self.label = Some(label);
+        self
+    }
+
+    /// The field's label: the explicit one, or its name in words (`siteName` → "Site name").
+    pub fn label_text(&self) -> String {
+        self.label.map_or_else(|| words_of(self.name), str::to_owned)
     }
     pub const fn default(mut self, value: Literal) -> Self {
         self.default = Some(value);
@@ -392,4 +484,44 @@ pub const fn boolean() -> Kind {
 /// An object of the given schema.
 pub const fn object(schema: &'static Schema) -> Kind {
     Kind::Object(schema)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names_lists_every_kind() {
+        let kinds = [
+            any_string().kind(),
+            int32().kind(),
+            number(None, None),
+            boolean(),
+            Kind::Object(&Schema { name: "X", doc: "", source: "", fields: &[], rules: &[] }),
+            Kind::Array(&Array { items: Kind::Any, min_items: 0, max_items: None }),
+            Kind::Any,
+        ];
+        let names: Vec<_> = kinds.iter().map(Kind::type_name).collect();
+        assert_eq!(names, Kind::TYPE_NAMES);
+    }
+
+    #[test]
+    fn field_names_read_as_words() {
+        for (name, words) in [
+            ("siteName", "Site name"),
+            ("postcode", "Postcode"),
+            ("id", "ID"),
+            ("customerId", "Customer ID"),
+            ("contractOwnerIds", "Contract owner IDs"),
+            ("address1", "Address 1"),
+            ("productReferenceMayBeDDIRange", "Product reference may be DDI range"),
+            ("appliesToISDNOnly", "Applies to ISDN only"),
+            ("receiveSmsFraudAlert", "Receive SMS fraud alert"),
+            ("contactEmailAddress", "Contact e-mail address"),
+            ("userEmail", "User e-mail"),
+            ("emailSuspended", "E-mail suspended"),
+        ] {
+            assert_eq!(words_of(name), words, "{name}");
+        }
+    }
 }

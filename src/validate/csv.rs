@@ -3,8 +3,8 @@
 //! or dotted path (`siteContacts.0.contactName`); each row becomes the nested body with the
 //! model's types and is validated as it is read, inside wasm, in one pass.
 //!
-//! **Cells to values** (the rules of the form-input helper, held equal by a differential
-//! test; nothing is guessed and nothing is trimmed):
+//! **Cells to values** (the rules of [`crate::schema::input`], which the form helper `formBody`
+//! also follows, held equal by a differential test; nothing is guessed and nothing is trimmed):
 //! - an empty cell is absent (the member is left out);
 //! - integer field: `^-?[0-9]+$` is the number, anything else stays a string (so the
 //!   validator reports `type`); number field: `^-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$`
@@ -36,6 +36,7 @@ use super::issue::{Issue, IssueKind};
 use super::schema::Kind;
 use super::value::Value;
 use super::{parse_pointer, resolve_at, validate_kind, Error, Options};
+use crate::schema::input::{text_value, TextValue};
 
 /// Largest record (bytes of its cells), as for an NDJSON line: a longer one is reported and
 /// skipped, so one runaway quoted cell cannot hold the whole input in memory.
@@ -172,60 +173,14 @@ pub(crate) enum Use {
     Values,
 }
 
-fn is_integer_text(t: &str) -> bool {
-    let digits = t.strip_prefix('-').unwrap_or(t);
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// `^-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$`, written out (no regex engine for this).
-fn is_number_text(t: &str) -> bool {
-    let b = t.strip_prefix('-').unwrap_or(t).as_bytes();
-    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let int = digits(0);
-    let mut i = int;
-    let mut frac = 0;
-    if b.get(i) == Some(&b'.') {
-        frac = digits(i + 1);
-        i += 1 + frac;
-    }
-    if int == 0 && frac == 0 {
-        return false;
-    }
-    if matches!(b.get(i), Some(b'e' | b'E')) {
-        let mut j = i + 1;
-        if matches!(b.get(j), Some(b'+' | b'-')) {
-            j += 1;
-        }
-        let exp = digits(j);
-        if exp == 0 {
-            return false;
-        }
-        i = j + exp;
-    }
-    i == b.len()
-}
-
-/// The value of a non-empty cell for a field of `kind` (module doc: cells to values).
+/// The value of a non-empty cell for a field of `kind` (module doc: cells to values; the rules
+/// are [`crate::schema::input`]'s, shared with the form helper). A number too large for a double
+/// is ±Infinity, which the validator reports as a `type` issue.
 fn cell_value<'a>(kind: &Kind, text: &'a str, _using: Use) -> Value<'a> {
-    let numeric = match kind {
-        Kind::Integer(_) => is_integer_text(text),
-        Kind::Number(_) => is_number_text(text),
-        Kind::Boolean => {
-            return match text {
-                "true" => Value::Bool(true),
-                "false" => Value::Bool(false),
-                _ => Value::String(Cow::Borrowed(text)),
-            }
-        }
-        _ => false,
-    };
-    if !numeric {
-        return Value::String(Cow::Borrowed(text));
-    }
-    match text.parse::<f64>() {
-        // Too large for a double: ±Infinity, which the validator reports as a `type` issue.
-        Ok(n) => Value::Number(n),
-        Err(_) => Value::String(Cow::Borrowed(text)),
+    match text_value(kind, text) {
+        TextValue::Bool(b) => Value::Bool(b),
+        TextValue::Number(n) => Value::Number(n),
+        TextValue::Text(t) => Value::String(Cow::Borrowed(t)),
     }
 }
 
@@ -740,6 +695,7 @@ pub fn csv_values(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::input::{is_integer_text, is_number_text};
 
     const HEADER: &str = "customerId,siteName,siteReference,startDate,siteAddress.address1,siteAddress.town,\
         /siteAddress/postcode,siteAddress.country,siteContacts.0.contactName,siteContacts.0.contactRole,\

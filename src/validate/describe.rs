@@ -25,6 +25,7 @@ pub(crate) fn describe_resolved(at: &Resolved) -> Map<String, Value> {
     d.insert("type".into(), at.kind.type_name().into());
     d.insert("required".into(), at.required.into());
     if let Some(f) = at.field {
+        d.insert("label".into(), f.label_text().into());
         d.insert("readOnly".into(), f.read_only.into());
         if !f.doc.is_empty() {
             d.insert("doc".into(), f.doc.into());
@@ -86,6 +87,7 @@ mod tests {
         assert_eq!(d["required"], true);
         assert_eq!(d["maxLength"], 20);
         assert_eq!(d["pattern"]["name"], "POSTCODE");
+        assert_eq!(d["label"], "Postcode");
         let d = describe_field("Site", "/siteContacts/0/contactRole").unwrap();
         assert_eq!(d["allowed"], json!(["ACCOUNTS", "TECHNICAL", "SALES", "GENERAL"]));
         assert_eq!(d["enum"], "ContactRole");

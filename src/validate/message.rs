@@ -4,6 +4,8 @@
 //! those of the query, patch and NDJSON validators; the same table drives the JavaScript
 //! formatter. Unknown codes or malformed params still give a sentence, never a panic.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde_json::Value;
@@ -41,31 +43,51 @@ pub fn message_for(path: &str, kind: &IssueKind) -> String {
     message(path, kind.code(), &kind.params())
 }
 
-/// The message for the issue `{ path, code, params }`.
+/// The message for the issue `{ path, code, params }`, naming fields by the model's labels.
 pub fn message(path: &str, code: &str, params: &Value) -> String {
-    message_labelled(path, code, params, None)
+    message_labelled(path, code, params, &|_| None)
 }
 
-/// As [`message`], naming the field `label` instead of its JSON name.
-pub fn message_labelled(path: &str, code: &str, params: &Value, label: Option<&str>) -> String {
-    let field = label.map_or_else(|| field_label(path), str::to_owned);
-    render(&TEMPLATES, &WORDS, path, code, params, &field)
+/// As [`message`], with the caller's labels first: `custom(key)` is asked for a field's JSON
+/// Pointer, then for its name (`formatMessage`'s `labels`).
+pub fn message_labelled(path: &str, code: &str, params: &Value, custom: &dyn Fn(&str) -> Option<String>) -> String {
+    render(&TEMPLATES, &WORDS, path, code, params, &|p| label_with(p, custom))
 }
 
-/// The name of the field an issue path points at: its last member name, or
-/// `siteContacts[1]` for an array item.
+/// Field name → label, from the model ([`crate::model::field_labels`]).
+static LABELS: LazyLock<HashMap<&'static str, String>> =
+    LazyLock::new(|| crate::model::field_labels().into_iter().collect());
+
+/// The model's label of the field an issue path points at ("Postcode" for
+/// `/siteAddress/postcode`), `Item 2 of Site contacts` for an array item, `The value` for the
+/// root; a name the model does not define is shown as it is.
 pub fn field_label(path: &str) -> String {
-    if path.is_empty() {
+    label_with(path, &|_| None)
+}
+
+/// An array index as a pointer segment names it (`0`, or up to nine digits without a leading
+/// zero); longer digit runs are names. The JavaScript twin is `fieldLabel` in message.js.
+fn index_of(segment: &str) -> Option<u32> {
+    let digits = !segment.is_empty() && segment.len() <= 9 && segment.bytes().all(|b| b.is_ascii_digit());
+    (digits && (segment == "0" || !segment.starts_with('0'))).then(|| segment.parse().ok()).flatten()
+}
+
+fn label_with(path: &str, custom: &dyn Fn(&str) -> Option<String>) -> String {
+    if let Some(l) = custom(path) {
+        return l;
+    }
+    let Some(at) = path.rfind('/').filter(|_| path.starts_with('/')) else {
         return "The value".to_owned();
+    };
+    let raw = &path[at + 1..];
+    let name: Cow<'_, str> =
+        if raw.contains('~') { raw.replace("~1", "/").replace("~0", "~").into() } else { raw.into() };
+    if let Some(i) = index_of(&name) {
+        let parent = &path[..at];
+        let of = if parent.is_empty() { "the list".to_owned() } else { label_with(parent, custom) };
+        return format!("Item {} of {of}", u64::from(i) + 1);
     }
-    let segs = super::parse_pointer(path).unwrap_or_default();
-    let Some(last) = segs.last() else { return "The value".to_owned() };
-    if last.chars().all(|c| c.is_ascii_digit()) && !last.is_empty() {
-        let parent = segs.len().checked_sub(2).and_then(|i| segs.get(i)).map_or("item", |s| s.as_ref());
-        format!("{parent}[{last}]")
-    } else {
-        last.to_string()
-    }
+    custom(&name).or_else(|| LABELS.get(name.as_ref()).cloned()).unwrap_or_else(|| name.into_owned())
 }
 
 #[cfg(test)]
@@ -75,15 +97,44 @@ mod tests {
     #[test]
     fn labels_name_the_field() {
         assert_eq!(field_label(""), "The value");
-        assert_eq!(field_label("/siteContacts/1/contactEmailAddress"), "contactEmailAddress");
-        assert_eq!(field_label("/siteContacts/1"), "siteContacts[1]");
-        assert_eq!(field_label("/a~1b"), "a/b");
+        assert_eq!(field_label("/siteContacts/1/contactEmailAddress"), "Contact e-mail address");
+        assert_eq!(field_label("/siteContacts/1"), "Item 2 of Site contacts");
+        assert_eq!(field_label("/0"), "Item 1 of the list");
+        assert_eq!(field_label("/a~1b"), "a/b", "a name the model does not define");
+        assert_eq!(field_label("/x/0123"), "0123", "not an index as a pointer writes one");
+        assert_eq!(field_label("/x/1234567890"), "1234567890");
+        assert_eq!(field_label("/siteAddress/address1"), "Address line 1", "an explicit label");
+    }
+
+    #[test]
+    fn caller_labels_go_by_pointer_then_name() {
+        let labels = |key: &str| match key {
+            "/siteAddress/postcode" => Some("Site postcode".to_owned()),
+            "postcode" => Some("Post code".to_owned()),
+            "/siteContacts" => Some("Contacts".to_owned()),
+            _ => None,
+        };
+        let required = |path: &str| message_labelled(path, "required", &serde_json::json!({}), &labels);
+        assert_eq!(required("/siteAddress/postcode"), "Site postcode is required.");
+        assert_eq!(required("/invoiceAddress/postcode"), "Post code is required.");
+        assert_eq!(required("/siteAddress/town"), "Town is required.");
+        assert_eq!(required("/siteContacts/0"), "Item 1 of Contacts is required.");
+        let when = serde_json::json!({"when": {"field": "contactNameToAppearOnInvoice", "equals": true}});
+        assert_eq!(
+            message("/siteContacts/0/receiveInvoiceBy", "required", &when),
+            "Receive invoice by is required when Name on invoice is true."
+        );
+        let any = serde_json::json!({"anyOf": ["paymentTermsInDays", "preferredPaymentDay"]});
+        assert_eq!(
+            message("/siteInvoiceDetails/paymentTermsInDays", "required", &any),
+            "Give Payment terms in days or Preferred payment day: one of them is required."
+        );
     }
 
     #[test]
     fn messages_name_field_and_limit() {
         let m = message_for("/siteName", &IssueKind::MaxLength { limit: 100, actual: 101 });
-        assert_eq!(m, "siteName must be at most 100 characters long (it has 101).");
+        assert_eq!(m, "Site name must be at most 100 characters long (it has 101).");
         let m = message_for("/x", &IssueKind::Enum { allowed: vec!["A".into(), "B".into()] });
         assert_eq!(m, "x must be one of: A, B.");
     }
@@ -144,11 +195,11 @@ mod tests {
     #[test]
     fn formats_from_json_alone_and_never_fails() {
         let m = message("/siteName", "maxLength", &serde_json::json!({"limit": 100, "actual": 101}));
-        assert_eq!(m, "siteName must be at most 100 characters long (it has 101).");
+        assert_eq!(m, "Site name must be at most 100 characters long (it has 101).");
         assert_eq!(message("/x", "nope", &Value::Null), "x is not valid (nope).");
         assert_eq!(message("/x", "maxLength", &serde_json::json!({"limit": "lots"})), "x is too long.");
         let w = serde_json::json!({"when": {"field": "isCredit", "equals": true}});
-        assert_eq!(message("/billImmediately", "required", &w), "billImmediately is required when isCredit is true.");
+        assert_eq!(message("/billImmediately", "required", &w), "Bill immediately is required when Is credit is true.");
     }
 
     #[test]
@@ -162,7 +213,7 @@ mod tests {
             format: None,
         };
         let m = message_for("/siteContacts/0/contactTelephoneNumber", &k);
-        assert!(m.starts_with("contactTelephoneNumber cannot contain '+'"), "{m}");
+        assert!(m.starts_with("Contact telephone number cannot contain '+'"), "{m}");
         assert!(m.contains("0044 20 7946 0000"), "{m}");
     }
 }

@@ -28,14 +28,14 @@ pub mod value;
 use std::borrow::Cow;
 use std::fmt;
 
-pub use crate::regex::{reset_pattern, set_pattern};
+pub use crate::regex::{reset_pattern, set_pattern, set_pattern_utf16};
 pub use crate::schema::{Pattern, PATTERNS};
 pub use describe::describe_field;
 pub use issue::{Issue, IssueKind, When, ISSUE_CODES};
 pub use ndjson::{validate_ndjson, NdjsonOptions, NdjsonReport, NdjsonValidator};
 pub use patch::{validate_patch, validate_patch_json, validate_patch_kind, validate_patch_values, PatchReport};
 pub use query::{validate_query, validate_query_string, validate_query_values};
-pub use reference::validate_product_reference;
+pub use reference::{validate_product_reference, validate_product_reference_utf16};
 pub use value::Value;
 
 use crate::model::{self, SchemaEntry};

@@ -407,6 +407,11 @@ fn describe_error(e: &ClientError) -> serde_json::Value {
             }
             d["headers"] = serde_json::Value::Object(headers);
             d["retryAfter"] = a.retry_after.into();
+            d["issues"] = a
+                .issues
+                .iter()
+                .map(|i| json!({ "path": i.path, "message": i.message, "field": i.field, "code": i.code }))
+                .collect();
         }
         ClientError::Network { method, url, attempts, maybe_cors, .. } => {
             d["method"] = method.as_str().into();

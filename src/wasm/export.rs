@@ -4,8 +4,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::args::{string, MAX_NAME_UNITS, MAX_TEXT_UNITS};
-use super::{error, to_js};
+use super::args::{string, MAX_JSON_UNITS, MAX_NAME_UNITS, MAX_TEXT_UNITS};
+use super::{error, text_arg, to_js, JsText};
 
 /// The JSON Schema 2020-12 document of the schema `schema`: the validator's rules as far as
 /// JSON Schema can say them (a regex-valued field is only a string). Validate with a 2020-12
@@ -41,23 +41,38 @@ pub fn pattern_slot_js(#[wasm_bindgen(unchecked_param_type = "string")] name: Js
 }
 
 /// Plumbing for the JavaScript validators: whether `value` matches the pattern `name` in force
-/// (for a pattern set with `setPattern` that has no ECMAScript form).
-#[wasm_bindgen(js_name = __patternMatches)]
+/// (for a pattern set with `setPattern` that is not class-shaped): `true`, `false`, or
+/// `"budget"` when matching ran out of its step budget (decisions R14). `value` is read as
+/// UTF-16, a lone surrogate being itself.
+#[wasm_bindgen(js_name = __patternMatches, unchecked_return_type = "boolean | 'budget'")]
 pub fn pattern_matches_js(
     #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
-) -> Result<bool, JsValue> {
+) -> Result<JsValue, JsValue> {
     let name = string(&name, "the pattern name", MAX_NAME_UNITS)?;
-    let value = string(&value, "the value", super::args::MAX_JSON_UNITS)?;
-    Ok(crate::schema::Pattern::from_name(&name).is_some_and(|p| crate::regex::patterns::check(p, &value).is_ok()))
+    let text = text_arg(&value, "the value", MAX_JSON_UNITS)?;
+    let Some(p) = crate::schema::Pattern::from_name(&name) else { return Ok(JsValue::FALSE) };
+    let verdict = match &text {
+        JsText::Str(s) => crate::regex::patterns::check(p, s),
+        JsText::Utf16(units) => crate::regex::patterns::check_utf16(p, units),
+    };
+    Ok(match verdict {
+        Ok(()) => JsValue::TRUE,
+        Err(crate::regex::Mismatch::Budget) => JsValue::from_str("budget"),
+        Err(_) => JsValue::FALSE,
+    })
 }
 
 /// Plumbing for the JavaScript validators: why `source` is not a usable regex of the server's
-/// dialect (a regex-valued field's `format` issue), or `undefined` when it is.
+/// dialect (a regex-valued field's `format` issue, in Java's words), or `undefined` when it
+/// is. `source` is read as UTF-16, a lone surrogate being itself.
 #[wasm_bindgen(js_name = __regexReason)]
 pub fn regex_reason_js(
     #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
 ) -> Result<Option<String>, JsValue> {
-    let source = string(&source, "the regular expression", MAX_TEXT_UNITS)?;
-    Ok(crate::regex::user(&source).err().map(|e| e.to_string()))
+    let compiled = match text_arg(&source, "the regular expression", MAX_TEXT_UNITS)? {
+        JsText::Str(s) => crate::regex::user(&s),
+        JsText::Utf16(units) => crate::regex::user_utf16(&units),
+    };
+    Ok(compiled.err().map(|e| e.to_string()))
 }

@@ -20,6 +20,7 @@ pub mod query;
 pub mod validate;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// `v` as plain JS objects and arrays: serialised to JSON text here and parsed by the engine's
 /// `JSON.parse`, which is much faster than building the objects property by property across
@@ -27,6 +28,41 @@ use wasm_bindgen::prelude::*;
 pub(crate) fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(v).map_err(|e| error(format!("cannot convert the result to JavaScript: {e}")))?;
     js_sys::JSON::parse(&text).map_err(|_| error("internal error: the result is not valid JSON"))
+}
+
+/// A JS string, exactly: as a Rust string when it has no lone surrogate, else as its UTF-16
+/// code units.
+pub(crate) enum JsText {
+    Str(String),
+    Utf16(Vec<u16>),
+}
+
+impl JsText {
+    /// The UTF-16 code units (copied for a Rust string).
+    pub(crate) fn units(&self) -> std::borrow::Cow<'_, [u16]> {
+        match self {
+            JsText::Str(s) => std::borrow::Cow::Owned(s.encode_utf16().collect()),
+            JsText::Utf16(u) => std::borrow::Cow::Borrowed(u),
+        }
+    }
+}
+
+/// A string argument as Java sees it: a lone surrogate stays itself. (A `&str` parameter and
+/// `as_string` go through UTF-8, which turns a lone surrogate into U+FFFD; Java, and so the
+/// server, sees the surrogate: decisions R14.) A string with no U+FFFD after that conversion
+/// had no lone surrogate and is used as it is; the others are read unit by unit. Checked and
+/// bounded as [`args::string`] checks them (`what` names it in the TypeError).
+pub(crate) fn text_arg(v: &JsValue, what: &str, max: usize) -> Result<JsText, JsValue> {
+    let s = args::string(v, what, max)?;
+    if !s.contains('\u{FFFD}') {
+        return Ok(JsText::Str(s));
+    }
+    let js: &js_sys::JsString = v.unchecked_ref();
+    let units: Vec<u16> = js.iter().collect();
+    Ok(match String::from_utf16(&units) {
+        Ok(s) => JsText::Str(s),
+        Err(_) => JsText::Utf16(units),
+    })
 }
 
 /// A JS `Error` whose message starts with the package name.

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 use super::args::{string, MAX_NAME_UNITS, MAX_TEXT_UNITS};
-use super::error;
 use super::validate::result_to_js;
+use super::{error, JsText};
 use crate::validate::query::MAX_QUERY_BYTES;
 use crate::validate::{self as v, Value};
 
@@ -49,15 +49,21 @@ pub fn validate_query_json_js(
 
 /// Checks `reference` (a product reference, additional reference or service id) against
 /// `format`, the product's own regex (`productReferenceFormat`, `serviceIdFormat`,
-/// `additionalProductReferenceFormat`), as the server applies it: whole value, Java dialect
-/// (decisions R1, R2, R10). An unusable format is an issue at `/format`, a mismatch one at
-/// `/reference`. Each format is compiled once. Throws if either argument is not a string.
+/// `additionalProductReferenceFormat`), as the server applies it: `java.util.regex`, whole
+/// value, the strings as UTF-16 (decisions R1, R2, R10, R14). An unusable format is an issue
+/// at `/format`, a mismatch one at `/reference` (also when matching ran out of its step
+/// budget: `params.reason` is `"budget"`). Each format is compiled once. Throws if either
+/// argument is not a string.
 #[wasm_bindgen(js_name = validateProductReference, unchecked_return_type = "ValidationResult")]
 pub fn validate_product_reference_js(
     #[wasm_bindgen(unchecked_param_type = "string")] format: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] reference: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let format = string(&format, "validateProductReference: format (the product's format)", MAX_TEXT_UNITS)?;
-    let reference = string(&reference, "validateProductReference: reference", MAX_TEXT_UNITS)?;
-    result_to_js(&v::validate_product_reference(&format, &reference))
+    let format = super::text_arg(&format, "validateProductReference: format (the product's format)", MAX_TEXT_UNITS)?;
+    let reference = super::text_arg(&reference, "validateProductReference: reference", MAX_TEXT_UNITS)?;
+    let report = match (&format, &reference) {
+        (JsText::Str(f), JsText::Str(r)) => v::validate_product_reference(f, r),
+        _ => v::validate_product_reference_utf16(&format.units(), &reference.units()),
+    };
+    result_to_js(&report)
 }

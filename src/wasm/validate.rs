@@ -107,8 +107,8 @@ pub fn validate_field_json_js(
 }
 
 /// Test oracle: the engine's `formatMessage` of an issue given as JSON text
-/// (`{ path, code, params }`), with `labels` (JSON text of an object of strings, by a field's
-/// name) or `undefined`.
+/// (`{ path, code, params }`), with `labels` (JSON text of an object of strings, keyed by a
+/// field's JSON Pointer or its name) or `undefined`.
 #[wasm_bindgen(js_name = __formatMessageJson)]
 pub fn format_message_json_js(
     #[wasm_bindgen(unchecked_param_type = "string")] issue: JsValue,
@@ -127,22 +127,26 @@ pub fn format_message_json_js(
         .ok_or_else(|| error("formatMessage: issue.code must be a string"))?;
     let path = issue.get("path").and_then(|p| p.as_str()).unwrap_or_default();
     let params = issue.get("params").cloned().unwrap_or(serde_json::Value::Null);
-    let label = crate::validate::message::field_label(path);
-    let custom = labels.get(&label).and_then(|l| l.as_str());
-    Ok(crate::validate::message::message_labelled(path, code, &params, custom))
+    // The caller's labels, by a field's JSON Pointer first, then by its name.
+    let custom = |key: &str| labels.get(key).and_then(|l| l.as_str()).map(str::to_owned);
+    Ok(crate::validate::message::message_labelled(path, code, &params, &custom))
 }
 
 /// Replaces the named pattern (`'NAME_CURLY'`, `'PHONE'`, …) with `source`, a regex in the
-/// server's Java dialect, for all later validations (decisions R3). Throws, changing
-/// nothing, if the name is unknown or the regex is invalid or too large.
+/// server's Java dialect (compiled as `java.util.regex` does, decisions R3, R14), for all
+/// later validations. Throws, changing nothing, if the name is unknown or Java would refuse
+/// the regex (the message gives Java's reason), or it is longer than 1,024 characters.
 #[wasm_bindgen(js_name = setPattern)]
 pub fn set_pattern_js(
     #[wasm_bindgen(unchecked_param_type = "PatternName")] name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
 ) -> Result<(), JsValue> {
     let name = string(&name, "setPattern: the name", MAX_NAME_UNITS)?;
-    let source = string(&source, "setPattern: the source", MAX_TEXT_UNITS)?;
-    v::set_pattern(&name, &source).map_err(error)
+    let source = super::text_arg(&source, "setPattern: the source", MAX_TEXT_UNITS)?;
+    v::set_pattern_utf16(&name, &source.units()).map_err(|e| match e {
+        crate::regex::PatternError::UnknownName { .. } => error(e),
+        _ => error(format!("setPattern: invalid pattern for {name}: {e}")),
+    })
 }
 
 /// Restores the built-in pattern `name`, or every pattern when `name` is omitted.

@@ -29,10 +29,16 @@ test('describeField gives a form the rules of one field', () => {
   assert.equal(eb.describeField('Site', '/siteName').maxLength, 100);
 });
 
-test('formatMessage takes labels for field names', () => {
+test('formatMessage names fields by the model\'s labels, or the caller\'s by pointer, then by name', () => {
   const [issue] = eb.validate('Site', { ...SITE, siteName: undefined }).errors;
-  assert.equal(eb.formatMessage(issue), 'siteName is required.');
-  assert.equal(eb.formatMessage(issue, { siteName: 'Site name' }), 'Site name is required.');
+  assert.equal(issue.message, 'Site name is required.');
+  assert.equal(eb.formatMessage(issue), 'Site name is required.');
+  assert.equal(eb.formatMessage(issue, { siteName: 'Name of the site' }), 'Name of the site is required.');
+  assert.equal(eb.formatMessage(issue, { siteName: 'By name', '/siteName': 'By pointer' }), 'By pointer is required.');
+  const postcode = (path) => eb.formatMessage({ path, code: 'required', params: {} }, { '/siteAddress/postcode': 'Site postcode', postcode: 'Post code' });
+  assert.equal(postcode('/siteAddress/postcode'), 'Site postcode is required.');
+  assert.equal(postcode('/siteInvoiceDetails/invoiceAddress/postcode'), 'Post code is required.');
+  assert.throws(() => eb.formatMessage(issue, { get siteName() { throw new Error('no'); } }), { name: 'TypeError', message: /labels\["siteName"\] threw: no/ });
 });
 
 test('ElevateApiError carries the server message alone', async () => {

@@ -54,6 +54,17 @@ await client.usageRateCardAssignments.update('SITE', 4, []);
 await client.customers.list({ page: 1, pageSize: 1, customerType: 'BUSINESS' });
 await client.customFieldDefinitions.list({ page: 1, pageSize: 1, entityLevel: 'SITE' });
 
+// Records as the API answers with them: ids (and a site's dates) always there; bodies unchanged.
+const created = await client.sites.create({} as Site);
+const createdId: number = created.id;
+const createdAt: string = created.createdDate;
+const customer = await client.customers.create({} as import('elevate-billing').Customer);
+const firstSiteId: number = customer.sites[0]!.id;
+for await (const s of client.sites.iterate()) { const n: number = s.id; void n; }
+// @ts-expect-error: a request body may leave the id out
+const bodyId: number = ({} as Site).id;
+void createdId; void createdAt; void firstSiteId; void bodyId;
+
 // @ts-expect-error: not a filter of GET /sites
 await client.sites.list({ page: 1, pageSize: 1, nope: 1 });
 // @ts-expect-error: page and pageSize are required
@@ -77,6 +88,7 @@ try {
   await client.sites.get(1);
 } catch (err) {
   if (err instanceof ElevateApiError) { const k: ApiErrorKind = err.kind; const s: number = err.status; const b: unknown = err.body; void k; void s; void b; }
+  if (err instanceof ElevateApiError) { const at: string | undefined = err.issues[0]?.path; const field: string | null | undefined = err.issues[0]?.field; void at; void field; }
   if (err instanceof ElevateValidationError) { const p: string | undefined = err.issues[0]?.path; void p; }
   if (err instanceof ElevateTimeoutError) { const n: ElevateNetworkError = err; const ms: number = err.timeoutMs; void n; void ms; }
   if (err instanceof ElevateAbortError || err instanceof ElevateError) { const m: string = err.message; void m; }

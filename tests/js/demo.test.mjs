@@ -73,9 +73,9 @@ test('every control has a label; the page reaches the mock named by /config.json
 test('1. fields are checked as the user types, with the package messages next to them', async () => {
   const postcode = page.getByLabel('Postcode');
   await postcode.pressSequentially('SW1A#');
-  assert.match(await invalidMessage(postcode), /postcode cannot contain '#'/);
+  assert.match(await invalidMessage(postcode), /Postcode cannot contain '#'/);
   await postcode.pressSequentially('1AA');
-  assert.match(await invalidMessage(postcode), /postcode cannot contain '#'/);
+  assert.match(await invalidMessage(postcode), /Postcode cannot contain '#'/);
 
   const phone = page.getByLabel('Telephone');
   await phone.pressSequentially('+44 20 7946 0000');
@@ -88,7 +88,7 @@ test('1. fields are checked as the user types, with the package messages next to
   await name.fill('Gamma');
   await assertValid(name);
   await name.fill('');
-  assert.match(await invalidMessage(name), /customerName is required/);
+  assert.match(await invalidMessage(name), /Customer name is required/);
   await phone.fill('');
   await assertValid(phone);
   assert.equal(requestsTo('POST', '/v1/customers').length, 0, 'nothing was sent');
@@ -147,10 +147,10 @@ test('2. cross-field rules on submit, then the customer is created with exactly 
 
   await page.getByRole('button', { name: 'Create customer' }).click();
   assert.match(await page.locator('#onboard-summary h3').textContent(), /^4 problems to fix before sending$/);
-  assert.match(await invalidMessage(contact(0, 'receiveInvoiceBy')), /receiveInvoiceBy is required when contactNameToAppearOnInvoice is true/);
-  assert.match(await invalidMessage(contact(1, 'receiveInvoiceBy')), /receiveInvoiceBy is required/);
+  assert.match(await invalidMessage(contact(0, 'receiveInvoiceBy')), /Receive invoice by is required when Name on invoice is true/);
+  assert.match(await invalidMessage(contact(1, 'receiveInvoiceBy')), /Receive invoice by is required/);
   assert.match(await invalidMessage(contact(1, 'contactNameToAppearOnInvoice')), /Only one contact of a site can appear on the invoice; contact 1 already has/);
-  assert.match(await invalidMessage(control('/sites/0/siteInvoiceDetails/paymentTermsInDays')), /paymentTermsInDays or preferredPaymentDay/);
+  assert.match(await invalidMessage(control('/sites/0/siteInvoiceDetails/paymentTermsInDays')), /Payment terms in days or Preferred payment day/);
   assert.equal(requestsTo('POST', '/v1/customers').length, 0, 'an invalid body is not sent');
   // Keyboard: the summary has the focus; its links move it to the field.
   await page.locator('#onboard-summary:focus').waitFor();
@@ -174,9 +174,10 @@ test('2. cross-field rules on submit, then the customer is created with exactly 
   await page.screenshot({ path: join(shots, 'demo-onboarding.png'), fullPage: true });
 });
 
-test('3. a server error is rendered readably', async () => {
-  const message = 'A customer with account number GAMMA-1 already exists';
-  demo.mock.fault('/v1/customers', { status: 409, body: { status: 409, message } }, { method: 'POST' });
+test('3. a server error is rendered readably, and goes next to the field it names', async () => {
+  // The text shape such servers send: "Validation failed (field: message)".
+  const message = 'Validation failed (customerAccountNumber: a customer with account number GAMMA-1 already exists)';
+  demo.mock.fault('/v1/customers', { status: 409, body: { status: 409, error: 'Conflict', message } }, { method: 'POST' });
   await page.getByRole('button', { name: 'Create customer' }).click();
   const failure = page.locator('#onboard-result .failure');
   await failure.waitFor();
@@ -185,7 +186,8 @@ test('3. a server error is rendered readably', async () => {
   const [kind, status, request] = await failure.locator('dd').allTextContents();
   assert.deepEqual([kind, status], ['conflict', '409']);
   assert.equal(request, `POST ${demo.mockUrl}/v1/customers`);
-  assert.ok(text.includes(message), text);
+  assert.ok(text.includes('a customer with account number GAMMA-1 already exists'), text);
+  assert.equal(await invalidMessage(control('/customerAccountNumber')), 'a customer with account number GAMMA-1 already exists');
   assert.equal(requestsTo('POST', '/v1/customers').length, 2);
   await page.screenshot({ path: join(shots, 'demo-server-error.png'), fullPage: true });
 });
@@ -213,7 +215,7 @@ test('4. the sites list pages through results and filters by name', async () => 
   // A filter the query rules reject is flagged as typed and not sent.
   const customerId = filters.getByLabel('Customer id');
   await customerId.fill('abc');
-  assert.match(await invalidMessage(customerId), /customerId: abc is not valid/);
+  assert.match(await invalidMessage(customerId), /Customer ID: abc is not valid/);
   await customerId.fill('');
   await assertValid(customerId);
 
@@ -229,7 +231,7 @@ test('5. a site edit is checked with validatePatch, then sent as a JSON Patch', 
   await page.getByRole('button', { name: 'Edit site 1 Head Office' }).click();
   const endDate = page.getByLabel('End date');
   await endDate.fill('2025-02-30');
-  assert.match(await invalidMessage(endDate), /endDate must be a real date/);
+  assert.match(await invalidMessage(endDate), /End date must be a real date/);
   assert.match(await page.locator('#edit-issues').textContent(), /\/endDate.*format/);
   assert.deepEqual(JSON.parse(await page.locator('#edit-ops').textContent()), [{ op: 'add', path: '/endDate', value: '2025-02-30' }]);
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -247,6 +249,14 @@ test('5. a site edit is checked with validatePatch, then sent as a JSON Patch', 
   assert.equal(patches[0].headers.cascade_end_date, 'true');
   assert.deepEqual(patches[0].body, [{ op: 'add', path: '/endDate', value: '2025-12-31' }]);
   await page.locator('#sites-table tr[data-site-id="1"] td:nth-child(6)').filter({ hasText: '2025-12-31' }).waitFor();
+
+  // The mock's own 409: another site of the customer has this reference; shown by the field.
+  const reference = control('/siteReference', '#site-edit-form');
+  await reference.fill('S-2');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('#edit-result .failure').filter({ hasText: 'The server answered 409 (conflict)' }).waitFor();
+  assert.equal(await invalidMessage(reference), 'siteReference "S-2" already exists for customerId 1');
+  assert.deepEqual(requestsTo('PATCH', '/v1/sites/1').at(-1).body, [{ op: 'replace', path: '/siteReference', value: 'S-2' }]);
   await page.screenshot({ path: join(shots, 'demo-sites.png'), fullPage: true });
 });
 

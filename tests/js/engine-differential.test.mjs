@@ -3,7 +3,8 @@
 // name, generated valid and defective payloads (the ajv differential test's generator) must get
 // the same result from both, issue for issue: path, code, params, message and order; with
 // default options, `abortEarly` and `unknownFields: 'report'`; `validateField` at every pointer
-// of the payload; `formatMessage` with a custom label. Payloads are JSON text for the engine
+// of the payload; `formatMessage` with a custom label; `emptyAsAbsent` on payloads with
+// emptied fields, against the engine given `null` there. Payloads are JSON text for the engine
 // (strings made well-formed: the engine reads UTF-8), the same values for JavaScript; what JSON
 // cannot carry is the JavaScript side's alone, pinned below.
 //
@@ -51,6 +52,29 @@ function same(what, f) {
   assert.deepEqual(js, rust, what);
 }
 
+/** `v` with `''` and `NaN` as `null`: what `emptyAsAbsent` means, for the engine. */
+function nullified(v) {
+  if (v === '' || (typeof v === 'number' && v !== v)) return null;
+  if (Array.isArray(v)) return v.map(nullified);
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, nullified(x)]));
+  return v;
+}
+
+/** `v` with some scalars emptied as a form empties them: `''`, or `NaN` for numbers. */
+function emptied(g, v) {
+  if (Array.isArray(v)) return v.map((x) => emptied(g, x));
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, emptied(g, x)]));
+  if (v !== null && g(fc.integer, { min: 0, max: 3 }) === 0) return typeof v === 'number' ? NaN : '';
+  return v;
+}
+
+/** `emptyAsAbsent` in JavaScript against the engine given nulls where the form is empty. */
+function compareEmpty(name, v, shown) {
+  const oracle = engine.validate(name, nullified(v));
+  assert.deepEqual(core.validate(name, v, { emptyAsAbsent: true }), oracle, `emptyAsAbsent ${shown}`);
+  assert.equal(core.isValid(name, v, { emptyAsAbsent: true }), oracle.valid, `isValid emptyAsAbsent ${shown}`);
+}
+
 function compareOn(name, schema, { seed, numRuns }) {
   const gen = new PayloadGenerator(schema);
   let compared = 0;
@@ -67,6 +91,9 @@ function compareOn(name, schema, { seed, numRuns }) {
     fc.property(fc.gen(), fc.boolean(), (g, fromFixture) => {
       const base = fromFixture ? asJson(FIXTURES[name]) : gen.valid(g, schema);
       compare(base, fromFixture ? 'fixture' : 'generated');
+      const blank = emptied(g, base);
+      compareEmpty(name, blank, `${name} emptied payload ${JSON.stringify(blank)}`);
+      compared += 2;
       for (let i = 0; i < DEFECTIVE_PER_RUN; i++) {
         const bad = asJson(gen.mutate(g, schema, base, g(fc.constantFrom, 1, 1, 2, 3)));
         compare(bad, 'defective');
@@ -152,4 +179,60 @@ test('the same results for odd pointers', () => {
   for (const p of ['/0/value', '/0/value/a/b', '/0/op']) {
     same(`validateField JsonPatch ${p}`, (s) => s.validateField('JsonPatch', p, 10));
   }
+});
+
+test('e-mail issues say what is wrong, the same in both, and the verdict stays R4\'s', () => {
+  const bad = [
+    'jane.doe.example.com', '@example.com', 'jane doe@example.com', '.jane@example.com', 'jane..doe@example.com',
+    'jane.@example.com', 'jane@', 'jane@exa_mple.com', 'jane@x@example.com', 'jané@example.com', '😀@example.com',
+    '\ud800x@example.com', 'jane@exam\ud800ple.com', 'jane@example', 'jane@example..com', 'jane@.example.com',
+    'jane@example.com.', 'jane@-example.com', 'jane@example-.com', '"jane doe"@example', 'jane@[300.1.1.1]',
+    ' jane@example.com', 'jane@example.com ', 'jane@exämple.com', 'a\tb@example.com',
+  ];
+  const reasons = new Set();
+  for (const email of bad) {
+    const ptr = '/siteContacts/0/contactEmailAddress';
+    same(`validateField ${JSON.stringify(email)}`, (s) => s.validateField('Site', ptr, email));
+    const r = core.validateField('Site', ptr, email);
+    assert.equal(r.valid, false, email);
+    if (r.errors[0].params.reason) reasons.add(r.errors[0].params.reason);
+  }
+  assert.deepEqual([...reasons].sort(), ['domainCharacter', 'domainDot', 'domainHyphen', 'domainLabel', 'emptyDomain', 'emptyLocal', 'localCharacter', 'localDot', 'noAt']);
+  const m = (email) => core.validateField('Site', '/siteContacts/0/contactEmailAddress', email).errors[0].message;
+  assert.equal(m('jane.doe.example.com'), 'Contact e-mail address must contain an @, as in jane.doe@example.co.uk.');
+  assert.equal(m('jane doe@example.com'), 'Contact e-mail address cannot contain a space before the @ (character 5).');
+  assert.equal(m('jane@example'), 'Contact e-mail address needs a full domain after the @, with a dot, as in example.co.uk.');
+  for (const good of ["o'neil+bills@example.co.uk", 'jane@example.com']) {
+    assert.equal(core.validateField('Site', '/siteContacts/0/contactEmailAddress', good).valid, true, good);
+  }
+});
+
+test('labels: the model\'s by default, the caller\'s by pointer, then by name, the same in both', () => {
+  const issues = [
+    { path: '/siteAddress/postcode', code: 'required', params: {} },
+    { path: '/siteInvoiceDetails/invoiceAddress/postcode', code: 'maxLength', params: { limit: 20, actual: 21 } },
+    { path: '/siteContacts/1', code: 'type', params: { expected: 'object', actual: 'string' } },
+    { path: '/siteContacts/0/receiveInvoiceBy', code: 'required', params: { when: { field: 'contactNameToAppearOnInvoice', equals: true } } },
+    { path: '/siteInvoiceDetails/paymentTermsInDays', code: 'required', params: { anyOf: ['paymentTermsInDays', 'preferredPaymentDay'] } },
+    { path: '/nope~1x', code: 'unknownField', params: {} },
+    { path: '', code: 'type', params: { expected: 'object', actual: 'array' } },
+    { path: '/0/op', code: 'enum', params: { allowed: ['add'] } },
+  ];
+  const labelSets = [
+    undefined,
+    { postcode: 'Post code' },
+    { '/siteAddress/postcode': 'Site postcode', postcode: 'Post code', siteContacts: 'Contacts', contactNameToAppearOnInvoice: 'On invoice' },
+    { '/siteContacts': 'People', '/siteContacts/0/contactNameToAppearOnInvoice': 'Shown on invoice', '': 'The site' },
+  ];
+  for (const issue of issues) {
+    for (const labels of labelSets) {
+      same(`formatMessage ${JSON.stringify(issue)} ${JSON.stringify(labels)}`, (s) => s.formatMessage(issue, labels));
+    }
+  }
+  assert.equal(core.formatMessage(issues[0]), 'Postcode is required.');
+  assert.equal(core.formatMessage(issues[0], labelSets[2]), 'Site postcode is required.');
+  assert.equal(core.formatMessage(issues[1], labelSets[2]), 'Post code must be at most 20 characters long (it has 21).');
+  assert.equal(core.formatMessage(issues[2], labelSets[3]), 'Item 2 of People must be an object, not a string.');
+  assert.equal(core.formatMessage(issues[3], labelSets[3]), 'Receive invoice by is required when Shown on invoice is true.');
+  assert.equal(core.describeField('Site', '/siteAddress/address1').label, 'Address line 1');
 });

@@ -476,13 +476,13 @@ test('an NDJSON UTF-8 byte order mark is not bad JSON', () => {
 test('formatMessage with malformed params gives a plain sentence; with unreadable ones an Error', () => {
   for (const params of [undefined, null, 5, 'x', [1], {}, { limit: 'a lot' }, { limit: null, actual: undefined }, { limit: 10n }, Object.create(null)]) {
     const m = eb.formatMessage({ path: '/siteName', code: 'maxLength', params });
-    assert.match(m, /^siteName \S.*\.$/, String(m));
+    assert.match(m, /^Site name \S.*\.$/, String(m));
     assert.doesNotMatch(m, /\{|\}|undefined|  /, m);
   }
   assert.equal(eb.formatMessage({ path: '/x', code: 'nope', params: {} }), 'x is not valid (nope).');
   assert.throws(() => eb.formatMessage({ path: '/x', code: 'maxLength', params: new Proxy({}, allTraps) }), /formatMessage: issue.params: reading the value threw/);
   assert.throws(() => eb.formatMessage({ get code() { boom(); } }), /formatMessage: reading issue.code threw: boom/);
-  assert.throws(() => eb.formatMessage({ path: '/x', code: 'required' }, { get x() { boom(); } }), /reading labels.x threw/);
+  assert.throws(() => eb.formatMessage({ path: '/x', code: 'required' }, { get x() { boom(); } }), /reading labels\["x"\] threw: boom/);
 });
 
 test('validateQuery takes an in: list as long as inList builds, not one more', () => {

@@ -133,7 +133,17 @@ test('errors have one body shape: Spring Boot error attributes plus the issues',
   const client = new ElevateClient({ baseUrl: mock.url, token: TOKEN, validate: false });
   const e = await client.sites.list({ page: 0, pageSize: 10 }).catch((x) => x);
   assert.equal(e.status, 400);
-  assert.equal(e.serverMessage, 'Validation failed for the query of GET /sites. Error count: 1 (page: page must be at least 1.)');
+  assert.equal(e.serverMessage, 'Validation failed for the query of GET /sites. Error count: 1 (page: Page must be at least 1.)');
+  assert.deepEqual(e.issues, [{ path: '/page', message: 'Page must be at least 1.', field: 'page', code: 'minimum' }]);
+  // Every error answer the client reads has its issues at the fields they name.
+  const sent = await client.sites.create({ ...FIXTURES.Site, siteName: '', siteContacts: [{ contactName: 'A', contactRole: 'ACCOUNTS', contactTelephoneNumber: '+44 1' }] }).catch((x) => x);
+  assert.deepEqual(sent.issues.map((i) => [i.path, i.code]), [['/siteName', 'minLength'], ['/siteContacts/0/contactTelephoneNumber', 'pattern']]);
+  const taken = await client.sites.create({ ...FIXTURES.Site, customerId: 1, siteReference: 'S-1' }).catch((x) => x);
+  assert.equal(taken.status, 409);
+  assert.deepEqual(taken.issues, [{ path: '/siteReference', message: 'siteReference "S-1" already exists for customerId 1', field: 'siteReference', code: 'conflict' }]);
+  assert.equal(taken.body.errors[0].pointer, '/siteReference', 'the raw body is kept');
+  const gone = await client.sites.get(999).catch((x) => x);
+  assert.deepEqual(gone.issues.map((i) => i.path), [''], 'no field named: the request as a whole');
   for (const [status, method, path, headers, payload, message] of [
     [401, 'GET', '/v1/sites/1', {}, undefined, /authentication is required/],
     [401, 'GET', '/v1/sites/1', { authorization: 'Bearer wrong' }, undefined, /authentication/],
@@ -259,6 +269,7 @@ test('nested records get ids, live in their own resource, and stay in step with 
   const twice = { ...FIXTURES.Customer, customerAccountNumber: 'X-2', sites: [FIXTURES.Customer.sites[0], FIXTURES.Customer.sites[0]] };
   const e = await client.customers.create(twice).catch((x) => x);
   assert.equal(e.status, 409);
+  assert.deepEqual(e.issues.map((i) => i.path), ['/sites/1/siteReference'], 'the second site, whose reference the first already has');
   assert.equal(mock.records('customers').length, 4);
 });
 

@@ -65,7 +65,7 @@ fn paging_is_required_on_lists_and_bounded() {
     assert_eq!(q("1", "1001"), [("/pageSize".to_owned(), "maximum")]);
     let i = &issues("GET /sites", &[("page", "1"), ("pageSize", "1001")])[0];
     assert_eq!(i.params(), json!({"limit": 1000.0, "actual": 1001.0}));
-    assert_eq!(i.message(), "pageSize must be at most 1000.");
+    assert_eq!(i.message(), "Page size must be at most 1000.");
     // Not a whole number in int32's range: the int32 format.
     for bad in ["", "1.0", "1e3", "+1", " 1", "one", "2147483648", "99999999999999999999999"] {
         let found = issues("GET /sites", &[("page", bad), ("pageSize", "10")]);
@@ -95,7 +95,7 @@ fn get_by_id_takes_fields_only_and_create_takes_nothing() {
     fails("GET /sites/{site_id}", "page", &["1"], "unknownField");
     let i = fails("POST /sites", "page", &["1"], "unknownField");
     assert_eq!(i.params()["allowed"], json!([]));
-    assert_eq!(i.message(), "page is not accepted here: this call takes no parameters.");
+    assert_eq!(i.message(), "Page is not accepted here: this call takes no parameters.");
 }
 
 #[test]
@@ -158,7 +158,7 @@ fn string_filters() {
         assert_eq!(i.params().get("item").and_then(|i| i.as_str()), item, "{v}");
     }
     let i = fails("GET /sites", "siteName", &["like:"], "querySyntax");
-    assert_eq!(i.message(), "siteName: nothing follows like:; write a text, in:x,y or like:xyz.");
+    assert_eq!(i.message(), "Site name: nothing follows like:; write a text, in:x,y or like:xyz.");
 }
 
 #[test]
@@ -214,7 +214,7 @@ fn date_time_filters() {
         i.params(),
         json!({"syntax": "date-time", "reason": "operator", "item": "gtn:", "allowed": ["lt:", "gt:"]})
     );
-    assert_eq!(i.message(), "createdDate cannot use gtn:; it takes lt:, gt: (or a plain value).");
+    assert_eq!(i.message(), "Created date cannot use gtn:; it takes lt:, gt: (or a plain value).");
     let i = fails(
         "GET /sites",
         "createdDate",
@@ -279,7 +279,7 @@ fn fields_names_any_field_of_the_resource() {
     assert_eq!(i.params()["item"], "nope");
     assert!(i.params()["allowed"].as_array().unwrap().contains(&json!("siteContacts")));
     assert!(
-        i.message().starts_with("fields: nope is not a field of this resource; use one of: id, customerId"),
+        i.message().starts_with("Fields: nope is not a field of this resource; use one of: id, customerId"),
         "{}",
         i.message()
     );

@@ -253,9 +253,9 @@ fn validate_field_rejects_pointers_that_name_no_field() {
 #[test]
 fn messages_name_the_field_and_the_limit() {
     let i = assert_one("Site", &with(&site(), "/siteName", Some(s("a", 101))), "/siteName", "maxLength");
-    assert_eq!(i.message(), "siteName must be at most 100 characters long (it has 101).");
+    assert_eq!(i.message(), "Site name must be at most 100 characters long (it has 101).");
     let i = assert_one("Site", &with(&site(), "/siteContacts", Some(json!([]))), "/siteContacts", "minItems");
-    assert_eq!(i.message(), "siteContacts must have at least one item.");
+    assert_eq!(i.message(), "Site contacts must have at least one item.");
     let i = assert_one("Site", &with(&site(), "/startDate", Some("2023-02-29".into())), "/startDate", "format");
     assert!(i.message().contains("yyyy-MM-dd"));
 }

@@ -58,7 +58,8 @@ fn set_pattern_is_reflected_in_the_exports() {
     let doc = json(&json_schema_js("Site".into()).unwrap());
     let api = json(&open_api_document_js().unwrap());
     reset_pattern_js("NAME_CURLY".into()).unwrap();
-    assert_eq!(replaced, r"^(?:[\u{2D}a-z]+)$");
+    // java-regex's ECMAScript form of the pattern in force.
+    assert_eq!(replaced, r"^(?:[\u{2D}\u{61}-\u{7A}]+)$");
     assert!(doc["$defs"]["pattern.NAME_CURLY"]["$comment"].as_str().unwrap().ends_with(r"[a-z\-]+"));
     assert_eq!(api["components"]["schemas"]["pattern.NAME_CURLY"]["pattern"], replaced);
     assert_ne!(pattern("Site", "NAME_CURLY"), replaced, "reset restores the built-in pattern");
@@ -72,4 +73,31 @@ fn open_api_document_is_a_plain_3_1_document() {
     assert_eq!(list["operationId"], "sites.list");
     assert_eq!(doc["paths"]["/sites"]["servers"][0]["url"], "{host}/v1");
     assert_eq!(doc["components"]["schemas"]["Site"]["title"], "Site");
+}
+
+#[wasm_bindgen_test]
+fn plumbing_for_the_javascript_validators() {
+    use wasm_bindgen::JsValue;
+    // A class-shaped pattern in force is a class slot; another one set with setPattern is
+    // matched by the engine (Java's verdict, the step budget, UTF-16).
+    set_pattern_js("NAME_CURLY".into(), JsValue::from_str(r"(a|aa)+\1?b")).unwrap();
+    let slot = json(&pattern_slot_js("NAME_CURLY".into()).unwrap());
+    let matches = |v: &str| pattern_matches_js("NAME_CURLY".into(), js(v)).unwrap();
+    let budget = matches("'a'.repeat(40)");
+    let yes = matches("'aab'");
+    let no = matches("'aaa'");
+    set_pattern_js("NAME_CURLY".into(), JsValue::from_str(r"[\uFFFD\p{Cs}]")).unwrap();
+    let lone = matches(r"'\uD800'");
+    let class = json(&pattern_slot_js("NAME_CURLY".into()).unwrap());
+    reset_pattern_js(JsValue::UNDEFINED).unwrap();
+    assert_eq!(slot["engine"], true);
+    assert_eq!(budget.as_string().as_deref(), Some("budget"));
+    assert_eq!((yes.as_bool(), no.as_bool()), (Some(true), Some(false)));
+    assert_eq!(lone.as_bool(), Some(true));
+    assert!(class["class"].as_str().unwrap().contains(r"\u{D800}-\u{DFFF}"), "{class}");
+    assert_eq!(regex_reason_js(js("'a**'")).unwrap().as_deref(), Some("Dangling meta character '*' near index 2"));
+    assert_eq!(regex_reason_js(js("'(?<=a)b'")).unwrap(), None);
+    // Not a string: a TypeError, not a trap.
+    assert!(regex_reason_js(js("5")).unwrap_err().is_instance_of::<js_sys::TypeError>());
+    assert!(pattern_matches_js(js("5"), js("'a'")).unwrap_err().is_instance_of::<js_sys::TypeError>());
 }

@@ -75,6 +75,9 @@ fn every_filter_form_reaches_the_validator() {
             ("/sort", "querySyntax"),
         ])
     );
+    let r = json(&validate_query_json_js(text("GET /sites"), text(q)).unwrap());
+    assert_eq!(r["errors"][4]["params"]["reason"], "unknownField");
+    assert!(r["errors"][4]["message"].as_str().unwrap().starts_with("Sort: nope is not a field of this resource"));
     assert_eq!(
         query("GET /usage-rates", r#"{ "page": "1", "pageSize": "10" }"#),
         pairs(&[("/usageRateCardId", "required")])
@@ -130,4 +133,25 @@ fn unusable_formats_are_issues_and_non_strings_throw() {
         let msg = thrown_message(validate_product_reference_js(js(f), js(v)).unwrap_err());
         assert!(msg.contains("must be a string"), "{f} {v}: {msg}");
     }
+}
+
+#[wasm_bindgen_test]
+fn strings_cross_as_utf16_with_lone_surrogates() {
+    // decisions R14: a lone surrogate reaches the matcher as itself, never as U+FFFD.
+    assert_eq!(reference(r"'\\uFFFD'", r"'\uD800'"), pairs(&[("/reference", "pattern")]));
+    assert_eq!(reference(r"'\\uFFFD'", r"'\uFFFD'"), pairs(&[]));
+    assert_eq!(reference(r"'\\p{Cs}'", r"'\uDC00'"), pairs(&[]));
+    assert_eq!(reference(r"'.'", r"'\uD83D\uDE00'"), pairs(&[]));
+    // In the format too.
+    assert_eq!(reference(r"'\uD800+'", r"'\uD800\uD800'"), pairs(&[]));
+    assert_eq!(reference(r"'\uD800+'", r"'\uFFFD'"), pairs(&[("/reference", "pattern")]));
+}
+
+#[wasm_bindgen_test]
+fn a_format_that_runs_out_of_steps_says_so() {
+    let r = json(&validate_product_reference_js(js(r"'(a|aa)+\\1?b'"), js("'a'.repeat(40)")).unwrap());
+    assert_eq!(
+        r["errors"][0]["params"],
+        serde_json::json!({"pattern": "PRODUCT_FORMAT", "format": r"(a|aa)+\1?b", "reason": "budget"})
+    );
 }

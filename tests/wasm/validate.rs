@@ -37,7 +37,7 @@ fn issues_have_path_code_message_params() {
     assert_eq!(e["path"], "/siteName");
     assert_eq!(e["code"], "maxLength");
     assert_eq!(e["params"], serde_json::json!({"limit": 100, "actual": 101}));
-    assert_eq!(e["message"], "siteName must be at most 100 characters long (it has 101).");
+    assert_eq!(e["message"], "Site name must be at most 100 characters long (it has 101).");
 }
 
 #[wasm_bindgen_test]
@@ -148,15 +148,17 @@ fn format_message_rebuilds_messages_from_code_and_params() {
     let issue = r#"{ "path": "/siteName", "code": "maxLength", "params": { "limit": 100, "actual": 101 } }"#;
     assert_eq!(
         format_message_json_js(text(issue), JsValue::UNDEFINED).unwrap(),
-        "siteName must be at most 100 characters long (it has 101)."
+        "Site name must be at most 100 characters long (it has 101)."
     );
     // An app may pass translated or partial params: still a sentence, never a throw.
     assert_eq!(
         format_message_json_js(text(r#"{ "path": "/x", "code": "nope", "params": {} }"#), JsValue::UNDEFINED).unwrap(),
         "x is not valid (nope)."
     );
-    let labelled = format_message_json_js(text(issue), text(r#"{ "siteName": "Site name" }"#)).unwrap();
-    assert_eq!(labelled, "Site name must be at most 100 characters long (it has 101).");
+    let labelled = format_message_json_js(text(issue), text(r#"{ "siteName": "Name of the site" }"#)).unwrap();
+    assert_eq!(labelled, "Name of the site must be at most 100 characters long (it has 101).");
+    let by_pointer = format_message_json_js(text(issue), text(r#"{ "siteName": "No", "/siteName": "Site" }"#)).unwrap();
+    assert_eq!(by_pointer, "Site must be at most 100 characters long (it has 101).");
     for bad in ["42", r#"{ "path": "/x" }"#, "not json"] {
         assert!(format_message_json_js(text(bad), JsValue::UNDEFINED).unwrap_err().is_instance_of::<js_sys::Error>());
     }
@@ -177,9 +179,13 @@ fn set_pattern_replaces_and_rejects_bad_regexes() {
     assert_eq!(check("Site", &with("<Head")), pairs(&[("/siteName", "pattern")]));
     let msg = thrown_message(set_pattern_js(text("NAME_CURLY"), text("(unclosed")).unwrap_err());
     assert!(msg.contains("invalid pattern"), "{msg}");
+    assert!(msg.contains("Unclosed group near index 9"), "{msg}");
     let msg = thrown_message(set_pattern_js(text("NOPE"), text("a")).unwrap_err());
     assert!(msg.contains("PHONE"), "{msg}");
     assert_eq!(get_pattern_js(text("COUNTRY")).unwrap(), "[A-Z]{2}");
+    let e = set_pattern_js(text("NAME_CURLY"), JsValue::from_f64(1.0)).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::TypeError>());
+    assert!(thrown_message(e).contains("the source must be a string"));
     reset_pattern_js(JsValue::UNDEFINED).unwrap();
 }
 

@@ -3,7 +3,7 @@
 // No rule lives here: whether a field is required and which values a select offers come from
 // the package's model (`describeField`).
 
-import { describeField, validateField, type SchemaName, type ValidationIssue } from 'elevate-billing';
+import { describeField, validateField, type SchemaName } from 'elevate-billing';
 import { h } from './dom';
 
 /** How an input's text becomes a JSON value; the package then judges that value. */
@@ -114,10 +114,20 @@ export function readBody(scope: HTMLElement): Record<string, unknown> {
   return body;
 }
 
+/**
+ * What is placed by a field: the package's issues (`ValidationIssue`) and the server's
+ * (`ElevateApiError.issues`, `ServerIssue`) alike, by their JSON Pointer `path`.
+ */
+export interface PlaceableIssue {
+  path: string;
+  message: string;
+  code?: string | null;
+}
+
 /** Shows `issues` by `el` (a control or a fieldset) and sets its ARIA state. */
-export function showIssues(el: HTMLElement, issues: readonly ValidationIssue[]): void {
+export function showIssues(el: HTMLElement, issues: readonly PlaceableIssue[]): void {
   const message = document.getElementById(`${el.id}-msg`);
-  message?.replaceChildren(...issues.map((i) => h('span', { 'data-code': i.code }, i.message)));
+  message?.replaceChildren(...issues.map((i) => h('span', { 'data-code': i.code ?? 'server' }, i.message)));
   const invalid = issues.length > 0;
   if (!(el instanceof HTMLFieldSetElement)) {
     if (invalid) el.setAttribute('aria-invalid', 'true');
@@ -144,10 +154,10 @@ export function elementFor(scope: HTMLElement, path: string): HTMLElement | null
 }
 
 /** Clears every message of `scope`, then shows each issue by its element. Returns the issues no element took. */
-export function placeIssues(scope: HTMLElement, issues: readonly ValidationIssue[]): ValidationIssue[] {
+export function placeIssues(scope: HTMLElement, issues: readonly PlaceableIssue[]): PlaceableIssue[] {
   for (const el of scope.querySelectorAll<HTMLElement>('[data-pointer]')) showIssues(el, []);
-  const byElement = new Map<HTMLElement, ValidationIssue[]>();
-  const unplaced: ValidationIssue[] = [];
+  const byElement = new Map<HTMLElement, PlaceableIssue[]>();
+  const unplaced: PlaceableIssue[] = [];
   for (const issue of issues) {
     const el = elementFor(scope, issue.path);
     if (el) byElement.set(el, [...(byElement.get(el) ?? []), issue]);

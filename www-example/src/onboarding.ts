@@ -3,7 +3,7 @@
 // the whole body with `validate` on submit (cross-field rules), and then sent with
 // `client.customers.create`.
 
-import { ElevateValidationError, validate, type Customer } from 'elevate-billing';
+import { ElevateApiError, ElevateValidationError, validate, type Customer } from 'elevate-billing';
 import { byId, h } from './dom';
 import { checkField, field, fieldId, group, placeIssues, readBody, type Control, type FieldSpec } from './fields';
 import { issueTable, renderError, renderRecord } from './render';
@@ -152,12 +152,15 @@ export function setupOnboarding(onCreated: () => void): void {
     submit.disabled = true;
     result.replaceChildren(h('p', { role: 'status' }, 'Sending…'));
     try {
-      // `valid` means the body matches the schema, so it is a Customer.
-      const created = await getClient().customers.create(body as unknown as Customer);
+      // Checked above: `value` is the body, typed as a Customer.
+      const checked = validate(SCHEMA, body);
+      if (!checked.valid) return;
+      const created = await getClient().customers.create(checked.value);
       result.replaceChildren(createdCustomer(created));
       onCreated();
     } catch (e) {
-      if (e instanceof ElevateValidationError) placeIssues(form, e.issues);
+      // Ours and the server's issues go next to the fields they name.
+      if (e instanceof ElevateValidationError || e instanceof ElevateApiError) placeIssues(form, e.issues);
       result.replaceChildren(renderError(e, form));
     } finally {
       submit.disabled = false;

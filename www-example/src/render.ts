@@ -7,10 +7,9 @@ import {
   ElevateTimeoutError,
   ElevateTokenError,
   ElevateValidationError,
-  type ValidationIssue,
 } from 'elevate-billing';
 import { h, json } from './dom';
-import { elementFor } from './fields';
+import { elementFor, type PlaceableIssue } from './fields';
 
 /** A link that moves the focus to a field (a plain `#id` link would only scroll there). */
 function fieldLink(target: HTMLElement, content: Node): HTMLAnchorElement {
@@ -24,7 +23,7 @@ function fieldLink(target: HTMLElement, content: Node): HTMLAnchorElement {
 }
 
 /** Issues as a table; a path links to its field when `scope` has one, and rows follow the form's order. */
-export function issueTable(issues: readonly ValidationIssue[], scope?: HTMLElement): HTMLTableElement {
+export function issueTable(issues: readonly PlaceableIssue[], scope?: HTMLElement): HTMLTableElement {
   const order = scope ? [...scope.querySelectorAll('[data-pointer]')] : [];
   const placed = issues.map((issue) => ({ issue, target: scope ? elementFor(scope, issue.path) : null }));
   const position = (el: HTMLElement | null) => (el ? order.indexOf(el) : order.length);
@@ -35,7 +34,7 @@ export function issueTable(issues: readonly ValidationIssue[], scope?: HTMLEleme
       'tr',
       {},
       h('td', {}, target ? fieldLink(target, h('code', {}, path)) : h('code', {}, path)),
-      h('td', {}, h('code', {}, issue.code)),
+      h('td', {}, h('code', {}, issue.code ?? '')),
       h('td', {}, issue.message),
     );
   });
@@ -65,6 +64,8 @@ export function renderError(e: unknown, scope?: HTMLElement): HTMLElement {
     return failure(
       `The server answered ${e.status} (${e.kind})`,
       h('dl', {}, ...pair('Kind', e.kind), ...pair('Status', e.status), ...pair('Request', `${e.method} ${e.url}`), ...pair('Message', e.message)),
+      // The server's complaints, placed at their fields by the form (ElevateApiError.issues).
+      ...(e.issues.some((i) => i.path !== '') ? [h('p', {}, 'The server says:'), issueTable(e.issues, scope)] : []),
       ...(body ? [h('p', {}, 'Response body:'), body] : []),
     );
   }

@@ -3,14 +3,14 @@
 // with `validatePatch` against the site as loaded, previewed, then sent with
 // `client.sites.update(id, ops, { cascadeEndDate })`.
 
-import { ElevateValidationError, like, validatePatch, validateQuery, type JsonPatchOperation, type Site } from 'elevate-billing';
+import { ElevateApiError, ElevateValidationError, like, validatePatch, validateQuery, type JsonPatchOperation, type Site } from 'elevate-billing';
 import { byId, h, json } from './dom';
 import { field, placeIssues, readValue, type Control } from './fields';
 import { issueTable, renderError, renderRecord } from './render';
 import { getClient } from './settings';
 
 const PAGE_SIZES = ['5', '10', '25'];
-const EDITABLE = ['siteName', 'endDate'] as const;
+const EDITABLE = ['siteName', 'siteReference', 'endDate'] as const;
 
 /** A filter input; `pointer` is the query parameter, where validateQuery reports its issues. */
 function filterField(pointer: string, label: string, hint: string): HTMLElement {
@@ -170,6 +170,7 @@ function siteEditor(onSaved: () => void): { element: HTMLElement; open: (site: S
       'div',
       { class: 'grid' },
       field('Site', 'e', '/siteName', { name: 'siteName', label: 'Site name' }),
+      field('Site', 'e', '/siteReference', { name: 'siteReference', label: 'Site reference' }),
       field('Site', 'e', '/endDate', { name: 'endDate', label: 'End date', hint: 'yyyy-MM-dd' }),
     ),
     h(
@@ -236,6 +237,8 @@ function siteEditor(onSaved: () => void): { element: HTMLElement; open: (site: S
       result.replaceChildren(renderRecord(`Site ${id} updated`, updated ?? null));
       onSaved();
     } catch (e) {
+      // A 409 (the reference another site of the customer has) goes next to its field.
+      if (e instanceof ElevateApiError) placeIssues(form, e.issues);
       result.replaceChildren(renderError(e, form));
       save.disabled = false;
     }

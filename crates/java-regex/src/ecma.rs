@@ -50,7 +50,7 @@ fn lit(out: &mut String, cp: u32) {
 
 /// The sorted inclusive ranges of code points for which `f` holds; `f` is constant on
 /// `cp..next(cp)`.
-fn ranges(f: impl Fn(u32) -> Option<bool>, next: impl Fn(u32) -> u32) -> Option<Vec<(u32, u32)>> {
+pub(crate) fn ranges(f: impl Fn(u32) -> Option<bool>, next: impl Fn(u32) -> u32) -> Option<Vec<(u32, u32)>> {
     let mut out: Vec<(u32, u32)> = Vec::new();
     let mut cp = 0u32;
     while cp <= 0x10FFFF {

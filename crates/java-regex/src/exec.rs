@@ -90,7 +90,8 @@ impl<'p, 's> Exec<'p, 's> {
             last: 0,
             lookbehind_to: 0,
             budget,
-            stack: Vec::new(),
+            // Room for a simple format's whole match without regrowing.
+            stack: Vec::with_capacity(64),
         }
     }
 

@@ -30,6 +30,7 @@ mod grapheme;
 mod names;
 mod parse;
 mod prog;
+mod shape;
 #[rustfmt::skip]
 mod tables;
 mod unicode;
@@ -127,9 +128,38 @@ impl Regex {
         Ok(Regex { prog: Arc::new(prog), pattern: Arc::from(pattern), ecma: Arc::new(OnceLock::new()) })
     }
 
+    /// `Pattern.compile` of a pattern given as UTF-16 code units, as a Java (or JavaScript)
+    /// string holds it: a lone surrogate is a code point of its own, which a `&str` cannot
+    /// carry. [`Regex::as_str`] then shows lone surrogates as U+FFFD.
+    pub fn new_utf16(pattern: &[u16]) -> Result<Regex, Error> {
+        let shown = String::from_utf16_lossy(pattern);
+        let prog = parse::compile_code_points(&shown, utf16::code_points(pattern))?;
+        Ok(Regex { prog: Arc::new(prog), pattern: Arc::from(shown), ecma: Arc::new(OnceLock::new()) })
+    }
+
     /// The pattern this was compiled from.
     pub fn as_str(&self) -> &str {
         &self.pattern
+    }
+
+    /// When the pattern is "characters of one class, count in [min, max]" (optionally with an
+    /// alternative that matches only `""`, as in `^$|[a-z]{4,100}`): that class and those
+    /// bounds, so a caller can match with a table lookup per character and name the first
+    /// character the class does not allow. Exact: for every input, [`Regex::matches_utf16`]
+    /// is [`ClassShape::matches_utf16`] (`tests/class_shape.rs` checks it on generated
+    /// patterns). `None` for any other pattern.
+    pub fn class_shape(&self) -> Option<ClassShape> {
+        shape::class_shape(&self.prog)
+    }
+
+    /// About how many bytes of heap this compiled pattern holds (its node graph, the
+    /// pattern text, and the ECMAScript form once computed), so a cache of patterns can be
+    /// bounded by memory rather than by count. Matching allocates apart, and frees on return.
+    pub fn memory_usage(&self) -> usize {
+        std::mem::size_of::<prog::Prog>()
+            + self.prog.heap_bytes()
+            + self.pattern.len()
+            + self.ecma.get().and_then(|e| e.as_ref()).map_or(0, String::capacity)
     }
 
     /// `Pattern.compile(p).matcher(input).matches()`. `budget` is in steps (see
@@ -157,6 +187,57 @@ impl Regex {
     /// JavaScript fast path. Computed on the first call and cached.
     pub fn to_ecmascript(&self) -> Option<String> {
         self.ecma.get_or_init(|| ecma::translate(&self.prog.nodes, self.prog.start)).clone()
+    }
+}
+
+/// What [`Regex::class_shape`] found: the pattern matches a string exactly when every code
+/// point of it is in `ranges` and there are `min..=max` of them, or the string is `""` and
+/// `allow_empty`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassShape {
+    /// The class: sorted, disjoint, inclusive code point ranges (surrogate code points stand
+    /// for lone surrogates).
+    pub ranges: Vec<(u32, u32)>,
+    /// Fewest code points.
+    pub min: u32,
+    /// Most code points, if bounded.
+    pub max: Option<u32>,
+    /// Whether `""` matches besides (an alternative such as `^$`).
+    pub allow_empty: bool,
+}
+
+impl ClassShape {
+    /// Whether `cp` is in the class.
+    pub fn contains(&self, cp: u32) -> bool {
+        self.ranges
+            .binary_search_by(|&(lo, hi)| {
+                if hi < cp {
+                    std::cmp::Ordering::Less
+                } else if lo > cp {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
+    }
+
+    /// The whole-string match this shape stands for, on UTF-16 code units.
+    pub fn matches_utf16(&self, input: &[u16]) -> bool {
+        if input.is_empty() {
+            return self.allow_empty || self.min == 0;
+        }
+        let mut count: u64 = 0;
+        let mut i = 0;
+        while i < input.len() {
+            let (cp, n) = utf16::code_point_at(input, i);
+            if !self.contains(cp) {
+                return false;
+            }
+            count += 1;
+            i += n;
+        }
+        count >= u64::from(self.min) && self.max.is_none_or(|m| count <= u64::from(m))
     }
 }
 

@@ -72,7 +72,12 @@ fn char16(ch: u32) -> String {
 }
 
 pub(crate) fn compile(pattern: &str) -> Result<Prog, Error> {
-    let mut temp: Vec<u32> = pattern.chars().map(u32::from).collect();
+    compile_code_points(pattern, pattern.chars().map(u32::from).collect())
+}
+
+/// `Pattern.compile` on the pattern's code points as Java reads them (`codePointAt`: a lone
+/// surrogate is one of them); `pattern` is only shown in errors.
+pub(crate) fn compile_code_points(pattern: &str, mut temp: Vec<u32>) -> Result<Prog, Error> {
     let pattern_length = temp.len();
     if pattern_length > MAX_PROGRAM {
         return Err(Error::too_large(pattern));

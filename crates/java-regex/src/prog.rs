@@ -201,6 +201,17 @@ pub(crate) mod ctype {
 }
 
 impl Pred {
+    /// Heap bytes below this predicate (nesting is bounded by the parser's depth limit).
+    fn heap_bytes(&self) -> usize {
+        match self {
+            Pred::Not(p) => std::mem::size_of::<Pred>() + p.heap_bytes(),
+            Pred::And(ps) | Pred::Or(ps) => {
+                ps.capacity() * std::mem::size_of::<Pred>() + ps.iter().map(Pred::heap_bytes).sum::<usize>()
+            }
+            _ => 0,
+        }
+    }
+
     /// `CharPredicate.is(ch)`, left to right with Java's short-circuits. Recursion depth
     /// is bounded by class nesting (parser limit).
     pub(crate) fn is(&self, ch: u32) -> Result<bool, Thrown> {
@@ -318,6 +329,21 @@ pub(crate) struct Prog {
 }
 
 impl Prog {
+    /// Heap bytes held by the nodes (see `Regex::memory_usage`).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.nodes.capacity() * std::mem::size_of::<Node>()
+            + self
+                .nodes
+                .iter()
+                .map(|n| match &n.kind {
+                    Kind::Char(p) | Kind::CharNfc(p) | Kind::CharGreedy(p, _) => p.heap_bytes(),
+                    Kind::Slice(cs, _) => cs.len() * std::mem::size_of::<u32>(),
+                    Kind::Branch(alts, _) => alts.capacity() * std::mem::size_of::<Option<NodeId>>(),
+                    _ => 0,
+                })
+                .sum::<usize>()
+    }
+
     pub(crate) fn node(&self, id: NodeId) -> &Node {
         // Every id the parser hands out indexes `nodes`; ACCEPT is the fallback.
         self.nodes.get(id as usize).unwrap_or(&ACCEPT_NODE)

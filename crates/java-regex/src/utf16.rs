@@ -49,3 +49,15 @@ pub(crate) fn count_chars_back(s: &[u16], index: usize, n: u32) -> usize {
     }
     index - x
 }
+
+/// The code points of `s` as Java's `codePointAt` walks them (a lone surrogate is one).
+pub(crate) fn code_points(s: &[u16]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let (c, n) = code_point_at(s, i);
+        out.push(c);
+        i += n;
+    }
+    out
+}

@@ -15,7 +15,7 @@
 
 mod common;
 use common::gen::{gen_input, gen_regex, pattern_chars, Rng};
-use common::{java_available, ours, Oracle, Verdict};
+use common::{java_available, ours, ours_utf16, Oracle, Verdict};
 
 const FIXED: &[&str] = &[
     "[[:alpha:]]+",
@@ -163,5 +163,72 @@ fn java_agrees() {
         failures.len(),
         started.elapsed().as_secs_f64()
     );
+    assert!(failures.is_empty(), "seed {seed}: Java and java-regex disagree:\n{}", failures.join("\n"));
+}
+
+/// Patterns as Java strings: generated patterns with raw lone surrogates (and pairs) put
+/// between their characters, compiled from UTF-16 (`Regex::new_utf16`), as a pattern from
+/// JavaScript arrives. Same verdicts as above.
+#[test]
+fn java_agrees_on_utf16_patterns() {
+    if !java_available() {
+        return;
+    }
+    let seed: u64 = std::env::var("JAVA_REGEX_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x0016_5ead);
+    let count: usize = std::env::var("JAVA_REGEX_PATTERNS").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000) / 5;
+    eprintln!("UTF-16 pattern seed {seed} (JAVA_REGEX_SEED={seed} reproduces), {count} patterns");
+    let mut r = Rng(seed | 1);
+    let mut oracle = Oracle::start();
+    let mut failures = Vec::new();
+    let fixed: [&[u16]; 6] = [
+        &[0xD800],
+        &[0xD800, 0x2B],
+        &[0x5B, 0xD800, 0x2D, 0xDBFF, 0x5D, 0x2B],
+        &[0xDC00, 0x7C, 0x61],
+        &[0x5C, 0xD800],
+        &[0x5C, 0x70, 0x7B, 0xD800, 0x7D],
+    ];
+    for n in 0..fixed.len() + count {
+        let pattern: Vec<u16> = match fixed.get(n) {
+            Some(p) => p.to_vec(),
+            None => {
+                let mut units: Vec<u16> = gen_regex(&mut r, 0, &mut Vec::new()).encode_utf16().collect();
+                for _ in 0..1 + r.below(2) {
+                    let at = r.below(units.len() + 1);
+                    // Not inside a pair.
+                    if at > 0 && at < units.len() && (0xDC00..0xE000).contains(&units[at]) {
+                        continue;
+                    }
+                    let ins: Vec<u16> = match r.below(4) {
+                        0 => vec![0xD800 + r.below(0x400) as u16],
+                        1 => vec![0xDC00 + r.below(0x400) as u16],
+                        2 => vec![0xD83D, 0xDE00],
+                        _ => vec![0xDBFF],
+                    };
+                    units.splice(at..at, ins);
+                }
+                units
+            }
+        };
+        let extra: Vec<String> = pattern_chars(&String::from_utf16_lossy(&pattern));
+        let mut inputs: Vec<Vec<u16>> = (0..12).map(|_| gen_input(&mut r, &extra)).collect();
+        // The pattern's own surrogates as input.
+        inputs.push(pattern.iter().copied().filter(|u| (0xD800..0xE000).contains(u)).collect());
+        let java = oracle.ask(&pattern, &inputs);
+        let us = ours_utf16(&pattern, &inputs);
+        let agree = match (&java, &us) {
+            (Verdict::Compiled(a), Verdict::Compiled(b)) => {
+                a.len() == b.len() && a.chars().zip(b.chars()).all(|(x, y)| x == y || x == 'S' || y == 'B')
+            }
+            _ => java == us,
+        };
+        if !agree {
+            failures.push(format!("pattern {pattern:04x?}: java {java:?}, ours {us:?}, inputs {inputs:04x?}"));
+            if failures.len() >= 10 {
+                break;
+            }
+        }
+    }
+    eprintln!("{} UTF-16 patterns, {} disagreements", fixed.len() + count, failures.len());
     assert!(failures.is_empty(), "seed {seed}: Java and java-regex disagree:\n{}", failures.join("\n"));
 }

@@ -225,3 +225,28 @@ fn ecmascript_translation() {
         assert_eq!(es(p), None, "{p}");
     }
 }
+
+#[test]
+fn patterns_from_utf16_keep_lone_surrogates() {
+    let re = Regex::new_utf16(&[0xD800, 0x2B]).unwrap();
+    assert_eq!(re.matches_utf16(&[0xD800, 0xD800], DEFAULT_BUDGET), Ok(true));
+    assert_eq!(re.matches("\u{FFFD}", DEFAULT_BUDGET), Ok(false));
+    assert_eq!(re.as_str(), "\u{FFFD}+");
+    // A pair is one code point, as in Java.
+    let pair = Regex::new_utf16(&[0xD83D, 0xDE00, 0x7B, 0x32, 0x7D]).unwrap();
+    assert_eq!(pair.matches("😀😀", DEFAULT_BUDGET), Ok(true));
+    // An escaped lone surrogate is that code point (Java: not a letter, so a literal).
+    let escaped = Regex::new_utf16(&[0x5C, 0xD800]).unwrap();
+    assert_eq!(escaped.matches_utf16(&[0xD800], DEFAULT_BUDGET), Ok(true));
+}
+
+#[test]
+fn memory_usage_grows_with_the_program() {
+    let small = Regex::new("[a-z]").unwrap().memory_usage();
+    let large = Regex::new(&"(?:ab|[c-f]x|\\p{L}y)".repeat(200)).unwrap().memory_usage();
+    assert!(small > 0 && large > 50 * small, "{small} {large}");
+    let re = Regex::new("[a-z]+x").unwrap();
+    let before = re.memory_usage();
+    assert!(re.to_ecmascript().is_some());
+    assert!(re.memory_usage() > before);
+}

@@ -1,6 +1,6 @@
 //! The data modules of the JavaScript validators: every contract between the Rust model and the
 //! hand-written JavaScript runtime that is data rather than code (limits, pattern slots,
-//! message templates, field descriptions, endpoint parameters), written once here.
+//! message templates, field labels, field descriptions, endpoint parameters), written once here.
 
 use std::fmt::Write;
 
@@ -8,7 +8,8 @@ use serde_json::{json, Map, Value};
 
 use crate::endpoints::{self, FilterKind, BOOLEAN_VALUES};
 use crate::model::query::LIST_QUERY;
-use crate::regex::{ecma, patterns};
+use crate::regex::ecma;
+use crate::regex::patterns::{self, InForce};
 use crate::rules::date_time::DATE_TIME_PATTERN;
 use crate::rules::message::{Cond, CONSTANTS};
 use crate::schema::{Kind, Schema, TextFormat, Width, DEFAULT_MAX_ISSUES, MAX_DEPTH, MAX_VALUES, PATTERNS};
@@ -24,7 +25,14 @@ fn header(what: &str) -> String {
 }
 
 fn export(out: &mut String, doc: &str, name: &str, value: &Value) {
-    let _ = writeln!(out, "/** {doc} */\nexport const {name} = {};", value);
+    let json = value.to_string();
+    if json.len() > 1024 {
+        // Large data as `JSON.parse('…')`: a string literal is scanned, and JSON parsed, much
+        // faster than an object literal is compiled (it is on the path of every cold start).
+        let _ = writeln!(out, "/** {doc} */\nexport const {name} = JSON.parse({});", Value::String(json));
+    } else {
+        let _ = writeln!(out, "/** {doc} */\nexport const {name} = {json};");
+    }
 }
 
 /// `tables.js`: limits, the built-in pattern slots, the message templates and their words.
@@ -47,8 +55,8 @@ pub fn tables_module() -> String {
     let slots: Vec<Value> = PATTERNS.iter().map(|d| pattern_slot(d.pattern)).collect();
     let _ = writeln!(
         out,
-        "/** The API's patterns by slot (the order of the Rust `Pattern` enum), compiled at build time:\n \
-         * a class pattern as the class of characters it does not allow, the others anchored. */\n\
+        "/** The API's patterns by slot (the order of the Rust `Pattern` enum), compiled at build time\n \
+         * into ECMAScript: a class pattern as the class of characters it does not allow, others anchored. */\n\
          export const PATTERNS = [\n{}\n];",
         slots.iter().map(js_pattern_slot).collect::<Vec<_>>().join(",\n")
     );
@@ -71,57 +79,76 @@ pub fn tables_module() -> String {
         "WORDS",
         &json!({ "allows": allows, "syntax": syntax, "constants": constants }),
     );
+    let rules = crate::schema::input::text_rules();
+    let _ = writeln!(
+        out,
+        "/** How the text of a form input becomes a field's value (src/schema/input.rs), as CSV cells do. */\n\
+         export const TEXT_RULES = {{ integer: new RegExp({}), number: new RegExp({}), boolean: {} }};",
+        rules["integer"], rules["number"], rules["boolean"]
+    );
+    let labels: Map<String, Value> =
+        crate::model::field_labels().into_iter().map(|(k, v)| (k.to_owned(), Value::from(v))).collect();
+    export(
+        &mut out,
+        "Field name → its label in messages (the model's `Field::label_text`).",
+        "LABELS",
+        &Value::Object(labels),
+    );
     out
 }
 
 /// The pattern `p` in force as the JavaScript runtime matches it (see `mismatch` in
 /// runtime.js): `{ name, source, class, min, max, empty }` for a class pattern (`class` finds a
-/// character outside it), `{ name, source, whole }` for another one with an ECMAScript form,
-/// `{ name, source, engine: true }` when only the regex engine can match it. Written into
-/// `tables.js` at build time, and asked of the wasm module after `setPattern`.
+/// character outside it), `{ name, source, whole }` for another fixed pattern (its ECMAScript
+/// form, built with it), `{ name, source, engine: true }` for another pattern set with
+/// `setPattern`: java-regex in the engine matches it, so the verdict is Java's, lone
+/// surrogates are themselves and the step budget holds (a host `RegExp` has none: a pattern
+/// such as `(a|aa)+\1?b` would hang the page). Written into `tables.js` at build time, and asked
+/// of the wasm module after `setPattern`.
 pub fn pattern_slot(p: crate::schema::Pattern) -> Value {
-    let def = p.def();
+    let name = p.def().name;
     let source = patterns::source(p);
-    let source = source.as_str();
-    match patterns::compiled(p) {
-        Ok(c) => match c.class_shape() {
-            Some(info) => json!({
-                "name": def.name,
-                "source": source,
-                "class": ecma::negated_class(&info.ranges),
-                "min": info.min,
-                "max": info.max,
-                "empty": info.allow_empty,
-            }),
-            None => match ecma::whole_value_pattern(source) {
-                Ok(whole) => json!({ "name": def.name, "source": source, "whole": whole }),
-                Err(_) => json!({ "name": def.name, "source": source, "engine": true }),
-            },
+    let class = |ranges: &[(u32, u32)], min: u32, max: Option<u32>, empty: bool| {
+        json!({
+            "name": name,
+            "source": source,
+            "class": ecma::negated_class(ranges),
+            "min": min,
+            "max": max,
+            "empty": empty,
+        })
+    };
+    match patterns::in_force(p) {
+        InForce::Fixed(f) => match f.class() {
+            Some(c) => class(&c.ranges(), c.min, c.max, c.allow_empty),
+            None => json!({ "name": name, "source": source, "whole": f.ecma() }),
         },
-        // Sound before complete: a pattern that does not compile matches nothing (the engine
-        // rejects every value then too).
-        Err(_) => json!({ "name": def.name, "source": source, "whole": "(?!)" }),
+        InForce::Set(u) => match u.class_shape() {
+            Some(s) => class(&s.ranges, s.min, s.max, s.allow_empty),
+            None => json!({ "name": name, "source": source, "engine": true }),
+        },
     }
 }
 
-/// A slot as a JavaScript object literal with its regular expressions compiled once.
+/// A slot as a JavaScript object literal; the runtime compiles its expression on first use
+/// (`cls`: the class of characters not allowed; `whole`: the anchored pattern).
 fn js_pattern_slot(slot: &Value) -> String {
     let name = &slot["name"];
     let source = &slot["source"];
     if slot["engine"] == true {
         // Never at build time: every built-in pattern has an ECMAScript form (a test says so).
-        return format!("  {{ name: {name}, source: {source}, whole: /(?!)/u }}");
+        return format!("  {{ name: {name}, source: {source}, whole: \"(?!)\" }}");
     }
     if let Some(class) = slot["class"].as_str() {
         let max = slot["max"].as_u64().map_or_else(|| "Infinity".to_owned(), |m| m.to_string());
         format!(
-            "  {{ name: {name}, source: {source}, class: new RegExp({}, \"u\"), min: {}, max: {max}, empty: {} }}",
+            "  {{ name: {name}, source: {source}, cls: {}, min: {}, max: {max}, empty: {} }}",
             Value::from(class),
             slot["min"],
             slot["empty"]
         )
     } else {
-        format!("  {{ name: {name}, source: {source}, whole: new RegExp({}, \"u\") }}", slot["whole"])
+        format!("  {{ name: {name}, source: {source}, whole: {} }}", slot["whole"])
     }
 }
 

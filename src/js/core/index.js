@@ -8,6 +8,8 @@ export { validate, isValid, validateField, formatMessage, schemaNames } from './
 export { describeField } from './describe.js';
 export { validatePatch } from './patch.js';
 export { validateQuery } from './query.js';
+export { formBody } from './form.js';
+export { standardSchema, schemas } from './standard.js';
 
 // Plumbing for the engine entry (src/js/engine): the regex engine for regex-valued fields, and
 // the pattern slots `setPattern` replaces. Hidden by their `__` names.

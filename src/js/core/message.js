@@ -5,9 +5,12 @@
 // filter; the first that applies wins. tests/js/engine-differential.test.mjs holds the two
 // formatters to the same sentences.
 
-import { TEMPLATES, WORDS } from './gen/tables.js';
+import { LABELS, TEMPLATES, WORDS } from './gen/tables.js';
 
-/** @typedef {Record<string, unknown>} Params */
+/**
+ * @typedef {Record<string, unknown>} Params
+ * @typedef {(path: string) => string} Labels  the label of the field at a JSON Pointer
+ */
 
 /** @param {Params} params @param {string} name */
 function param(params, name) {
@@ -68,6 +71,7 @@ function showChar(c) {
   const cp = c.codePointAt(0);
   if (cp === undefined) return undefined;
   const ch = String.fromCodePoint(cp);
+  if (ch === ' ') return 'a space';
   if (INVISIBLE.test(ch)) return 'the character U+' + cp.toString(16).toUpperCase().padStart(4, '0');
   return "'" + ch + "'";
 }
@@ -83,26 +87,42 @@ function strings(v) {
   return Array.isArray(v) ? v.map(text) : undefined;
 }
 
-/** @param {unknown} w */
-function when(w) {
+/**
+ * The label of field `name` beside the one at `path` (in the same object).
+ * @param {Ctx} at
+ * @param {string} name
+ */
+function sibling(at, name) {
+  const parent = at.path.lastIndexOf('/') < 0 ? '' : at.path.slice(0, at.path.lastIndexOf('/'));
+  return at.labels(parent + '/' + name.replace(/~/g, '~0').replace(/\//g, '~1'));
+}
+
+/** @param {unknown} w @param {Ctx} at */
+function when(w, at) {
   if (typeof w !== 'object' || w === null || Array.isArray(w)) return undefined;
   const o = /** @type {Record<string, unknown>} */ (w);
   if (typeof o.field !== 'string') return undefined;
-  if (o.equals !== undefined && o.equals !== null) return `${o.field} is ${text(o.equals)}`;
+  const field = sibling(at, o.field);
+  if (o.equals !== undefined && o.equals !== null) return `${field} is ${text(o.equals)}`;
   const oneOf = strings(o.oneOf);
-  if (oneOf) return `${o.field} is ${joinOr(oneOf)}`;
-  return `${o.field} is given`;
+  if (oneOf) return `${field} is ${joinOr(oneOf)}`;
+  return `${field} is given`;
 }
 
 const own = Object.prototype.hasOwnProperty;
 
 /**
+ * @typedef {{ path: string, labels: Labels }} Ctx  where the issue is, how fields are named
+ */
+
+/**
  * A param through a filter; undefined when the value is not what the filter reads.
  * @param {string} filter
  * @param {unknown} v
+ * @param {Ctx} at
  * @returns {string | undefined}
  */
-function print(filter, v) {
+function print(filter, v, at) {
   switch (filter) {
     case 'text':
       return text(v);
@@ -119,7 +139,7 @@ function print(filter, v) {
       return items && items.join(', ');
     }
     case 'when':
-      return when(v);
+      return when(v, at);
     case 'allows':
       return typeof v === 'string' && own.call(WORDS.allows, v) ? /** @type {any} */ (WORDS.allows)[v] : undefined;
     case 'pointer':
@@ -129,6 +149,9 @@ function print(filter, v) {
       return own.call(WORDS.syntax, v) ? /** @type {any} */ (WORDS.syntax)[v] : "a value in the parameter's documented form";
     case 'ordinal':
       return typeof v === 'number' ? String(v + 1) : undefined;
+    case 'fields':
+      if (!Array.isArray(v) || !v.every((n) => typeof n === 'string')) return undefined;
+      return joinOr(v.map((n) => sibling(at, n)));
     default:
       return undefined;
   }
@@ -166,7 +189,7 @@ function holds(c, path, params) {
  *   a template split once into literal text and placeholders
  */
 
-/** Templates by code, compiled on first use of each code. @type {Map<string, Compiled[]>} */
+/** Templates by code, split on first use of each code (messages are built on every keystroke). @type {Map<string, Compiled[]>} */
 const byCode = new Map();
 
 /** @param {string} code */
@@ -196,14 +219,23 @@ function compiled(code) {
   return list;
 }
 
+
+
 /**
  * The first template of `code` that applies, filled; the generic sentence when none does.
  * @param {string} path
  * @param {string} code
  * @param {Params} params
- * @param {string} label what `{field}` reads
+ * @param {Labels | string} labels names the fields (`{field}`, and those `when` and `anyOf`
+ *   name); a string is the label of `{field}`
  */
-export function render(path, code, params, label) {
+export function render(path, code, params, labels) {
+  // A label for `{field}` alone (older callers) names the other fields by the model.
+  if (typeof labels === 'string') {
+    const label = labels;
+    labels = (p) => (p === path ? label : fieldLabel(p));
+  }
+  const at = { path, labels };
   next: for (const t of compiled(code)) {
     for (const c of t.conds) if (!holds(c, path, params)) continue next;
     let out = '';
@@ -212,13 +244,13 @@ export function render(path, code, params, label) {
         out += part;
         continue;
       }
-      const s = fill(part.name, part.filter, code, params, label);
+      const s = fill(part.name, part.filter, code, params, at);
       if (s === undefined) continue next;
       out += s;
     }
     return out;
   }
-  return `${label} is not valid (${code}).`;
+  return `${labels(path)} is not valid (${code}).`;
 }
 
 /**
@@ -226,17 +258,17 @@ export function render(path, code, params, label) {
  * @param {string} filter
  * @param {string} code
  * @param {Params} params
- * @param {string} label
+ * @param {Ctx} at
  */
-function fill(name, filter, code, params, label) {
+function fill(name, filter, code, params, at) {
   if (name.charCodeAt(0) === 35 /* # */) {
     const constant = name.slice(1);
     return own.call(WORDS.constants, constant) ? String(/** @type {any} */ (WORDS.constants)[constant]) : undefined;
   }
-  if (name === 'field') return label;
+  if (name === 'field') return at.labels(at.path);
   if (name === 'code') return code;
   const v = param(params, name);
-  return v === undefined ? undefined : print(filter, v);
+  return v === undefined ? undefined : print(filter, v, at);
 }
 
 /**
@@ -252,26 +284,30 @@ export function segments(pointer) {
     .map((s) => (s.indexOf('~') < 0 ? s : s.replace(/~1/g, '/').replace(/~0/g, '~')));
 }
 
-/**
- * The name of the field an issue path points at: its last member name, or `siteContacts[1]`
- * for an array item, or `The value` for the root.
- * @param {string} path
- */
-export function fieldLabel(path) {
-  return labelOf(segments(path) ?? []);
-}
+const INDEX = /^(0|[1-9][0-9]{0,8})$/;
 
 /**
- * The label of a path given as segments (as the walk has them): the last member name, or
- * `siteContacts[1]` for an array item (any all-digit segment, as in the path string).
- * @param {ReadonlyArray<string | number>} segs
+ * The label of the field an issue path points at: the caller's (`custom`, asked for the
+ * field's JSON Pointer, then its name), else the model's ("Postcode" for
+ * `/siteAddress/postcode`); `Item 2 of Site contacts` for an array item, `The value` for the
+ * root, a name the model does not define as it is. The twin of `label_with` in
+ * src/validate/message.rs.
+ * @param {string} path
+ * @param {(key: string) => string | undefined} [custom]
+ * @returns {string}
  */
-export function labelOf(segs) {
-  if (segs.length === 0) return 'The value';
-  const last = String(segs[segs.length - 1]);
-  if (last !== '' && /^[0-9]+$/.test(last)) {
-    const parent = segs.length >= 2 ? String(segs[segs.length - 2]) : 'item';
-    return `${parent}[${last}]`;
+export function fieldLabel(path, custom) {
+  const given = custom?.(path);
+  if (given !== undefined) return given;
+  const at = path.lastIndexOf('/');
+  if (path.charCodeAt(0) !== 47 || at < 0) return 'The value';
+  const raw = path.slice(at + 1);
+  const name = raw.indexOf('~') < 0 ? raw : raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  if (INDEX.test(name)) {
+    const parent = path.slice(0, at);
+    return `Item ${Number(name) + 1} of ${parent === '' ? 'the list' : fieldLabel(parent, custom)}`;
   }
-  return last;
+  const byName = custom?.(name);
+  if (byName !== undefined) return byName;
+  return Object.prototype.hasOwnProperty.call(LABELS, name) ? /** @type {any} */ (LABELS)[name] : name;
 }

@@ -17,7 +17,10 @@
 // checked in does not matter. Under abortEarly the first issue found is the only one kept,
 // and nothing after it is read.
 
+import { diagnoseEmail } from './email.js';
 import { LIMITS, PATTERNS } from './gen/tables.js';
+
+const BUILTIN_EMAIL = PATTERNS.find((p) => p.name === 'EMAIL');
 
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
 export const OMIT = Symbol('omitted');
@@ -33,19 +36,45 @@ const PREFIX = 'elevate-billing: ';
  */
 export function read(v, key) {
   const t = typeof v;
-  if (t === 'string' || t === 'number' || t === 'boolean') return v;
+  if (t === 'string' || t === 'number') return empty.absent && (v === '' || v !== v) ? null : v;
+  if (t === 'boolean') return v;
   if (v === null) return v;
   if (t === 'object' || t === 'bigint') {
     const toJSON = /** @type {any} */ (v).toJSON;
     if (typeof toJSON === 'function') v = toJSON.call(v, String(key));
     if (typeof v === 'object' && v !== null) {
-      if (v instanceof Number || v instanceof String || v instanceof Boolean) return v.valueOf();
+      if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
     }
     const u = typeof v;
     if (u === 'undefined' || u === 'function' || u === 'symbol') return OMIT;
+    if (empty.absent && (v === '' || v !== v)) return null;
     return v;
   }
   return OMIT;
+}
+
+/**
+ * Under `emptyAsAbsent` (form input), `''` and `NaN` read as `null`: not given, so a required
+ * field gets one `required` issue and an optional one passes. Set for the length of one walk
+ * (a getter that validates again inside it saves and restores it).
+ */
+const empty = { absent: false };
+
+/**
+ * Runs `walk` with `emptyAsAbsent` set to `on`.
+ * @template T
+ * @param {boolean} on
+ * @param {() => T} walk
+ * @returns {T}
+ */
+export function readingEmptyAs(on, walk) {
+  const before = empty.absent;
+  empty.absent = on;
+  try {
+    return walk();
+  } finally {
+    empty.absent = before;
+  }
 }
 
 /**
@@ -65,6 +94,7 @@ export function readRoot(v) {
   }
   const t = typeof x;
   if (t === 'undefined' || t === 'function' || t === 'symbol') return { foreign: t };
+  if (empty.absent && (x === '' || x !== x)) return { value: null };
   return { value: x };
 }
 
@@ -177,6 +207,7 @@ export class Ctx {
     this.anc = [];
     this.budget = LIMITS.maxValues;
   }
+
 
   /** True once an issue is kept under abortEarly: nothing more is read or reported. */
   done() {
@@ -425,10 +456,23 @@ export class Ctx {
    * The issues found, in document order, as `{ path, code, params }` with their segments.
    * @returns {(RawIssue & { segs: (string | number)[] })[]}
    */
+  /** Puts the issues found in document order (stable). */
+  sort() {
+    this.found.sort(byPosition);
+  }
+
   issues() {
     const f = this.found;
     if (f.length > 1) f.sort(byPosition);
     return f.map((i) => ({ path: pointer(i.segs), code: i.code, params: i.params, segs: i.segs }));
+  }
+
+  /**
+   * As `issues`, each with its path as keys too (array indices as numbers), for Standard Schema.
+   * @returns {(RawIssue & { keys: (string | number)[] })[]}
+   */
+  keyed() {
+    return this.issues().map((i, n) => ({ ...i, keys: this.found[n].segs.slice() }));
   }
 }
 
@@ -537,7 +581,10 @@ function patternParams(slot, x, m) {
   const p = { pattern: slot.name };
   let reason;
   let suggestion;
-  if (x === '') {
+  if (m === 'budget') {
+    // decisions R14: the engine's matcher ran out of steps; neither a match nor a mismatch.
+    reason = 'budget';
+  } else if (x === '') {
     reason = 'empty';
   } else {
     if (typeof m === 'object') {
@@ -552,6 +599,17 @@ function patternParams(slot, x, m) {
     if (slot.name === 'COUNTRY' && /^[A-Za-z]{2}$/.test(x)) {
       reason = 'lowercase';
       suggestion = x.toUpperCase();
+    }
+    // What is wrong with an e-mail address (src/rules/email.rs), for the built-in expression only.
+    if (slot.name === 'EMAIL' && slot.source === BUILTIN_EMAIL?.source) {
+      const d = diagnoseEmail(x);
+      if (d) {
+        reason = d.reason;
+        if (d.character !== undefined) {
+          p.character = d.character;
+          p.index = d.index;
+        }
+      }
     }
   }
   if (reason !== undefined) p.reason = reason;
@@ -610,27 +668,28 @@ export function codePoints(s) {
 }
 
 /**
- * @typedef {{ class: RegExp, min: number, max: number, empty: boolean }} ClassPattern
- *   "characters of one class, count in [min, max]" (or empty when `empty`); `class` finds a
- *   character outside the class
- * @typedef {{ whole: RegExp }} RegexPattern  any other pattern, anchored at both ends
- * @typedef {{ match: (s: string) => boolean }} EnginePattern  matched by the regex engine
+ * @typedef {{ cls: string, re?: RegExp, min: number, max: number, empty: boolean }} ClassPattern
+ *   "characters of one class, count in [min, max]" (or empty when `empty`); `cls` (compiled
+ *   into `re` on first use) finds a character outside the class
+ * @typedef {{ whole: string, re?: RegExp }} RegexPattern  any other pattern, anchored at both ends
+ * @typedef {{ match: (s: string) => boolean | 'budget' }} EnginePattern  matched by the regex
+ *   engine (java-regex in wasm); `'budget'` when it ran out of steps before deciding
  * @typedef {(ClassPattern | RegexPattern | EnginePattern) & { name: string, source: string }} PatternSlot
- * @typedef {null | 'count' | 'nomatch' | { ch: string, index: number }} Mismatch
+ * @typedef {null | 'count' | 'nomatch' | 'budget' | { ch: string, index: number }} Mismatch
  */
 
 /**
  * Why `s` does not match the pattern in slot `p`, or null when it does: the first character
  * a class pattern does not allow (and its UTF-16 index), a count outside the class pattern's
- * range, or no match.
+ * range, no match, or (a pattern the engine matches) a step budget run out.
  * @param {PatternSlot} p
  * @param {string} s
  * @returns {Mismatch}
  */
 export function mismatch(p, s) {
-  if ('class' in p) {
+  if ('cls' in p) {
     if (s === '') return p.empty || p.min === 0 ? null : 'count';
-    const i = s.search(p.class);
+    const i = s.search((p.re ??= new RegExp(p.cls, 'u')));
     if (i >= 0) {
       const c = /** @type {number} */ (s.codePointAt(i));
       return { ch: String.fromCodePoint(c), index: i };
@@ -638,6 +697,7 @@ export function mismatch(p, s) {
     const n = p.min <= 1 && p.max === Infinity ? 1 : codePoints(s);
     return n < p.min || n > p.max ? 'count' : null;
   }
-  if ('whole' in p) return p.whole.test(s) ? null : 'nomatch';
-  return p.match(s) ? null : 'nomatch';
+  if ('whole' in p) return (p.re ??= new RegExp(p.whole, 'u')).test(s) ? null : 'nomatch';
+  const r = p.match(s);
+  return r === true ? null : r === 'budget' ? 'budget' : 'nomatch';
 }

@@ -5,29 +5,32 @@
 // under any Content-Security-Policy.
 
 import { LIMITS } from './gen/tables.js';
-import { fieldLabel, labelOf, render } from './message.js';
+import { fieldLabel, render } from './message.js';
 import { describeArg, resolvePointer, root, SCHEMA_NAMES } from './resolve.js';
-import { Ctx, describeThrown, guarded, readRoot, usageError } from './runtime.js';
+import { Ctx, describeThrown, guarded, readingEmptyAs, readRoot, usageError } from './runtime.js';
 import { snapshot } from './snapshot.js';
 
 /**
  * @typedef {{ path: string, code: string, params: Record<string, unknown>, message: string }} Issue
- * @typedef {{ valid: boolean, errors: Issue[], truncated?: true }} Result
+ * @typedef {{ valid: boolean, errors: Issue[], value?: unknown, truncated?: true }} Result
  *   `truncated`: issues past `maxIssues` were left out
- * @typedef {{ abortEarly: boolean, unknown: boolean, maxIssues: number }} Options
+ * @typedef {{ abortEarly: boolean, unknown: boolean, emptyAsAbsent: boolean, maxIssues: number }} Options
  */
 
-const VALID = () => ({ valid: true, errors: [] });
+
+/** The model's label of the field at a pointer. @param {string} path */
+const modelLabel = (path) => fieldLabel(path);
 
 /**
- * Reads `validate`'s options: absent, or an object with `abortEarly` (boolean) and
- * `unknownFields` ('ignore' | 'report'). A getter that throws is a usage error naming it.
+ * Reads `validate`'s options: absent, or an object with `abortEarly` (boolean),
+ * `unknownFields` ('ignore' | 'report') and `emptyAsAbsent` (boolean: `''` and `NaN`, what
+ * empty form inputs hold, count as not given). A getter that throws is a usage error naming it.
  * @param {unknown} options
  * @param {string} fn
  * @returns {Options}
  */
 export function readOptions(options, fn) {
-  const out = { abortEarly: false, unknown: false, maxIssues: LIMITS.maxIssues };
+  const out = { abortEarly: false, unknown: false, emptyAsAbsent: false, maxIssues: LIMITS.maxIssues };
   if (options === undefined || options === null) return out;
   if (typeof options !== 'object') {
     throw usageError(`${fn}: options must be an object such as { abortEarly: true }, not ${describeArg(options)}`, TypeError);
@@ -51,6 +54,11 @@ export function readOptions(options, fn) {
     }
     out.unknown = unknown === 'report';
   }
+  const empty = get('emptyAsAbsent');
+  if (empty !== undefined) {
+    if (typeof empty !== 'boolean') throw usageError('options.emptyAsAbsent must be true or false', TypeError);
+    out.emptyAsAbsent = empty;
+  }
   const max = get('maxIssues');
   if (max !== undefined) {
     if (typeof max !== 'number' || !(max === Infinity || (Number.isInteger(max) && max >= 1))) {
@@ -67,17 +75,30 @@ export function readOptions(options, fn) {
  * @returns {Result}
  */
 export function result(c) {
-  if (c.found.length === 0) return VALID();
+  if (c.found.length === 0) return { valid: true, errors: [] };
   const errors = c.issues().map((i) => ({
     path: i.path,
     code: i.code,
     params: i.params,
-    message: render(i.path, i.code, i.params, labelOf(i.segs)),
+    message: render(i.path, i.code, i.params, modelLabel),
   }));
   /** @type {Result} */
   const r = { valid: false, errors };
   if (c.dropped > 0) r.truncated = true;
   return r;
+}
+
+/**
+ * As `result`, and when there are no issues, the value checked (under `emptyAsAbsent`,
+ * without its empty members): what `validate` and `validateField` return.
+ * @param {Ctx} c
+ * @param {unknown} value
+ * @param {Options} o
+ * @returns {Result}
+ */
+function resultOf(c, value, o) {
+  if (c.found.length === 0) return { valid: true, errors: [], value: o.emptyAsAbsent ? withoutEmpty(value) : value };
+  return result(c);
 }
 
 /**
@@ -92,7 +113,38 @@ export function result(c) {
 export function validate(schema, value, options) {
   const entry = root(schema, 'validate');
   const o = readOptions(options, 'validate');
-  return result(walk(entry, value, new Ctx(o.abortEarly, o.unknown, o.maxIssues)));
+  return resultOf(check(entry, value, o), value, o);
+}
+
+/**
+ * A copy of a valid value without its `''` and `NaN` members (what `emptyAsAbsent` judged
+ * absent); other values, and objects other than plain ones, are kept as they are.
+ * @param {unknown} v
+ * @returns {unknown}
+ */
+export function withoutEmpty(v) {
+  if (v === '' || (typeof v === 'number' && v !== v)) return undefined;
+  if (Array.isArray(v)) return v.map(withoutEmpty);
+  if (typeof v !== 'object' || v === null) return v;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === '' || (typeof x === 'number' && x !== x)) continue;
+    out[k] = withoutEmpty(x);
+  }
+  return out;
+}
+
+/**
+ * The finished walk of `value` against `entry` under options `o`.
+ * @param {import('./resolve.js').Entry} entry
+ * @param {unknown} value
+ * @param {Options} o
+ */
+export function check(entry, value, o) {
+  return readingEmptyAs(o.emptyAsAbsent, () => walk(entry, value, new Ctx(o.abortEarly, o.unknown, o.maxIssues)));
 }
 
 /**
@@ -116,24 +168,40 @@ function walk(entry, value, c, parent = [], last = null) {
  * True when `value` is a valid `schema` (stops at the first defect).
  * @param {unknown} schema
  * @param {unknown} value
+ * @param {unknown} [options] as `validate`'s (`abortEarly` is implied)
  */
-export function isValid(schema, value) {
+export function isValid(schema, value, options) {
   const entry = root(schema, 'isValid');
-  return walk(entry, value, new Ctx(true, false)).found.length === 0;
+  const o = readOptions(options, 'isValid');
+  return readingEmptyAs(o.emptyAsAbsent, () => walk(entry, value, new Ctx(true, o.unknown))).found.length === 0;
 }
 
 /**
  * Checks one field in place (`validateField('Site', '/siteAddress/postcode', 'SW1A 1AA')`).
- * `undefined` or `null` mean the field is empty (a `required` issue if it must be given).
- * Rules that relate several fields need the whole object: use `validate` for those.
+ * `undefined` or `null` mean the field is empty (a `required` issue if it must be given), and
+ * under `emptyAsAbsent` so do `''` and `NaN`. Rules that relate several fields need the whole
+ * object: use `validate` for those.
  * @param {unknown} schema
  * @param {unknown} pointer
  * @param {unknown} value
+ * @param {unknown} [options] as `validate`'s
  * @returns {Result}
  */
-export function validateField(schema, pointer, value) {
+export function validateField(schema, pointer, value, options) {
   const { entry, parent, last } = resolvePointer(schema, pointer, 'validateField');
-  const c = new Ctx(false, false);
+  const o = readOptions(options, 'validateField');
+  return readingEmptyAs(o.emptyAsAbsent, () => fieldResult(entry, parent, last, value, o));
+}
+
+/**
+ * @param {import('./resolve.js').Entry} entry
+ * @param {string[]} parent
+ * @param {string | null} last
+ * @param {unknown} value
+ * @param {Options} o
+ */
+function fieldResult(entry, parent, last, value, o) {
+  const c = new Ctx(o.abortEarly, o.unknown, o.maxIssues);
   c.segs = parent.slice();
   c.pos = parent.map(() => 0);
   const any = entry[2] === 'any';
@@ -143,16 +211,17 @@ export function validateField(schema, pointer, value) {
   }, [...parent, ...(last === null ? [] : [last])]);
   if (absent && !any) {
     if (entry[1]) c.e(last, 0, 'required', {});
-    return result(c);
+    return resultOf(c, value, o);
   }
-  return result(walk(entry, value, c, parent, last));
+  return resultOf(walk(entry, value, c, parent, last), value, o);
 }
 
 /**
  * The English message for an issue, from its `path`, `code` and `params` only (every message
  * the package returns is made by this function). To translate, write your own function of
- * `code` and `params`; to name fields your way, pass `labels` (`{ contractOwnerId: 'Contract
- * owner' }`, keyed by the field's name).
+ * `code` and `params`; to name fields your way, pass `labels`, keyed by a field's JSON
+ * Pointer (`'/siteAddress/postcode'`) or, for every field of that name, by its name
+ * (`postcode`); other fields keep the model's labels.
  * @param {unknown} issue
  * @param {unknown} [labels]
  */
@@ -177,12 +246,29 @@ export function formatMessage(issue, labels) {
     typeof rawParams === 'object' && rawParams !== null
       ? /** @type {Record<string, unknown>} */ (snapshot(rawParams, 'formatMessage: issue.params'))
       : {};
-  let label = fieldLabel(path);
-  if (typeof labels === 'object' && labels !== null) {
-    const custom = read(labels, 'labels', label);
-    if (typeof custom === 'string') label = custom;
-  }
-  return render(path, code, params, label);
+  return render(path, code, params, labelsFrom(labels, 'formatMessage'));
+}
+
+/**
+ * How the caller's `labels` name fields (a label by a field's pointer, else by its name, else
+ * the model's). A getter of `labels` that throws is a usage error naming it.
+ * @param {unknown} labels
+ * @param {string} fn
+ * @returns {(path: string) => string}
+ */
+export function labelsFrom(labels, fn) {
+  if (typeof labels !== 'object' || labels === null) return modelLabel;
+  const table = /** @type {Record<string, unknown>} */ (labels);
+  const custom = (/** @type {string} */ key) => {
+    let v;
+    try {
+      v = table[key];
+    } catch (e) {
+      throw usageError(`${fn}: reading labels[${JSON.stringify(key)}] threw: ${describeThrown(e)}`, TypeError);
+    }
+    return typeof v === 'string' ? v : undefined;
+  };
+  return (path) => fieldLabel(path, custom);
 }
 
 /** The names `validate` accepts. */

@@ -83,16 +83,9 @@ export function init(input) {
  */
 function toSlot(slot, name) {
   if (slot.class !== undefined) {
-    return {
-      name,
-      source: slot.source,
-      class: new RegExp(slot.class, 'u'),
-      min: slot.min,
-      max: slot.max ?? Infinity,
-      empty: slot.empty,
-    };
+    return { name, source: slot.source, cls: slot.class, min: slot.min, max: slot.max ?? Infinity, empty: slot.empty };
   }
-  if (slot.whole !== undefined) return { name, source: slot.source, whole: new RegExp(slot.whole, 'u') };
+  if (slot.whole !== undefined) return { name, source: slot.source, whole: slot.whole };
   return { name, source: slot.source, match: (/** @type {string} */ s) => engine().__patternMatches(name, s) };
 }
 
@@ -144,17 +137,31 @@ export function getPattern(name) {
 
 // ---- engine functions ---------------------------------------------------------------------
 
+/** A lone surrogate (with the `u` flag a pair is one code point, not in Cs). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
- * Checks `reference` against a product's `format` (a regex in the server's dialect, decisions
- * R10): issues at `/format` (unusable) or `/reference` (no match).
+ * Checks `reference` against a product's `format` (a regex the server applies with
+ * java.util.regex, decisions R10, R14): issues at `/format` (unusable) or `/reference` (no
+ * match, or `params.reason: 'budget'` when matching ran out of steps). Both strings reach the
+ * engine as UTF-16, a lone surrogate being itself; the issue's params are Rust strings, where
+ * it shows as U+FFFD, so the original characters are put back here.
  * @param {unknown} format
  * @param {unknown} reference
  */
 export function validateProductReference(format, reference) {
-  return engine().validateProductReference(
-    string(format, 'validateProductReference', 'the format'),
-    string(reference, 'validateProductReference', 'the reference'),
-  );
+  const f = string(format, 'validateProductReference', 'the format');
+  const r = string(reference, 'validateProductReference', 'the reference');
+  const result = engine().validateProductReference(f, r);
+  if (result.valid || !(LONE_SURROGATE.test(f) || LONE_SURROGATE.test(r))) return result;
+  for (const issue of result.errors) {
+    const params = issue.params;
+    if (issue.path !== '/reference') continue;
+    if (typeof params.format === 'string') params.format = f;
+    if (typeof params.index === 'number') params.character = String.fromCodePoint(/** @type {number} */ (r.codePointAt(params.index)));
+    issue.message = core.formatMessage(issue);
+  }
+  return result;
 }
 
 /**

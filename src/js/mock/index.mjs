@@ -9,7 +9,8 @@
 //   service, decisions R2) with the validation issues listed:
 //     { timestamp, status, error, message, path, errors?: [{ field, pointer, code, message }] }
 //   `field` is the Spring property path (`siteContacts[0].contactName`), `pointer` the JSON
-//   Pointer and `code`/`message` the validator's issue.
+//   Pointer and `code`/`message` the validator's issue; a 409 lists the field that must change
+//   (code `conflict`). The client reads these into `ElevateApiError.issues`.
 // - Bearer auth (401), Accept (406), Content-Type (415), unknown paths (404) and methods
 //   (405), ids (404), 409 where the docs say a record already exists (see UNIQUE), paging,
 //   filters, sort, fields, HEAD exists-checks with X-Total-Count, CORS for browser pages.
@@ -176,13 +177,22 @@ export async function startMock(options = {}) {
     }
   }
 
-  /** Why `record` (about to be stored in `resource`) conflicts with a stored one, or undefined. */
-  function conflict(resource, record, pending = []) {
+  /**
+   * Why `record` (about to be stored in `resource`, at `at` in the request body) conflicts with a
+   * stored one, or undefined: the message, and the issue at the field that must change (the
+   * last unique key: the site reference within its customer, the plan name within its owner).
+   */
+  function conflict(resource, record, at = '', pending = []) {
     const keys = UNIQUE[resource];
     if (!keys || keys.some((k) => record[k] === undefined || record[k] === null)) return undefined;
     const same = (other) => other.id !== record.id && keys.every((k) => other[k] === record[k]);
     if ([...table(resource).values(), ...pending].some(same)) {
-      return `A record of ${resource} with ${keys.map((k) => `${k} ${JSON.stringify(record[k])}`).join(' and ')} already exists`;
+      const key = keys[keys.length - 1];
+      const scope = keys.slice(0, -1).map((k) => ` for ${k} ${JSON.stringify(record[k])}`).join('');
+      return {
+        message: `A record of ${resource} with ${keys.map((k) => `${k} ${JSON.stringify(record[k])}`).join(' and ')} already exists`,
+        issues: [{ path: `${at}/${key}`, code: 'conflict', message: `${key} ${JSON.stringify(record[key])} already exists${scope}` }],
+      };
     }
     return undefined;
   }
@@ -194,10 +204,10 @@ export async function startMock(options = {}) {
     const c = CHILDREN[resource];
     if (!c || !Array.isArray(record[c.field])) return undefined;
     const pending = [];
-    for (const child of record[c.field]) {
+    for (const [i, child] of record[c.field].entries()) {
       if (!child || typeof child !== 'object') continue;
       const copy = { ...child, [c.parentKey]: record.id, id: child.id ?? Symbol('new') };
-      const why = conflict(c.resource, copy, pending);
+      const why = conflict(c.resource, copy, `/${c.field}/${i}`, pending);
       if (why) return why;
       pending.push(copy);
     }
@@ -380,7 +390,7 @@ export async function startMock(options = {}) {
         const created = { id: 0, ...structuredClone(value) };
         created.id = nextIds.get(route.resource) ?? 1;
         const why = conflicts(route.resource, created);
-        if (why) return fail(409, why);
+        if (why) return send(res, 409, errorBody(409, why.message, url.pathname, why.issues));
         newId(route.resource);
         adoptChildren(route.resource, created);
         store(route.resource, created);
@@ -394,7 +404,7 @@ export async function startMock(options = {}) {
         if (!valid) return invalid(res, url.pathname, `the patch of ${lowerFirst(route.records)} ${record.id}`, errors);
         document.id = record.id; // read-only
         const why = conflicts(route.resource, document);
-        if (why) return fail(409, why);
+        if (why) return send(res, 409, errorBody(409, why.message, url.pathname, why.issues));
         adoptChildren(route.resource, document);
         store(route.resource, document);
         updateParents(route.resource, document);

@@ -9,14 +9,29 @@ import * as eb from '../../../pkg/node.mjs';
 
 const glue = eb.__engine();
 
-/** JSON text of `v`, or undefined for what JSON.stringify writes nothing for. */
-const text = (v) => (v === undefined ? undefined : JSON.stringify(v));
+/**
+ * JSON text of `v` (strings made well-formed: a lone surrogate is U+FFFD in UTF-8, as it always
+ * was on its way into wasm), or undefined for what JSON.stringify writes nothing for.
+ */
+const text = (v) => (v === undefined ? undefined : JSON.stringify(v, (_, x) => (typeof x === 'string' ? x.toWellFormed() : x)));
+
+/**
+ * A valid result of the JavaScript path also carries the value checked (`value`, typed as the
+ * schema's); the engine's does not. Checked here, then set aside for the comparison.
+ */
+function valueSetAside(result, input, options) {
+  if (!result.valid) return result;
+  const { value, ...rest } = result;
+  if (!options?.emptyAsAbsent && !Object.is(value, input)) throw new Error('a valid result must carry the value checked');
+  return rest;
+}
 
 export const core = {
-  validate: eb.validate,
+  validate: (name, value, options) => valueSetAside(eb.validate(name, value, options), value, options),
   isValid: eb.isValid,
-  validateField: eb.validateField,
+  validateField: (name, pointer, value, options) => valueSetAside(eb.validateField(name, pointer, value, options), value, options),
   formatMessage: eb.formatMessage,
+  describeField: eb.describeField,
   schemaNames: eb.schemaNames,
 };
 

@@ -98,7 +98,16 @@ impl Drop for Oracle {
 
 /// Our verdict in the oracle's terms. A budget overrun is 'B' (no Java counterpart).
 pub fn ours(pattern: &str, inputs: &[Vec<u16>]) -> Verdict {
-    match java_regex::Regex::new(pattern) {
+    verdict(java_regex::Regex::new(pattern), inputs)
+}
+
+/// [`ours`] for a pattern given as UTF-16 (lone surrogates and all).
+pub fn ours_utf16(pattern: &[u16], inputs: &[Vec<u16>]) -> Verdict {
+    verdict(java_regex::Regex::new_utf16(pattern), inputs)
+}
+
+fn verdict(compiled: Result<java_regex::Regex, java_regex::Error>, inputs: &[Vec<u16>]) -> Verdict {
+    match compiled {
         Err(e) => {
             if e.index().is_none() && e.description().starts_with("Index ") {
                 Verdict::Threw("java.lang.ArrayIndexOutOfBoundsException".into())

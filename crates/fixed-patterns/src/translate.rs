@@ -1,9 +1,19 @@
-//! Java regex syntax → `regex-syntax` syntax with the same meaning (see the parent module
-//! for which meanings differ and why). A hand-written scanner: no crate reads Java's dialect.
+//! Java regex syntax → `regex-syntax` syntax with the same meaning. A hand-written scanner:
+//! no crate reads Java's dialect (java-regex parses it, but into its own node graph, which no
+//! DFA builder reads). Java meanings kept where the two differ:
+//! - `\w`, `\d`, `\s`, `\b` and the POSIX classes (`\p{Alpha}`…) are ASCII, as in Java
+//!   without `UNICODE_CHARACTER_CLASS`; `\s` includes `\x0B`;
+//! - `.` excludes Java's line terminators (`\n \r \u0085 \u2028 \u2029`) unless `(?s)`;
+//! - an escaped punctuation character is always literal (Java `\<` is `<`, not a boundary);
+//! - inside a class, `--` and `~~` are literal (they are set operators in `regex-syntax`).
+//!
+//! Constructs a finite automaton cannot honour (backreferences, lookaround, possessive
+//! quantifiers, atomic groups) are errors. Only the fixed patterns go through here; the main
+//! crate's tests hold their compiled forms to java-regex, the Java-exact engine.
 
 use std::fmt;
 
-use super::{syntax, PatternError};
+use super::{syntax, Error as PatternError};
 
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 const WORD: &str = r"0-9A-Za-z_";

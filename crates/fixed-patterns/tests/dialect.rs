@@ -1,9 +1,10 @@
-//! Tests of the Java dialect and the matchers.
+//! The translator keeps Java's meanings, and the compiled forms (class table or DFA) match
+//! what the pattern means.
 
-use super::*;
+use fixed_patterns::{compile, Shape};
 
 fn m(src: &str, value: &str) -> bool {
-    compile(src, Limits::USER).unwrap_or_else(|e| panic!("{src}: {e}")).is_match(value)
+    compile(src).unwrap_or_else(|e| panic!("{src}: {e}")).is_match(value)
 }
 
 #[test]
@@ -78,31 +79,20 @@ fn set_operators_of_regex_syntax_stay_literal_in_java() {
 #[test]
 fn unsupported_constructs_are_clear_errors() {
     for src in [r"(a)\1", "(?=a)a", "(?<!a)b", "a*+", "(?>a)", r"\p{IsLatin}", r"\k<x>", r"\y", "(a", "[a"] {
-        let err = compile(src, Limits::USER).expect_err(src);
-        assert!(matches!(err, PatternError::Syntax { .. }), "{src}: {err:?}");
+        let err = compile(src).expect_err(src);
         assert!(!err.to_string().is_empty());
     }
 }
 
 #[test]
-fn limits_bound_source_and_compiled_size() {
-    let long = "a".repeat(1025);
-    assert_eq!(compile(&long, Limits::USER).unwrap_err(), PatternError::TooLong { limit: 1024, actual: 1025 });
-    let huge = r"(?:\p{L}{1,100}){1,100}x";
-    assert!(matches!(compile(huge, Limits::USER).unwrap_err(), PatternError::TooBig { .. }));
-}
-
-#[test]
-fn class_shaped_patterns_report_the_first_bad_character() {
-    let c = compile(r"^$|[a-z]{2,3}", Limits::USER).unwrap();
-    assert!(c.is_class_shaped());
-    assert_eq!(c.check(""), Ok(()));
-    assert_eq!(c.check("ab"), Ok(()));
-    assert_eq!(c.check("a"), Err(Mismatch::Count));
-    assert_eq!(c.check("abcd"), Err(Mismatch::Count));
-    assert_eq!(c.check("😀aB"), Err(Mismatch::Char { ch: '😀', index: 0 }));
-    assert_eq!(c.check("a😀B"), Err(Mismatch::Char { ch: '😀', index: 1 }));
-    assert_eq!(c.check("aaB"), Err(Mismatch::Char { ch: 'B', index: 2 }));
+fn class_shaped_patterns_become_class_tables() {
+    let c = compile(r"^$|[a-z]{2,3}").unwrap();
+    let Shape::Class(info) = &c.shape else { panic!("{c:?}") };
+    assert_eq!((info.min, info.max, info.allow_empty), (2, Some(3), true));
+    assert_eq!(info.ranges, vec![(0x61, 0x7A)]);
+    assert!(c.is_match("") && c.is_match("ab") && !c.is_match("a") && !c.is_match("abcd") && !c.is_match("aB"));
+    assert!(matches!(compile("[a-z]+^").unwrap().shape, Shape::Dfa(_)));
+    assert!(matches!(compile("(?s).*[^\\x00-\\x20].*").unwrap().shape, Shape::Dfa(_)));
 }
 
 #[test]
@@ -130,7 +120,7 @@ fn case_insensitivity_is_ascii_only_and_scoped_like_java() {
     assert!(!m("a(?i)b", "AB"));
     assert!(m("(?i)a(?-i)b", "Ab"));
     assert!(!m("(?i)a(?-i)b", "AB"));
-    let err = compile("(?iu)a", Limits::USER).unwrap_err();
+    let err = compile("(?iu)a").unwrap_err();
     assert!(err.to_string().contains("UNICODE_CASE"), "{err}");
 }
 
