@@ -5,6 +5,7 @@
 //! [`NdjsonValidator`] takes the input in chunks of any size (a file stream); chunks may split
 //! lines and UTF-8 sequences. [`validate_ndjson`] is the one-shot form.
 
+use super::engine::{Scratch, Walker};
 use super::issue::{Issue, IssueKind};
 use super::{validate_from, Error, Options};
 use crate::rules::message::{template, Template};
@@ -51,16 +52,27 @@ pub struct NdjsonReport {
 }
 
 /// Validates NDJSON input chunk by chunk.
-#[derive(Debug)]
 pub struct NdjsonValidator {
     kind: Kind,
     options: NdjsonOptions,
+    /// The walker and buffers of the JSON text reader, reused for every line.
+    walker: Walker,
+    scratch: Scratch,
     /// The start of a line whose end has not arrived yet.
     pending: Vec<u8>,
     /// The pending line is longer than [`MAX_LINE_BYTES`]: drop bytes until its end.
     skipping: bool,
     line: u64,
     report: NdjsonReport,
+}
+
+impl std::fmt::Debug for NdjsonValidator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NdjsonValidator")
+            .field("line", &self.line)
+            .field("report", &self.report)
+            .finish_non_exhaustive()
+    }
 }
 
 impl NdjsonValidator {
@@ -70,6 +82,8 @@ impl NdjsonValidator {
         Ok(NdjsonValidator {
             kind: entry.root,
             options,
+            walker: Walker::new(options.record),
+            scratch: Scratch::default(),
             pending: Vec::new(),
             skipping: false,
             line: 0,
@@ -94,12 +108,18 @@ impl NdjsonValidator {
     }
 
     /// Validates the last line (if the input does not end with a newline) and reports.
-    pub fn finish(mut self) -> NdjsonReport {
+    pub fn finish(self) -> NdjsonReport {
+        self.finish_counted().0
+    }
+
+    /// As [`finish`](Self::finish), with the number of lines read (blank ones included): the
+    /// parallel validator numbers the lines of the next chunk from it.
+    pub fn finish_counted(mut self) -> (NdjsonReport, u64) {
         if !self.pending.is_empty() || self.skipping {
             let line = std::mem::take(&mut self.pending);
             self.finish_line(&line);
         }
-        self.report
+        (self.report, self.line)
     }
 
     /// The counts so far (for progress reporting on long streams).
@@ -151,17 +171,21 @@ impl NdjsonValidator {
                 // Once no more issues are kept, a line only needs its verdict.
                 let full = self.options.max_invalid_lines.is_none_or(|max| self.report.invalid_lines.len() < max);
                 let options = Options { abort_early: self.options.record.abort_early || !full, ..self.options.record };
-                let checked = validate_from(&self.kind, options, |w, k| {
-                    let mut de = serde_json::Deserializer::from_str(text);
-                    w.check(k, &mut de)?;
-                    de.end()
-                });
-                match checked {
-                    Ok(report) => report.issues,
-                    Err(e) => vec![Issue {
-                        path: String::new(),
-                        kind: IssueKind::Json { message: parse_message(&e), column: e.column() as u64 },
-                    }],
+                // The JSON text reader answers for almost every line; what it hands back
+                // (syntax errors, repeated keys, unusual numbers) serde_json reads again.
+                self.walker.reset(options, !full);
+                match self.walker.check_text(&self.kind, text, &mut self.scratch) {
+                    Ok(()) if !full => {
+                        if self.walker.has_issues() {
+                            self.report.invalid += 1;
+                            self.report.truncated = true;
+                        } else {
+                            self.report.valid += 1;
+                        }
+                        return;
+                    }
+                    Ok(()) => self.walker.take_issues(),
+                    Err(_) => Self::with_serde(&self.kind, options, text),
                 }
             }
         };
@@ -169,6 +193,22 @@ impl NdjsonValidator {
             self.report.valid += 1;
         } else {
             self.invalid(issues);
+        }
+    }
+
+    /// One line through serde_json and the seed (what the text reader hands back).
+    fn with_serde(kind: &Kind, options: Options, text: &str) -> Vec<Issue> {
+        let checked = validate_from(kind, options, |w, k| {
+            let mut de = serde_json::Deserializer::from_str(text);
+            w.check(k, &mut de)?;
+            de.end()
+        });
+        match checked {
+            Ok(report) => report.issues,
+            Err(e) => vec![Issue {
+                path: String::new(),
+                kind: IssueKind::Json { message: parse_message(&e), column: e.column() as u64 },
+            }],
         }
     }
 

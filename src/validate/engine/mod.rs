@@ -18,8 +18,10 @@
 //! - of a repeated key, the last occurrence counts (the earlier ones' issues are dropped).
 
 mod checks;
+mod object;
 mod plan;
 mod seed;
+mod text;
 
 use std::borrow::Cow;
 
@@ -30,6 +32,7 @@ use super::Options;
 use crate::schema::Kind;
 
 pub use checks::utf16_len;
+pub(crate) use text::{Bail, Scratch};
 
 pub use crate::schema::{MAX_FIELDS, MAX_SAFE_INTEGER};
 
@@ -61,6 +64,9 @@ pub(crate) struct Walker {
     /// Under `abort_early`: a repeated key took back every live issue after something was
     /// skipped, so this run cannot give the verdict (see [`Walker::revived`]).
     revived: bool,
+    /// Count issues without building them (bulk input past its kept issues needs only the
+    /// verdict); see [`Walker::reset`].
+    verdict_only: bool,
 }
 
 impl Walker {
@@ -73,7 +79,44 @@ impl Walker {
             live: 0,
             skipped: false,
             revived: false,
+            verdict_only: false,
         }
+    }
+
+    /// Makes a used walker new again, keeping its buffers (bulk input reuses one walker for
+    /// every line). With `verdict_only`, issues are counted but not built: only
+    /// [`Walker::has_issues`] is meaningful then.
+    pub(crate) fn reset(&mut self, opts: Options, verdict_only: bool) {
+        self.path.clear();
+        self.pos.clear();
+        self.found.clear();
+        self.opts = opts;
+        self.live = 0;
+        self.skipped = false;
+        self.revived = false;
+        self.verdict_only = verdict_only;
+    }
+
+    /// Reads JSON `text` as a value of `kind` with the JSON text reader (no serde): the same
+    /// issues as [`Walker::check`] with serde_json, or [`Bail`] when the text needs serde_json
+    /// after all (a syntax error, a repeated key…); the walker must then be reset.
+    pub(crate) fn check_text(&mut self, kind: &Kind, text: &str, scratch: &mut Scratch) -> Result<(), Bail> {
+        text::check(self, kind, text, scratch)
+    }
+
+    /// True when an issue is alive.
+    pub(crate) fn has_issues(&self) -> bool {
+        self.live > 0
+    }
+
+    /// The live issues, in document order, leaving the walker to be [`reset`](Walker::reset).
+    pub(crate) fn take_issues(&mut self) -> Vec<Issue> {
+        if self.found.is_empty() {
+            return Vec::new();
+        }
+        self.found.retain(|f| f.alive);
+        self.found.sort_by(|a, b| a.at.cmp(&b.at));
+        self.found.drain(..).map(|f| f.issue).collect()
     }
 
     /// Starts below these pointer segments (for `validate_field`).
@@ -119,6 +162,9 @@ impl Walker {
             return;
         }
         self.live += 1;
+        if self.verdict_only {
+            return;
+        }
         let mut path = String::new();
         for seg in &self.path {
             path.push('/');

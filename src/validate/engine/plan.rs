@@ -2,7 +2,7 @@
 //! hashes of the field names (key lookup is a hash compare, then one string compare), which
 //! fields are required, which values the rules read, and the rules with field indices resolved.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -27,6 +27,19 @@ pub(super) enum Planned {
 pub(super) struct Plan {
     /// FNV-1a hash of each field name.
     hashes: Vec<u64>,
+    /// Open-addressed table from [`key_hash`] to field index + 1 (0: empty slot), for the JSON
+    /// text reader, which hashes a key from two word loads instead of byte by byte.
+    keys: Vec<u8>,
+    /// `keys.len() - 1` (a power of two minus one).
+    key_mask: usize,
+    /// Each field name's [`key_words`], to compare a key without a byte loop.
+    words: Vec<(u64, u64)>,
+    /// The JSON text reader's guess of a member's field from the one before it (index + 1;
+    /// slot 0 for the first member): the field that followed it last time. Records of one
+    /// file mostly list their keys in one order, so the reader usually confirms the guess
+    /// with two word compares instead of scanning and hashing the key. Plans are per thread,
+    /// so a `Cell` is enough.
+    guess: Vec<Cell<u8>>,
     /// Fields that must be given (required and not read-only).
     pub required: u64,
     /// Fields whose values some rule reads.
@@ -37,6 +50,42 @@ pub(super) struct Plan {
 /// FNV-1a: tiny, and good enough to tell a schema's field names apart.
 pub(super) fn hash(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A key's hash for [`Plan::field_of_bytes`], from its length and its first and last (up to)
+/// eight bytes: field names of one schema differ in one of those, so probes are short, and the
+/// JSON text reader gets both words with two loads ([`key_words`]).
+#[inline]
+pub(super) fn key_hash(head: u64, tail: u64, len: usize) -> usize {
+    let h = (head ^ tail.rotate_left(29) ^ (len as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize
+}
+
+/// Equal bytes from 8 to `len - 8` of two slices of one length (the rest is compared as
+/// [`key_words`]), a word at a time.
+#[inline]
+fn same_middle(a: &[u8], b: &[u8]) -> bool {
+    let word = |s: &[u8], i: usize| s.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map(u64::from_le_bytes);
+    let mut i = 8;
+    while i + 8 < a.len() {
+        if word(a, i) != word(b, i) {
+            return false;
+        }
+        i += 8;
+    }
+    true
+}
+
+/// The first and last (up to) eight bytes of `key`, little-endian, zero-padded.
+#[inline]
+pub(super) fn key_words(key: &[u8]) -> (u64, u64) {
+    let word = |b: &[u8]| {
+        let mut w = [0u8; 8];
+        let k = b.len().min(8);
+        w[..k].copy_from_slice(&b[..k]);
+        u64::from_le_bytes(w)
+    };
+    (word(key), word(&key[key.len().saturating_sub(8)..]))
 }
 
 pub(super) fn bit(fi: usize) -> u64 {
@@ -71,7 +120,26 @@ impl Plan {
             rules.extend(planned);
         }
         let required = fields.iter().enumerate().filter(|(_, f)| f.must_be_given()).fold(0, |m, (i, _)| m | bit(i));
-        Plan { hashes: fields.iter().map(|f| hash(f.name)).collect(), required, captured, rules }
+        let slots = (fields.len() * 4).next_power_of_two().max(16);
+        let mut keys = vec![0u8; slots];
+        for (i, f) in fields.iter().enumerate() {
+            let (head, tail) = key_words(f.name.as_bytes());
+            let mut at = key_hash(head, tail, f.name.len()) & (slots - 1);
+            while keys[at] != 0 {
+                at = (at + 1) & (slots - 1);
+            }
+            keys[at] = i as u8 + 1;
+        }
+        Plan {
+            hashes: fields.iter().map(|f| hash(f.name)).collect(),
+            keys,
+            key_mask: slots - 1,
+            words: fields.iter().map(|f| key_words(f.name.as_bytes())).collect(),
+            guess: (0..=fields.len()).map(|_| Cell::new(0)).collect(),
+            required,
+            captured,
+            rules,
+        }
     }
 
     /// The index of the field called `key` in `schema` (the schema this plan is for).
@@ -82,6 +150,62 @@ impl Plan {
             .enumerate()
             .find(|&(i, &fh)| fh == h && schema.fields.get(i).is_some_and(|f| f.name == key))
             .map(|(i, _)| i)
+    }
+
+    /// The index of the field whose name is the bytes `key`, given its [`key_words`] (the
+    /// JSON text reader's lookup: a hash of the words, then the words compared, and only the
+    /// middle of names longer than 16 bytes compared word by word).
+    #[inline]
+    pub fn field_of_key(&self, schema: &Schema, key: &[u8], (head, tail): (u64, u64)) -> Option<usize> {
+        let mut at = key_hash(head, tail, key.len()) & self.key_mask;
+        loop {
+            let slot = *self.keys.get(at)?;
+            if slot == 0 {
+                return None;
+            }
+            let fi = usize::from(slot - 1);
+            if self.words.get(fi) == Some(&(head, tail)) {
+                let name = schema.fields.get(fi).map_or(&b""[..], |f| f.name.as_bytes());
+                if name.len() == key.len() && same_middle(name, key) {
+                    return Some(fi);
+                }
+            }
+            at = (at + 1) & self.key_mask;
+        }
+    }
+
+    /// The field a member probably names, after the member of field `prev` (`None`: the first
+    /// member); see `guess`.
+    #[inline]
+    pub fn guess(&self, prev: Option<usize>) -> Option<usize> {
+        let g = self.guess.get(prev.map_or(0, |p| p + 1))?.get();
+        g.checked_sub(1).map(usize::from)
+    }
+
+    /// Remembers that field `fi` followed field `prev`.
+    #[inline]
+    pub fn learn(&self, prev: Option<usize>, fi: usize) {
+        if let Some(slot) = self.guess.get(prev.map_or(0, |p| p + 1)) {
+            slot.set(fi as u8 + 1);
+        }
+    }
+
+    /// True when `key` (bytes starting with a member name, which may run on) starts with
+    /// the name of field `fi` followed by `"`.
+    #[inline]
+    pub fn is_key(&self, schema: &Schema, fi: usize, key: &[u8]) -> bool {
+        let Some(name) = schema.fields.get(fi).map(|f| f.name.as_bytes()) else { return false };
+        let n = name.len();
+        if key.get(n) != Some(&b'"') {
+            return false;
+        }
+        let Some(&(head, tail)) = self.words.get(fi) else { return false };
+        let word = |i: usize| key.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map(u64::from_le_bytes);
+        let Some(first) = word(0) else { return key.get(..n) == Some(name) };
+        if n < 8 {
+            return first & ((1u64 << (8 * n)) - 1) == head;
+        }
+        first == head && word(n - 8) == Some(tail) && same_middle(name, &key[..n])
     }
 
     /// The flag an `AtMostOneFlag` rule checks in the items of array field `fi`.
