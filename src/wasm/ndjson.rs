@@ -2,40 +2,17 @@
 //! NDJSON files in Node scripts; see `src/validate/ndjson.rs`).
 
 use js_sys::Reflect;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::validate::options_from_js;
-use super::{bytes_of, error, to_js};
-use crate::validate::ndjson::{self, LineIssues, NdjsonOptions, NdjsonReport};
-use crate::validate::Issue;
+use super::{bytes_of, error};
+use crate::validate::ndjson::{self, NdjsonOptions};
+use crate::validate::wire;
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ReportOut<'a> {
-    records: u64,
-    valid: u64,
-    invalid: u64,
-    invalid_lines: Vec<LineOut<'a>>,
-    truncated: bool,
-}
-
-#[derive(Serialize)]
-struct LineOut<'a> {
-    line: u64,
-    errors: &'a [Issue],
-}
-
-fn report_to_js(r: &NdjsonReport) -> Result<JsValue, JsValue> {
-    let lines =
-        r.invalid_lines.iter().map(|LineIssues { line, issues }| LineOut { line: *line, errors: issues }).collect();
-    to_js(&ReportOut {
-        records: r.records,
-        valid: r.valid,
-        invalid: r.invalid,
-        invalid_lines: lines,
-        truncated: r.truncated,
-    })
+/// The report in the binary form `src/js/wire.js` decodes (see `crate::validate::wire`).
+fn report_bytes(v: ndjson::NdjsonValidator) -> Vec<u8> {
+    let (report, lines) = v.finish_counted();
+    wire::ndjson_report(&report, lines)
 }
 
 fn ndjson_options(options: &JsValue) -> Result<NdjsonOptions, JsValue> {
@@ -59,18 +36,19 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
 }
 
 /// Validates NDJSON text or bytes: every non-blank line is one record of schema `schema`.
-/// Returns the counts and, for each invalid line, its 1-based number and issues (a line that
-/// is not JSON has one issue with code `json`). For large files use `NdjsonValidator` (or
-/// `validateNdjsonStream`) to feed chunks as they are read.
-#[wasm_bindgen(js_name = validateNdjson, unchecked_return_type = "NdjsonReport")]
+/// Returns the report (the counts and, for each invalid line, its 1-based number and issues;
+/// a line that is not JSON has one issue with code `json`) encoded for `src/js/wire.js`,
+/// which the package's `validateNdjson` decodes. For large files use `NdjsonValidator`.
+#[wasm_bindgen(js_name = validateNdjson)]
 pub fn validate_ndjson_js(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "NdjsonOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> Result<Vec<u8>, JsValue> {
     let options = ndjson_options(&options)?;
-    let report = ndjson::validate_ndjson(schema, &input_bytes(&input)?, options).map_err(error)?;
-    report_to_js(&report)
+    let mut v = ndjson::NdjsonValidator::new(schema, options).map_err(error)?;
+    v.push(&input_bytes(&input)?);
+    Ok(report_bytes(v))
 }
 
 /// Validates NDJSON fed in chunks of any size (lines and characters may be split across
@@ -102,10 +80,10 @@ impl NdjsonValidatorJs {
         Ok(())
     }
 
-    /// Validates the last line and returns the report; the validator cannot be used after.
-    #[wasm_bindgen(unchecked_return_type = "NdjsonReport")]
-    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+    /// Validates the last line and returns the report, encoded (as `validateNdjson`); the
+    /// validator cannot be used after.
+    pub fn finish(&mut self) -> Result<Vec<u8>, JsValue> {
         let v = self.inner.take().ok_or_else(|| error("finish called twice"))?;
-        report_to_js(&v.finish())
+        Ok(report_bytes(v))
     }
 }

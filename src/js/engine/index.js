@@ -8,6 +8,7 @@
 import * as core from '../core/index.js';
 import { createClientApi } from '../client.js';
 import { createNdjsonApi } from '../ndjson.js';
+import { csvReport, ndjsonReport } from '../wire.js';
 import { engine, load } from './load.js';
 
 const PREFIX = 'elevate-billing: ';
@@ -178,7 +179,7 @@ export function openApiDocument() {
  * @param {unknown} input @param {unknown} schema @param {unknown} [options]
  */
 export function validateNdjson(input, schema, options) {
-  return engine().validateNdjson(input, string(schema, 'validateNdjson', 'schema'), options);
+  return ndjsonReport(engine().validateNdjson(input, string(schema, 'validateNdjson', 'schema'), options));
 }
 
 /** Validates NDJSON fed in chunks of any size: `push` each chunk, then `finish`. */
@@ -194,7 +195,7 @@ export class NdjsonValidator {
     this.#inner.push(chunk);
   }
   finish() {
-    return this.#inner.finish();
+    return ndjsonReport(this.#inner.finish());
   }
   free() {
     this.#inner.free();
@@ -207,7 +208,7 @@ export class NdjsonValidator {
  * @param {unknown} input @param {unknown} schema @param {unknown} [options]
  */
 export function validateCsv(input, schema, options) {
-  return engine().validateCsv(input, string(schema, 'validateCsv', 'schema'), options);
+  return csvReport(engine().validateCsv(input, string(schema, 'validateCsv', 'schema'), options));
 }
 
 /**
@@ -236,7 +237,7 @@ export class CsvValidator {
     return this.#inner.progress();
   }
   finish() {
-    return this.#inner.finish();
+    return csvReport(this.#inner.finish());
   }
   free() {
     this.#inner.free();
