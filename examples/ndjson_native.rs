@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use elevate_billing::validate::{validate_ndjson, NdjsonOptions};
+use elevate_billing::validate::{wire, NdjsonOptions, NdjsonValidator};
 
 fn site(i: usize, bad: bool) -> String {
     let postcode = if bad { format!("P{i}#") } else { "SW1A 1AA".to_owned() };
@@ -42,14 +42,19 @@ fn main() {
     let text = lines.join("\n");
     let options = NdjsonOptions { max_invalid_lines: counting.then_some(0), ..NdjsonOptions::default() };
     let t = Instant::now();
-    let r = validate_ndjson("Site", text.as_bytes(), options).expect("Site is a schema");
+    // As the wasm export does: validate, then encode the report for JavaScript.
+    let mut v = NdjsonValidator::new("Site", options).expect("Site is a schema");
+    v.push(text.as_bytes());
+    let (r, lines) = v.finish_counted();
+    let encoded = wire::ndjson_report(&r, lines);
     let s = t.elapsed().as_secs_f64();
     println!(
-        "{n} records ({mix}{}): {} valid, {} invalid, {} kept; {:.0} records/s, {:.0} MB/s",
+        "{n} records ({mix}{}): {} valid, {} invalid, {} kept, {} bytes of report; {:.0} records/s, {:.0} MB/s",
         if counting { ", counting" } else { "" },
         r.valid,
         r.invalid,
         r.invalid_lines.len(),
+        encoded.len(),
         n as f64 / s,
         text.len() as f64 / s / 1e6
     );

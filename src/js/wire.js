@@ -7,12 +7,13 @@
 // here, by the same templates as everywhere (formatMessage), once per distinct issue.
 
 import { formatMessage } from './core/index.js';
+import { Utf8Decoder } from './engine/utf8.js';
 
 const VERSION = 1;
 const NDJSON = 1;
 const CSV = 2;
 
-/** @type {TextDecoder | null} created on first use (nothing runs at import) */
+/** @type {{ decode(b: Uint8Array): string } | null} created on first use (nothing runs at import) */
 let utf8 = null;
 
 /**
@@ -73,7 +74,8 @@ class Reader {
       if (ascii) {
         strings[k] = String.fromCharCode.apply(null, /** @type {any} */ (b.subarray(from, to)));
       } else {
-        utf8 ??= new TextDecoder();
+        // ignoreBOM: a string that starts with U+FEFF keeps it. (jsdom has no TextDecoder.)
+        utf8 ??= typeof TextDecoder === 'function' ? new TextDecoder('utf-8', { ignoreBOM: true }) : new Utf8Decoder();
         strings[k] = utf8.decode(b.subarray(from, to));
       }
       this.i = to;

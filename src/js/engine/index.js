@@ -244,6 +244,12 @@ export class CsvValidator {
   }
 }
 
+/**
+ * Validates a large NDJSON input with every core (Node: worker threads over chunks of the
+ * input, reports merged in line order); elsewhere it rejects, saying so.
+ */
+export { validateNdjsonParallel } from '#parallel';
+
 /** Plumbing for tests and benchmarks: the engine's raw exports (the Rust validators as the
  * oracle of the JavaScript ones), started if needed. */
 export function __engine() {

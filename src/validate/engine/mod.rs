@@ -44,8 +44,9 @@ enum Seg {
 }
 
 struct Found {
-    /// The document position of the path, for the final ordering.
-    at: Vec<u32>,
+    /// The document position of the path, for the final ordering: this range of
+    /// [`Walker::positions`] (one arena, so an issue allocates no vector of its own).
+    at: std::ops::Range<u32>,
     issue: Issue,
     /// False once a later occurrence of the same key replaced the value it is about.
     alive: bool,
@@ -56,6 +57,8 @@ pub(crate) struct Walker {
     path: Vec<Seg>,
     pos: Vec<u32>,
     found: Vec<Found>,
+    /// The positions of every issue in `found`, back to back.
+    positions: Vec<u32>,
     opts: Options,
     /// Issues still alive in `found`.
     live: usize,
@@ -75,6 +78,7 @@ impl Walker {
             path: Vec::with_capacity(8),
             pos: Vec::with_capacity(8),
             found: Vec::new(),
+            positions: Vec::new(),
             opts,
             live: 0,
             skipped: false,
@@ -90,6 +94,7 @@ impl Walker {
         self.path.clear();
         self.pos.clear();
         self.found.clear();
+        self.positions.clear();
         self.opts = opts;
         self.live = 0;
         self.skipped = false;
@@ -115,7 +120,12 @@ impl Walker {
             return Vec::new();
         }
         self.found.retain(|f| f.alive);
-        self.found.sort_by(|a, b| a.at.cmp(&b.at));
+        if self.found.len() > 1 {
+            let positions = &self.positions;
+            let of = |f: &Found| positions.get(f.at.start as usize..f.at.end as usize).unwrap_or(&[]);
+            self.found.sort_by(|a, b| of(a).cmp(of(b)));
+        }
+        self.positions.clear();
         self.found.drain(..).map(|f| f.issue).collect()
     }
 
@@ -136,9 +146,7 @@ impl Walker {
 
     /// The live issues, in document order.
     pub fn finish(mut self) -> Vec<Issue> {
-        self.found.retain(|f| f.alive);
-        self.found.sort_by(|a, b| a.at.cmp(&b.at));
-        self.found.into_iter().map(|f| f.issue).collect()
+        self.take_issues()
     }
 
     /// True when the rest may be skipped: `abort_early` and an issue is alive. Every skip
@@ -165,16 +173,23 @@ impl Walker {
         if self.verdict_only {
             return;
         }
-        let mut path = String::new();
+        let len = self.path.iter().map(|seg| 1 + if let Seg::Name(k) = seg { k.len() } else { 4 }).sum();
+        let mut path = String::with_capacity(len);
         for seg in &self.path {
             path.push('/');
             match seg {
                 Seg::Name(k) => escape_into(&mut path, k),
                 Seg::Key(k) => escape_into(&mut path, k),
-                Seg::Index(i) => path.push_str(&i.to_string()),
+                Seg::Index(i) => {
+                    use std::fmt::Write;
+                    let _ = write!(path, "{i}");
+                }
             }
         }
-        self.found.push(Found { at: self.pos.clone(), issue: Issue { path, kind }, alive: true });
+        let from = self.positions.len() as u32;
+        self.positions.extend_from_slice(&self.pos);
+        let at = from..self.positions.len() as u32;
+        self.found.push(Found { at, issue: Issue { path, kind }, alive: true });
     }
 
     fn enter(&mut self, seg: Seg, pos: usize) {
@@ -203,6 +218,9 @@ impl Walker {
 }
 
 fn escape_into(path: &mut String, key: &str) {
+    if !key.bytes().any(|b| b == b'~' || b == b'/') {
+        return path.push_str(key);
+    }
     for c in key.chars() {
         match c {
             '~' => path.push_str("~0"),
