@@ -154,8 +154,16 @@ await esbuild.build({
   plugins: [layout(false, { parallel: 'node' })],
 });
 copyFileSync(join(template, 'node.mjs'), join(pkg, 'node.mjs'));
-// The worker threads of validateNdjsonParallel load this beside node.cjs.
-copyFileSync(join(src, 'parallel', 'worker.cjs'), join(pkg, 'ndjson-worker.cjs'));
+// The worker threads of validateNdjsonParallel load this beside node.cjs: the glue alone.
+await esbuild.build({
+  ...esm,
+  entryPoints: [join(src, 'parallel', 'worker.js')],
+  outfile: join(pkg, 'ndjson-worker.cjs'),
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  plugins: [layout(false)],
+});
 
 // 5. Typings: the ES ones, and CommonJS copies (`.d.cts`) that name `.cjs` siblings.
 for (const name of ['index', 'forms', 'validation']) copyFileSync(join(src, `${name}.d.ts`), join(pkg, `${name}.d.ts`));

@@ -13,10 +13,84 @@ import { decode } from '../wire.js';
 const PREFIX = 'elevate-billing: ';
 const MiB = 1 << 20;
 
+/** Idle worker threads live this long for the next call, then end. */
+const IDLE_MS = 2000;
+
 /**
  * @typedef {{ seq: number, bytes: Uint8Array }} Job
- * @typedef {{ worker: import('node:worker_threads').Worker, job: Job | null }} Slot
+ * @typedef {{ seq: number, out?: Uint8Array, error?: string }} Answer
+ * @typedef {{ worker: import('node:worker_threads').Worker, job: Job | null, dead: boolean,
+ *             onMessage: ((m: Answer) => void) | null, onLost: (() => void) | null,
+ *             timer: ReturnType<typeof setTimeout> | null }} Thread
  */
+
+/** @type {Thread[]} threads between calls (unreferenced: they never keep the process alive) */
+const spare = [];
+
+/**
+ * `n` worker threads for a call: spare ones first, new ones for the rest.
+ * @param {number} n
+ * @returns {Promise<Thread[]>}
+ */
+async function threads(n) {
+  const out = [];
+  while (out.length < n && spare.length > 0) {
+    const t = /** @type {Thread} */ (spare.pop());
+    if (t.timer) clearTimeout(t.timer);
+    t.timer = null;
+    t.worker.ref();
+    out.push(t);
+  }
+  if (out.length < n) {
+    const { Worker } = await import('node:worker_threads');
+    const { join: joinPath } = await import('node:path');
+    // The engine compiled once, for every thread; the worker script ships beside node.cjs
+    // (`__dirname` is node.cjs's directory).
+    const workerData = { engineModule: engineModule() };
+    while (out.length < n) {
+      const worker = new Worker(joinPath(__dirname, 'ndjson-worker.cjs'), { workerData });
+      /** @type {Thread} */
+      const t = { worker, job: null, dead: false, onMessage: null, onLost: null, timer: null };
+      worker.on('message', (/** @type {Answer} */ m) => t.onMessage?.(m));
+      const lost = () => {
+        if (t.dead) return;
+        t.dead = true;
+        const i = spare.indexOf(t);
+        if (i >= 0) spare.splice(i, 1);
+        void worker.terminate();
+        t.onLost?.();
+      };
+      worker.on('error', lost);
+      worker.on('exit', lost);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** Threads back to the spares, to end when unused for a while. @param {Thread[]} ts */
+function release(ts) {
+  for (const t of ts) {
+    t.onMessage = null;
+    t.onLost = null;
+    if (t.dead) continue;
+    if (t.job !== null) {
+      // Still busy with a chunk of a call that failed: not reusable.
+      t.dead = true;
+      void t.worker.terminate();
+      continue;
+    }
+    t.worker.unref();
+    t.timer = setTimeout(() => {
+      const i = spare.indexOf(t);
+      if (i >= 0) spare.splice(i, 1);
+      t.dead = true;
+      void t.worker.terminate();
+    }, IDLE_MS);
+    t.timer.unref?.();
+    spare.push(t);
+  }
+}
 
 /** @param {unknown} v @param {string} name @param {number} min */
 function count(v, name, min) {
@@ -97,11 +171,16 @@ async function* pieces(input) {
   );
 }
 
-/** `parts` joined into one new buffer (a worker takes it over). @param {Uint8Array[]} parts */
-function join(parts) {
+/**
+ * `parts` joined into one new buffer; `shared` puts it in shared memory, which a worker reads
+ * without a copy (and which stays here, should the worker fail).
+ * @param {Uint8Array[]} parts
+ * @param {boolean} [shared]
+ */
+function join(parts, shared = false) {
   let n = 0;
   for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
+  const out = new Uint8Array(shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n));
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
@@ -151,7 +230,7 @@ export async function validateNdjsonParallel(input, schema, options) {
   };
 
   // ---- the workers ----------------------------------------------------------------------
-  /** @type {Slot[]} */
+  /** @type {Thread[]} the threads of this call */
   const pool = [];
   /** @type {Job[]} */
   const queue = [];
@@ -172,13 +251,19 @@ export async function validateNdjsonParallel(input, schema, options) {
       failed ??= /** @type {Error} */ (e);
     }
   };
+  // What the workers validate with: the schema, the options, and the sources of the patterns
+  // the schema uses (setPattern on this thread holds in the workers too).
+  const patterns = Object.keys(raw.jsonSchema(schema).$defs ?? {})
+    .filter((k) => k.startsWith('pattern.'))
+    .map((k) => [k.slice(8), raw.getPattern(k.slice(8))]);
+  const setup = { schema, options: record, patterns };
   const pump = () => {
-    for (const slot of pool) {
-      if (slot.job !== null || queue.length === 0) continue;
+    for (const t of pool) {
+      if (t.job !== null || queue.length === 0) continue;
       const job = /** @type {Job} */ (queue.shift());
-      slot.job = job;
-      // Copied, not transferred: should the worker fail, the chunk is still here to validate.
-      slot.worker.postMessage(job);
+      t.job = job;
+      // Shared memory: not copied, and still here should the worker fail.
+      t.worker.postMessage({ ...job, setup });
     }
     if (pool.length === 0) {
       for (const job of queue.splice(0)) here(job);
@@ -186,35 +271,27 @@ export async function validateNdjsonParallel(input, schema, options) {
     merge();
     signal();
   };
+  /** @param {Thread} t */
+  const lost = (t) => {
+    // A worker that cannot run (a bundled copy of the package without ndjson-worker.cjs, a
+    // resource limit): its chunk, and the rest if no worker is left, are validated here.
+    const i = pool.indexOf(t);
+    if (i < 0) return;
+    pool.splice(i, 1);
+    if (t.job) queue.unshift(t.job);
+    t.job = null;
+    pump();
+  };
   const start = async () => {
-    const { Worker } = await import('node:worker_threads');
-    const { join: joinPath } = await import('node:path');
-    const module = engineModule();
-    for (let k = 0; k < workers; k++) {
-      // The worker script ships beside node.cjs (`__dirname` is node.cjs's directory).
-      const worker = new Worker(joinPath(__dirname, 'ndjson-worker.cjs'), { workerData: { engineModule: module, schema, options: record } });
-      /** @type {Slot} */
-      const slot = { worker, job: null };
-      worker.on('message', (/** @type {{ seq: number, out?: Uint8Array, error?: string }} */ m) => {
-        slot.job = null;
+    for (const t of await threads(workers)) {
+      t.onMessage = (m) => {
+        t.job = null;
         if (m.out) done.set(m.seq, m.out);
         else failed ??= new Error(`${PREFIX}${m.error}`);
         pump();
-      });
-      const lost = () => {
-        // A worker that cannot run (a bundled copy of the package without ndjson-worker.cjs,
-        // a resource limit): its chunk, and the rest if no worker is left, run here.
-        const i = pool.indexOf(slot);
-        if (i < 0) return;
-        pool.splice(i, 1);
-        if (slot.job) queue.unshift(slot.job);
-        slot.job = null;
-        void worker.terminate();
-        pump();
       };
-      worker.on('error', lost);
-      worker.on('exit', lost);
-      pool.push(slot);
+      t.onLost = () => lost(t);
+      pool.push(t);
     }
   };
   let seq = 0;
@@ -257,7 +334,7 @@ export async function validateNdjsonParallel(input, schema, options) {
       const nl = data.indexOf(10, Math.max(0, chunkBytes - size - 1));
       if (nl >= 0) {
         parts.push(data.subarray(0, nl + 1));
-        const chunk = join(parts);
+        const chunk = join(parts, true);
         parts = [];
         size = 0;
         await send(chunk);
@@ -273,7 +350,7 @@ export async function validateNdjsonParallel(input, schema, options) {
         const last = all.lastIndexOf(10);
         parts = [];
         size = 0;
-        if (last >= 0) await send(all.slice(0, last + 1));
+        if (last >= 0) await send(join([all.subarray(0, last + 1)], true));
         longLine = new raw.NdjsonValidator(schema, record);
         longLine.push(all.subarray(last + 1));
       }
@@ -312,7 +389,7 @@ export async function validateNdjsonParallel(input, schema, options) {
     for (let r = await it.next(); !r.done; r = await it.next()) await take(r.value);
     if (longLine !== null) endLong();
     if (size > 0) {
-      const chunk = join(parts);
+      const chunk = join(parts, true);
       parts = [];
       size = 0;
       await send(chunk);
@@ -327,7 +404,7 @@ export async function validateNdjsonParallel(input, schema, options) {
     return report;
   } finally {
     longLine?.free();
-    for (const slot of pool.splice(0)) void slot.worker.terminate();
+    release(pool.splice(0));
     await it.return?.(undefined);
   }
 }
