@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateNdjson, validateNdjsonParallel } from '../../pkg/node.mjs';
+import { resetPattern, setPattern, validateNdjson, validateNdjsonParallel } from '../../pkg/node.mjs';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'pkg');
 
@@ -145,4 +145,18 @@ test('the chunks do go to worker threads', async () => {
   }
   assert.equal(workers.size, 3);
   assert.ok(chunks >= TEXT.length / 2000 / 2, `${chunks} chunks`);
+});
+
+test('a pattern replaced with setPattern holds in the workers too', async () => {
+  const options = { workers: 2, chunkBytes: 1500 };
+  const before = await validateNdjsonParallel(TEXT, 'Address', options);
+  setPattern('POSTCODE', '[A-Z0-9]+');
+  try {
+    const expected = validateNdjson(TEXT, 'Address');
+    assert.notDeepEqual(expected, before);
+    assert.deepEqual(await validateNdjsonParallel(TEXT, 'Address', options), expected);
+  } finally {
+    resetPattern('POSTCODE');
+  }
+  assert.deepEqual(await validateNdjsonParallel(TEXT, 'Address', options), before);
 });
