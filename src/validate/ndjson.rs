@@ -93,7 +93,7 @@ impl NdjsonValidator {
 
     /// Validates every line that `chunk` completes; keeps the unfinished end for later.
     pub fn push(&mut self, mut chunk: &[u8]) {
-        while let Some(nl) = memchr::memchr(b'\n', chunk) {
+        while let Some(nl) = newline(chunk) {
             let (head, rest) = (&chunk[..nl], &chunk[nl + 1..]);
             if self.pending.is_empty() && !self.skipping {
                 self.record(head);
@@ -220,6 +220,34 @@ impl NdjsonValidator {
             self.report.invalid_lines.push(LineIssues { line: self.line, issues });
         }
     }
+}
+
+/// The first `\n` in `bytes`: memchr (SIMD) natively.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+fn newline(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr(b'\n', bytes)
+}
+
+/// The first `\n` in `bytes`. In wasm memchr's portable version reads `usize` words, four
+/// bytes on wasm32; this reads eight (wasm has 64-bit integers): the line split took 4% of the
+/// time with memchr, about half with this.
+#[cfg(target_arch = "wasm32")]
+#[inline]
+fn newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for w in &mut words {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or([0; 8])) ^ (ONES * u64::from(b'\n'));
+        let m = x.wrapping_sub(ONES) & !x & HIGHS;
+        if m != 0 {
+            return Some(at + (m.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    words.remainder().iter().position(|&b| b == b'\n').map(|i| at + i)
 }
 
 /// serde_json's message without its " at line 1 column 7" suffix (the column is a param).

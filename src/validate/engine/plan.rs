@@ -32,8 +32,9 @@ pub(super) struct Plan {
     keys: Vec<u8>,
     /// `keys.len() - 1` (a power of two minus one).
     key_mask: usize,
-    /// Each field name's [`key_words`], to compare a key without a byte loop.
-    words: Vec<(u64, u64)>,
+    /// Each field name's [`key_words`] and length, side by side, to compare a key without a
+    /// byte loop (and without reaching into the 120-byte `Field`s on the hot path).
+    words: Vec<(u64, u64, usize)>,
     /// The JSON text reader's guess of a member's field from the one before it (index + 1;
     /// slot 0 for the first member): the field that followed it last time. Records of one
     /// file mostly list their keys in one order, so the reader usually confirms the guess
@@ -134,7 +135,13 @@ impl Plan {
             hashes: fields.iter().map(|f| hash(f.name)).collect(),
             keys,
             key_mask: slots - 1,
-            words: fields.iter().map(|f| key_words(f.name.as_bytes())).collect(),
+            words: fields
+                .iter()
+                .map(|f| {
+                    let (head, tail) = key_words(f.name.as_bytes());
+                    (head, tail, f.name.len())
+                })
+                .collect(),
             guess: (0..=fields.len()).map(|_| Cell::new(0)).collect(),
             required,
             captured,
@@ -164,7 +171,7 @@ impl Plan {
                 return None;
             }
             let fi = usize::from(slot - 1);
-            if self.words.get(fi) == Some(&(head, tail)) {
+            if self.words.get(fi) == Some(&(head, tail, key.len())) {
                 let name = schema.fields.get(fi).map_or(&b""[..], |f| f.name.as_bytes());
                 if name.len() == key.len() && same_middle(name, key) {
                     return Some(fi);
@@ -190,22 +197,25 @@ impl Plan {
         }
     }
 
-    /// True when `key` (bytes starting with a member name, which may run on) starts with
-    /// the name of field `fi` followed by `"`.
+    /// The length of field `fi`'s name when `key` (bytes starting with a member name, which
+    /// run on past it) starts with that name followed by `"`.
     #[inline]
-    pub fn is_key(&self, schema: &Schema, fi: usize, key: &[u8]) -> bool {
-        let Some(name) = schema.fields.get(fi).map(|f| f.name.as_bytes()) else { return false };
-        let n = name.len();
+    pub fn is_key(&self, schema: &Schema, fi: usize, key: &[u8]) -> Option<usize> {
+        let &(head, tail, n) = self.words.get(fi)?;
         if key.get(n) != Some(&b'"') {
-            return false;
+            return None;
         }
-        let Some(&(head, tail)) = self.words.get(fi) else { return false };
         let word = |i: usize| key.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map(u64::from_le_bytes);
-        let Some(first) = word(0) else { return key.get(..n) == Some(name) };
-        if n < 8 {
-            return first & ((1u64 << (8 * n)) - 1) == head;
-        }
-        first == head && word(n - 8) == Some(tail) && same_middle(name, &key[..n])
+        let same = match word(0) {
+            None => schema.fields.get(fi).is_some_and(|f| key.get(..n) == Some(f.name.as_bytes())),
+            Some(first) if n < 8 => first & ((1u64 << (8 * n)) - 1) == head,
+            Some(first) => {
+                first == head
+                    && word(n - 8) == Some(tail)
+                    && (n <= 16 || schema.fields.get(fi).is_some_and(|f| same_middle(f.name.as_bytes(), &key[..n])))
+            }
+        };
+        same.then_some(n)
     }
 
     /// The flag an `AtMostOneFlag` rule checks in the items of array field `fi`.

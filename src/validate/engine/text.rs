@@ -185,29 +185,43 @@ impl Reader<'_, '_> {
     /// escapes; moves past the closing quote. A control character is a syntax error.
     #[inline]
     fn raw_string(&mut self) -> R<(usize, usize, bool)> {
+        self.raw_string_ascii().map(|(start, end, escaped, _)| (start, end, escaped))
+    }
+
+    /// [`Reader::raw_string`], and whether the raw content is all ASCII.
+    #[inline]
+    fn raw_string_ascii(&mut self) -> R<(usize, usize, bool, bool)> {
         let start = self.i + 1;
         let mut j = start;
         let mut escaped = false;
+        let mut high = 0u64;
         loop {
             while let Some(x) = word(self.b, j) {
                 let m = stops(x);
                 if m != 0 {
-                    j += (m.trailing_zeros() / 8) as usize;
+                    let k = m.trailing_zeros() / 8;
+                    // The high bits of the bytes before the stop.
+                    high |= x & HIGHS & ((1u64 << (8 * k)) - 1);
+                    j += k as usize;
                     break;
                 }
+                high |= x & HIGHS;
                 j += 8;
             }
             match self.b.get(j) {
                 Some(b'"') => {
                     self.i = j + 1;
-                    return Ok((start, j, escaped));
+                    return Ok((start, j, escaped, high == 0));
                 }
                 Some(b'\\') => {
                     escaped = true;
                     j += 2;
                 }
                 Some(&c) if c < 0x20 => return Err(Bail),
-                Some(_) => j += 1,
+                Some(&c) => {
+                    high |= u64::from(c & 0x80);
+                    j += 1;
+                }
                 None => return Err(Bail),
             }
         }
@@ -286,7 +300,9 @@ impl Reader<'_, '_> {
     }
 
     /// At a key's opening quote: the field it names (and its text when it names none and
-    /// unknown fields are reported); moves past the closing quote.
+    /// unknown fields are reported); moves past the closing quote. Out of line: most keys
+    /// are the field [`Plan::guess`] expects.
+    #[inline(never)]
     fn key(&mut self, schema: &'static Schema, plan: &Plan) -> R<(Option<usize>, Option<String>)> {
         let (start, end, escaped) = self.raw_string()?;
         if escaped {
@@ -399,12 +415,15 @@ impl Reader<'_, '_> {
         let kind = want.kind;
         match self.peek()? {
             b'"' => {
-                let (start, end, escaped) = self.raw_string()?;
+                let (start, end, escaped, ascii) = self.raw_string_ascii()?;
                 if escaped {
                     self.unescape(start, end)?;
                 }
                 let s = if escaped { self.s.unescaped.as_str() } else { self.text.get(start..end).ok_or(Bail)? };
                 match &kind {
+                    Kind::String(t) if !want.type_only && ascii && !escaped => {
+                        self.w.string_of_len(t, s, s.len() as u64)
+                    }
                     Kind::String(t) if !want.type_only => self.w.string(t, s),
                     Kind::String(_) => {}
                     other => self.w.type_issue(other, "string"),
@@ -542,12 +561,13 @@ impl Reader<'_, '_> {
                     return Err(Bail);
                 }
                 let guess = plan.guess(last);
-                let (field, unknown_name) = match guess {
-                    Some(fi) if plan.is_key(schema, fi, self.b.get(self.i + 1..).unwrap_or(&[])) => {
-                        self.i += schema.fields.get(fi).map_or(0, |f| f.name.len()) + 2;
+                let known = guess.and_then(|fi| plan.is_key(schema, fi, self.b.get(self.i + 1..)?).map(|n| (fi, n)));
+                let (field, unknown_name) = match known {
+                    Some((fi, n)) => {
+                        self.i += n + 2;
                         (Some(fi), None)
                     }
-                    _ => self.key(schema, plan)?,
+                    None => self.key(schema, plan)?,
                 };
                 if let Some(fi) = field {
                     if field != guess {
@@ -560,14 +580,7 @@ impl Reader<'_, '_> {
                 let mi = m.count;
                 m.count = m.count.saturating_add(1);
                 match field.and_then(|fi| schema.fields.get(fi).map(|f| (fi, f))) {
-                    None => {
-                        if let Some(name) = unknown_name {
-                            self.w.enter(Seg::Key(name), mi as usize);
-                            self.w.emit(IssueKind::UnknownField { allowed: None });
-                            self.w.leave();
-                        }
-                        self.skip()?;
-                    }
+                    None => self.unknown(unknown_name, mi)?,
                     Some((fi, field)) => {
                         let b = bit(fi);
                         if m.given & b != 0 {
@@ -618,30 +631,57 @@ impl Reader<'_, '_> {
             }
         }
         self.depth -= 1;
+        Ok(self.close(schema, plan, &m, Marks { base, fields, kept_start, flags_start, arrays_start }, flag_field))
+    }
+
+    /// An unknown member: reported when its name was kept, skipped.
+    #[inline(never)]
+    fn unknown(&mut self, name: Option<String>, mi: u32) -> R<()> {
+        if let Some(name) = name {
+            self.w.enter(Seg::Key(name), mi as usize);
+            self.w.emit(IssueKind::UnknownField { allowed: None });
+            self.w.leave();
+        }
+        self.skip()
+    }
+
+    /// The end of an object: its rules, whether its flag is set, and its buffers given back.
+    /// Kept out of [`Reader::object`], whose member loop is the hot path.
+    #[inline(never)]
+    fn close(&mut self, schema: &'static Schema, plan: &Plan, m: &Members, at: Marks, flag: Option<usize>) -> Seen {
         let view = View {
-            m: &m,
-            at: self.s.at.get(base..base + fields).unwrap_or(&[]),
+            m,
+            at: self.s.at.get(at.base..at.base + at.fields).unwrap_or(&[]),
             text: self.text,
             owned: &self.s.owned,
-            kept: &self.s.kept[kept_start..],
-            arrays: &self.s.arrays[arrays_start..],
+            kept: self.s.kept.get(at.kept_start..).unwrap_or(&[]),
+            arrays: self.s.arrays.get(at.arrays_start..).unwrap_or(&[]),
             flags: &self.s.flags,
         };
         if !self.w.done() {
             rules(self.w, schema, plan, &view);
         }
-        let flagged = flag_field
+        let flagged = flag
             .filter(|&fi| matches!(condition::Members::kept(&view, fi), Some(Kept::Bool(true))))
             .map(|fi| view.at(fi));
-        self.s.at_top = base;
-        self.s.kept.truncate(kept_start);
-        self.s.flags.truncate(flags_start);
-        self.s.arrays.truncate(arrays_start);
-        Ok(match flagged {
+        self.s.at_top = at.base;
+        self.s.kept.truncate(at.kept_start);
+        self.s.flags.truncate(at.flags_start);
+        self.s.arrays.truncate(at.arrays_start);
+        match flagged {
             Some(pos) => Seen::Flagged(pos),
             None => Seen::Val(Val::Other),
-        })
+        }
     }
+}
+
+/// Where an object's state starts in the [`Scratch`] buffers.
+struct Marks {
+    base: usize,
+    fields: usize,
+    kept_start: usize,
+    flags_start: usize,
+    arrays_start: usize,
 }
 
 /// Which members an object had.
