@@ -121,7 +121,7 @@ test('bad arguments reject with clear errors', async () => {
 
 test('when no worker can start (the package bundled without ndjson-worker.cjs), the work is done here', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ndjson-parallel-'));
-  copyFileSync(join(pkg, 'node.cjs'), join(dir, 'node.cjs'));
+  for (const f of ['node.cjs', 'wasm-bytes.cjs']) copyFileSync(join(pkg, f), join(dir, f));
   const bundled = createRequire(join(dir, 'x.cjs'))('./node.cjs');
   const got = await bundled.validateNdjsonParallel(TEXT, 'Address', { workers: 2, chunkBytes: 700, maxInvalidLines: 9 });
   assert.deepEqual(got, validateNdjson(TEXT, 'Address', { maxInvalidLines: 9 }));
