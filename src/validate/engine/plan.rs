@@ -218,6 +218,20 @@ impl Plan {
         same.then_some(n)
     }
 
+    /// The flag an `AtMostOneFlag` rule checks in the items of array field `fi`, with its
+    /// index among the fields of the items' schema (the JSON text reader's form: no lookup per item).
+    pub fn flag_field_of_array(&self, schema: &Schema, fi: usize) -> Option<(&'static str, Option<usize>)> {
+        let flag = self.flag_of_array(fi)?;
+        let index = match schema.fields.get(fi).map(|f| f.kind) {
+            Some(crate::schema::Kind::Array(a)) => match a.items {
+                crate::schema::Kind::Object(items) => items.fields.iter().position(|f| f.name == flag),
+                _ => None,
+            },
+            _ => None,
+        };
+        Some((flag, index))
+    }
+
     /// The flag an `AtMostOneFlag` rule checks in the items of array field `fi`.
     pub fn flag_of_array(&self, fi: usize) -> Option<&'static str> {
         self.rules.iter().find_map(|r| match *r {

@@ -77,7 +77,9 @@ struct Want {
     null_is_absent: bool,
     capture: bool,
     type_only: bool,
-    flag: Option<&'static str>,
+    /// For an object (or the objects of an array): the flag member to report, and its field
+    /// index in the object's schema when the parent's plan knows it.
+    flag: Option<(&'static str, Option<usize>)>,
 }
 
 /// Reads `text` as one value of `kind`, recording its defects in `w` as the seed would.
@@ -140,6 +142,10 @@ fn hex(b: &[u8]) -> Option<u32> {
 impl Reader<'_, '_> {
     #[inline]
     fn ws(&mut self) {
+        // Compact JSON has none: one compare in the common case.
+        if self.b.get(self.i).is_some_and(|&c| c > b' ') {
+            return;
+        }
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
             self.i += 1;
         }
@@ -414,32 +420,7 @@ impl Reader<'_, '_> {
         }
         let kind = want.kind;
         match self.peek()? {
-            b'"' => {
-                let (start, end, escaped, ascii) = self.raw_string_ascii()?;
-                if escaped {
-                    self.unescape(start, end)?;
-                }
-                let s = if escaped { self.s.unescaped.as_str() } else { self.text.get(start..end).ok_or(Bail)? };
-                match &kind {
-                    Kind::String(t) if !want.type_only && ascii && !escaped => {
-                        self.w.string_of_len(t, s, s.len() as u64)
-                    }
-                    Kind::String(t) if !want.type_only => self.w.string(t, s),
-                    Kind::String(_) => {}
-                    other => self.w.type_issue(other, "string"),
-                }
-                if !want.capture {
-                    return Ok(Seen::Val(Val::Other));
-                }
-                let (start, end) = if escaped {
-                    let from = self.s.owned.len();
-                    self.s.owned.push_str(&self.s.unescaped);
-                    (from, self.s.owned.len())
-                } else {
-                    (start, end)
-                };
-                Ok(Seen::Val(Val::Str { start: start as u32, end: end as u32, owned: escaped }))
-            }
+            b'"' => self.string_value(&kind, want.type_only, want.capture),
             b'-' | b'0'..=b'9' => {
                 let n = self.number()?;
                 self.w.number(&kind, n, want.type_only);
@@ -485,8 +466,35 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// A string where `kind` is expected (the seed's `visit_str`), at its opening quote.
+    #[inline]
+    fn string_value(&mut self, kind: &Kind, type_only: bool, capture: bool) -> R<Seen> {
+        let (start, end, escaped, ascii) = self.raw_string_ascii()?;
+        if escaped {
+            self.unescape(start, end)?;
+        }
+        let s = if escaped { self.s.unescaped.as_str() } else { self.text.get(start..end).ok_or(Bail)? };
+        match kind {
+            Kind::String(t) if !type_only && ascii && !escaped => self.w.string_of_len(t, s, s.len() as u64),
+            Kind::String(t) if !type_only => self.w.string(t, s),
+            Kind::String(_) => {}
+            other => self.w.type_issue(other, "string"),
+        }
+        if !capture {
+            return Ok(Seen::Val(Val::Other));
+        }
+        let (start, end) = if escaped {
+            let from = self.s.owned.len();
+            self.s.owned.push_str(&self.s.unescaped);
+            (from, self.s.owned.len())
+        } else {
+            (start, end)
+        };
+        Ok(Seen::Val(Val::Str { start: start as u32, end: end as u32, owned: escaped }))
+    }
+
     /// The seed's `array`.
-    fn array(&mut self, a: &'static Array, flag: Option<&'static str>) -> R<Seen> {
+    fn array(&mut self, a: &'static Array, flag: Option<(&'static str, Option<usize>)>) -> R<Seen> {
         self.enter()?;
         let flags_start = self.s.flags.len();
         let mut count = 0usize;
@@ -535,10 +543,11 @@ impl Reader<'_, '_> {
     }
 
     /// The seed's `object`.
-    fn object(&mut self, schema: &'static Schema, flag: Option<&'static str>) -> R<Seen> {
+    fn object(&mut self, schema: &'static Schema, flag: Option<(&'static str, Option<usize>)>) -> R<Seen> {
         self.enter()?;
         let plan = plan::plan(schema);
-        let flag_field = flag.and_then(|f| plan.field_of_key(schema, f.as_bytes(), key_words(f.as_bytes())));
+        let flag_field = flag
+            .and_then(|(f, known)| known.or_else(|| plan.field_of_key(schema, f.as_bytes(), key_words(f.as_bytes()))));
         let capture = plan.captured | flag_field.map_or(0, bit);
         let kept_start = self.s.kept.len();
         let flags_start = self.s.flags.len();
@@ -593,14 +602,26 @@ impl Reader<'_, '_> {
                             *slot = mi;
                         }
                         self.w.enter(Seg::Name(field.name), mi as usize);
-                        let want = Want {
-                            kind: field.kind,
-                            null_is_absent: true,
-                            capture: capture & b != 0,
-                            type_only: field.read_only,
-                            flag: if matches!(field.kind, Kind::Array(_)) { plan.flag_of_array(fi) } else { None },
+                        let seen = if matches!(field.kind, Kind::String(_))
+                            && self.b.get(self.i) == Some(&b'"')
+                            && !self.w.done()
+                        {
+                            // Most members are strings: straight to their checks.
+                            self.string_value(&field.kind, field.read_only, capture & b != 0)
+                        } else {
+                            let want = Want {
+                                kind: field.kind,
+                                null_is_absent: true,
+                                capture: capture & b != 0,
+                                type_only: field.read_only,
+                                flag: if matches!(field.kind, Kind::Array(_)) {
+                                    plan.flag_field_of_array(schema, fi)
+                                } else {
+                                    None
+                                },
+                            };
+                            self.value(want)
                         };
-                        let seen = self.value(want);
                         self.w.leave();
                         let seen = seen?;
                         if !matches!(seen, Seen::Absent) || matches!(field.kind, Kind::Any) {
