@@ -7,6 +7,7 @@
 
 use super::engine::{Scratch, Walker};
 use super::issue::{Issue, IssueKind};
+use super::wire::Writer;
 use super::{validate_from, Error, Options};
 use crate::rules::message::{template, Template};
 use crate::schema::Kind;
@@ -58,6 +59,11 @@ pub struct NdjsonValidator {
     /// The walker and buffers of the JSON text reader, reused for every line.
     walker: Walker,
     scratch: Scratch,
+    /// Where kept issues go when the report is wanted encoded ([`NdjsonValidator::encoded`]):
+    /// each invalid line is encoded as it is found, so its issues are freed at once.
+    wire: Option<Writer>,
+    /// Invalid lines kept so far (in `report.invalid_lines` or in `wire`).
+    kept: usize,
     /// The start of a line whose end has not arrived yet.
     pending: Vec<u8>,
     /// The pending line is longer than [`MAX_LINE_BYTES`]: drop bytes until its end.
@@ -84,6 +90,8 @@ impl NdjsonValidator {
             options,
             walker: Walker::new(options.record),
             scratch: Scratch::default(),
+            wire: None,
+            kept: 0,
             pending: Vec::new(),
             skipping: false,
             line: 0,
@@ -107,6 +115,22 @@ impl NdjsonValidator {
         self.extend_pending(chunk);
     }
 
+    /// This validator, keeping the issues of invalid lines in the encoded form JavaScript reads
+    /// ([`wire`](super::wire)) rather than as [`Issue`]s: see [`NdjsonValidator::finish_encoded`].
+    pub fn encoded(mut self) -> Self {
+        self.wire = Some(Writer::default());
+        self
+    }
+
+    /// The report, encoded ([`wire::ndjson_report`](super::wire::ndjson_report)'s form).
+    pub fn finish_encoded(self) -> Vec<u8> {
+        let (report, lines, wire) = self.finish_all();
+        match wire {
+            Some(w) => w.finish_ndjson(&report, lines),
+            None => super::wire::ndjson_report(&report, lines),
+        }
+    }
+
     /// Validates the last line (if the input does not end with a newline) and reports.
     pub fn finish(self) -> NdjsonReport {
         self.finish_counted().0
@@ -114,12 +138,19 @@ impl NdjsonValidator {
 
     /// As [`finish`](Self::finish), with the number of lines read (blank ones included): the
     /// parallel validator numbers the lines of the next chunk from it.
-    pub fn finish_counted(mut self) -> (NdjsonReport, u64) {
+    /// (Of a validator made [`encoded`](Self::encoded), the report holds no issues: they are
+    /// in the encoded form.)
+    pub fn finish_counted(self) -> (NdjsonReport, u64) {
+        let (report, lines, _) = self.finish_all();
+        (report, lines)
+    }
+
+    fn finish_all(mut self) -> (NdjsonReport, u64, Option<Writer>) {
         if !self.pending.is_empty() || self.skipping {
             let line = std::mem::take(&mut self.pending);
             self.finish_line(&line);
         }
-        (self.report, self.line)
+        (self.report, self.line, self.wire)
     }
 
     /// The counts so far (for progress reporting on long streams).
@@ -169,7 +200,7 @@ impl NdjsonValidator {
             }
             Ok(text) => {
                 // Once no more issues are kept, a line only needs its verdict.
-                let full = self.options.max_invalid_lines.is_none_or(|max| self.report.invalid_lines.len() < max);
+                let full = self.options.max_invalid_lines.is_none_or(|max| self.kept < max);
                 let options = Options { abort_early: self.options.record.abort_early || !full, ..self.options.record };
                 // The JSON text reader answers for almost every line; what it hands back
                 // (syntax errors, repeated keys, unusual numbers) serde_json reads again.
@@ -214,10 +245,19 @@ impl NdjsonValidator {
 
     fn invalid(&mut self, issues: Vec<Issue>) {
         self.report.invalid += 1;
-        if self.options.max_invalid_lines.is_some_and(|max| self.report.invalid_lines.len() >= max) {
+        if self.options.max_invalid_lines.is_some_and(|max| self.kept >= max) {
             self.report.truncated = true;
-        } else {
-            self.report.invalid_lines.push(LineIssues { line: self.line, issues });
+            return;
+        }
+        self.kept += 1;
+        match &mut self.wire {
+            Some(w) => {
+                w.ndjson_line(self.line, issues.len());
+                for i in &issues {
+                    w.issue(i, None);
+                }
+            }
+            None => self.report.invalid_lines.push(LineIssues { line: self.line, issues }),
         }
     }
 }
@@ -331,6 +371,23 @@ mod tests {
         let opts = NdjsonOptions { max_invalid_lines: Some(2), ..NdjsonOptions::default() };
         let r = validate_ndjson("Address", text.as_bytes(), opts).unwrap();
         assert_eq!((r.records, r.valid, r.invalid, r.invalid_lines.len(), r.truncated), (4, 1, 3, 2, true));
+    }
+
+    #[test]
+    fn encoding_as_lines_come_gives_the_encoded_report() {
+        let bad = ADDRESS.replace("GB", "UK");
+        let text = input(&[ADDRESS, "", &bad, "{not json", &bad, "[]", ADDRESS, &bad]);
+        for max in [None, Some(0), Some(2), Some(9)] {
+            let opts = NdjsonOptions { max_invalid_lines: max, ..NdjsonOptions::default() };
+            let mut plain = NdjsonValidator::new("Address", opts).unwrap();
+            let mut streamed = NdjsonValidator::new("Address", opts).unwrap().encoded();
+            for chunk in text.as_bytes().chunks(5) {
+                plain.push(chunk);
+                streamed.push(chunk);
+            }
+            let (report, lines) = plain.finish_counted();
+            assert_eq!(streamed.finish_encoded(), crate::validate::wire::ndjson_report(&report, lines), "{max:?}");
+        }
     }
 
     #[test]

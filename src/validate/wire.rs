@@ -88,6 +88,9 @@ pub struct Writer {
     /// those bytes are in `body`, their length).
     messages: ByHash<(u32, u32, u32)>,
     next_message: u32,
+    /// Ids of `&'static str`s (codes, param names) by address: most strings of an issue are
+    /// these, and an address of static text always holds the same text.
+    statics: ByHash<(usize, usize, u32)>,
 }
 
 fn varint(out: &mut Vec<u8>, mut n: u64) {
@@ -136,6 +139,21 @@ impl Writer {
         varint(&mut self.body, u64::from(id));
     }
 
+    /// [`Writer::string_ref`] for static text, looked up by address.
+    fn static_ref(&mut self, s: &'static str) {
+        let (at, len) = (s.as_ptr() as usize, s.len());
+        let key = ((at as u64) ^ ((len as u64) << 48)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let id = match self.statics.get(&key) {
+            Some(&(a, l, id)) if (a, l) == (at, len) => id,
+            _ => {
+                let id = self.string(s);
+                self.statics.insert(key, (at, len, id));
+                id
+            }
+        };
+        varint(&mut self.body, u64::from(id));
+    }
+
     /// Starts an NDJSON entry: the line number and how many issues follow.
     pub fn ndjson_line(&mut self, line: u64, issues: usize) {
         self.entries += 1;
@@ -155,7 +173,7 @@ impl Writer {
     pub fn issue(&mut self, issue: &Issue, column: Option<Option<&str>>) {
         let start = self.body.len();
         self.string_ref(&issue.path);
-        self.string_ref(issue.code());
+        self.static_ref(issue.code());
         if issue.kind.serialize(ParamsOf(self)).is_err() {
             // Params are plain data; should one ever fail, it is `{}` rather than a broken report.
             self.body.truncate(start);
@@ -188,6 +206,12 @@ impl Writer {
                 }
             }
         }
+    }
+
+    /// The NDJSON report whose entries were written here, with the counts of `r` (its
+    /// `invalid_lines` are not read) and `lines` read.
+    pub fn finish_ndjson(self, r: &NdjsonReport, lines: u64) -> Vec<u8> {
+        self.finish(1, [r.records, r.valid, r.invalid, lines], r.truncated, None)
     }
 
     /// The whole report: `counts` are records, valid, invalid and lines read (NDJSON) or 0.
@@ -228,7 +252,7 @@ pub fn ndjson_report(r: &NdjsonReport, lines: u64) -> Vec<u8> {
             w.issue(i, None);
         }
     }
-    w.finish(1, [r.records, r.valid, r.invalid, lines], r.truncated, None)
+    w.finish_ndjson(r, lines)
 }
 
 /// A CSV report, encoded.
@@ -430,7 +454,12 @@ impl<'w> Compound<'w> {
         self.count += 1;
         v.serialize(Value(&mut *self.w))
     }
-    fn key(&mut self, k: &str) {
+    fn key(&mut self, k: &'static str) {
+        self.count += 1;
+        self.w.static_ref(k);
+    }
+
+    fn key_text(&mut self, k: &str) {
         self.count += 1;
         self.w.string_ref(k);
     }
@@ -688,7 +717,7 @@ impl ser::SerializeMap for MapWriter<'_> {
             serde_json::Value::Bool(b) => b.to_string(),
             _ => return Err(Error),
         };
-        self.0.key(&text);
+        self.0.key_text(&text);
         Ok(())
     }
     fn serialize_value<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {

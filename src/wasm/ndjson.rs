@@ -7,12 +7,10 @@ use wasm_bindgen::prelude::*;
 use super::validate::options_from_js;
 use super::{bytes_of, error};
 use crate::validate::ndjson::{self, NdjsonOptions};
-use crate::validate::wire;
 
 /// The report in the binary form `src/js/wire.js` decodes (see `crate::validate::wire`).
 fn report_bytes(v: ndjson::NdjsonValidator) -> Vec<u8> {
-    let (report, lines) = v.finish_counted();
-    wire::ndjson_report(&report, lines)
+    v.finish_encoded()
 }
 
 fn ndjson_options(options: &JsValue) -> Result<NdjsonOptions, JsValue> {
@@ -46,7 +44,7 @@ pub fn validate_ndjson_js(
     #[wasm_bindgen(unchecked_optional_param_type = "NdjsonOptions")] options: JsValue,
 ) -> Result<Vec<u8>, JsValue> {
     let options = ndjson_options(&options)?;
-    let mut v = ndjson::NdjsonValidator::new(schema, options).map_err(error)?;
+    let mut v = ndjson::NdjsonValidator::new(schema, options).map_err(error)?.encoded();
     v.push(&input_bytes(&input)?);
     Ok(report_bytes(v))
 }
@@ -67,7 +65,7 @@ impl NdjsonValidatorJs {
         #[wasm_bindgen(unchecked_optional_param_type = "NdjsonOptions")] options: JsValue,
     ) -> Result<NdjsonValidatorJs, JsValue> {
         let options = ndjson_options(&options)?;
-        Ok(NdjsonValidatorJs { inner: Some(ndjson::NdjsonValidator::new(schema, options).map_err(error)?) })
+        Ok(NdjsonValidatorJs { inner: Some(ndjson::NdjsonValidator::new(schema, options).map_err(error)?.encoded()) })
     }
 
     /// Validates the lines this chunk completes.
