@@ -37,10 +37,13 @@ pub(crate) use text::{Bail, Scratch};
 pub use crate::schema::{MAX_FIELDS, MAX_SAFE_INTEGER};
 
 /// A step of the path being read: a field of a schema, an array index, or any other key.
+/// (Copy, so leaving a member is one store: the text of other keys lives in [`Walker::keys`].)
+#[derive(Clone, Copy)]
 enum Seg {
     Name(&'static str),
     Index(usize),
-    Key(String),
+    /// The key at this index of [`Walker::keys`].
+    Key(u32),
 }
 
 struct Found {
@@ -54,8 +57,10 @@ struct Found {
 
 /// Collects the issues of one validation.
 pub(crate) struct Walker {
-    path: Vec<Seg>,
-    pos: Vec<u32>,
+    /// The path being read, each step with its document position.
+    path: Vec<(Seg, u32)>,
+    /// The text of the `Seg::Key` steps of this walk.
+    keys: Vec<String>,
     found: Vec<Found>,
     /// The positions of every issue in `found`, back to back.
     positions: Vec<u32>,
@@ -76,7 +81,7 @@ impl Walker {
     pub fn new(opts: Options) -> Self {
         Walker {
             path: Vec::with_capacity(8),
-            pos: Vec::with_capacity(8),
+            keys: Vec::new(),
             found: Vec::new(),
             positions: Vec::new(),
             opts,
@@ -92,7 +97,7 @@ impl Walker {
     /// [`Walker::has_issues`] is meaningful then.
     pub(crate) fn reset(&mut self, opts: Options, verdict_only: bool) {
         self.path.clear();
-        self.pos.clear();
+        self.keys.clear();
         self.found.clear();
         self.positions.clear();
         self.opts = opts;
@@ -132,8 +137,7 @@ impl Walker {
     /// Starts below these pointer segments (for `validate_field`).
     pub fn at(mut self, segments: &[Cow<'_, str>]) -> Self {
         for s in segments {
-            self.path.push(Seg::Key(s.to_string()));
-            self.pos.push(0);
+            self.enter_key(s.to_string(), 0);
         }
         self
     }
@@ -173,13 +177,13 @@ impl Walker {
         if self.verdict_only {
             return;
         }
-        let len = self.path.iter().map(|seg| 1 + if let Seg::Name(k) = seg { k.len() } else { 4 }).sum();
+        let len = self.path.iter().map(|(seg, _)| 1 + if let Seg::Name(k) = seg { k.len() } else { 4 }).sum();
         let mut path = String::with_capacity(len);
-        for seg in &self.path {
+        for &(seg, _) in &self.path {
             path.push('/');
             match seg {
                 Seg::Name(k) => escape_into(&mut path, k),
-                Seg::Key(k) => escape_into(&mut path, k),
+                Seg::Key(k) => escape_into(&mut path, self.keys.get(k as usize).map_or("", String::as_str)),
                 Seg::Index(i) => {
                     use std::fmt::Write;
                     let _ = write!(path, "{i}");
@@ -187,19 +191,29 @@ impl Walker {
             }
         }
         let from = self.positions.len() as u32;
-        self.positions.extend_from_slice(&self.pos);
+        self.positions.extend(self.path.iter().map(|&(_, p)| p));
         let at = from..self.positions.len() as u32;
         self.found.push(Found { at, issue: Issue { path, kind }, alive: true });
     }
 
     fn enter(&mut self, seg: Seg, pos: usize) {
-        self.path.push(seg);
-        self.pos.push(u32::try_from(pos).unwrap_or(u32::MAX));
+        self.path.push((seg, u32::try_from(pos).unwrap_or(u32::MAX)));
+    }
+
+    /// Enters a member whose key is not a field name of the schema.
+    fn enter_key(&mut self, key: String, pos: usize) {
+        self.keys.push(key);
+        self.enter(Seg::Key(self.keys.len() as u32 - 1), pos);
     }
 
     fn leave(&mut self) {
-        self.path.pop();
-        self.pos.pop();
+        self.path.truncate(self.path.len().saturating_sub(1));
+    }
+
+    /// Leaves a member entered with [`Walker::enter_key`], freeing its key.
+    fn leave_key(&mut self) {
+        self.leave();
+        self.keys.pop();
     }
 
     /// Drops the issues recorded in `range` (a member replaced by a later one of the same key).

@@ -40,7 +40,7 @@ pub(super) struct Plan {
     /// file mostly list their keys in one order, so the reader usually confirms the guess
     /// with two word compares instead of scanning and hashing the key. Plans are per thread,
     /// so a `Cell` is enough.
-    guess: Vec<Cell<u8>>,
+    guess: Vec<Cell<Guess>>,
     /// Fields that must be given (required and not read-only).
     pub required: u64,
     /// Fields whose values some rule reads.
@@ -142,7 +142,7 @@ impl Plan {
                     (head, tail, f.name.len())
                 })
                 .collect(),
-            guess: (0..=fields.len()).map(|_| Cell::new(0)).collect(),
+            guess: (0..=fields.len()).map(|_| Cell::new(Guess::NONE)).collect(),
             required,
             captured,
             rules,
@@ -182,40 +182,42 @@ impl Plan {
     }
 
     /// The field a member probably names, after the member of field `prev` (`None`: the first
-    /// member); see `guess`.
+    /// member), with its name's words; see `guess`.
     #[inline]
-    pub fn guess(&self, prev: Option<usize>) -> Option<usize> {
-        let g = self.guess.get(prev.map_or(0, |p| p + 1))?.get();
-        g.checked_sub(1).map(usize::from)
+    pub fn guess(&self, prev: Option<usize>) -> Guess {
+        self.guess.get(prev.map_or(0, |p| p + 1)).map_or(Guess::NONE, Cell::get)
     }
 
     /// Remembers that field `fi` followed field `prev`.
     #[inline]
     pub fn learn(&self, prev: Option<usize>, fi: usize) {
-        if let Some(slot) = self.guess.get(prev.map_or(0, |p| p + 1)) {
-            slot.set(fi as u8 + 1);
+        if let (Some(slot), Some(&(head, tail, len))) = (self.guess.get(prev.map_or(0, |p| p + 1)), self.words.get(fi))
+        {
+            slot.set(Guess { head, tail, len: len as u32, field: fi as u8 + 1 });
         }
     }
 
-    /// The length of field `fi`'s name when `key` (bytes starting with a member name, which
-    /// run on past it) starts with that name followed by `"`.
+    /// The guessed field and its name's length when `key` (bytes starting with a member name,
+    /// which run on past it) starts with that name followed by `"`. Everything the common case
+    /// needs is in `g`, so nothing waits on a second lookup.
     #[inline]
-    pub fn is_key(&self, schema: &Schema, fi: usize, key: &[u8]) -> Option<usize> {
-        let &(head, tail, n) = self.words.get(fi)?;
+    pub fn confirm(&self, schema: &Schema, g: Guess, key: &[u8]) -> Option<(usize, usize)> {
+        let fi = usize::from(g.field.checked_sub(1)?);
+        let n = g.len as usize;
         if key.get(n) != Some(&b'"') {
             return None;
         }
         let word = |i: usize| key.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map(u64::from_le_bytes);
         let same = match word(0) {
             None => schema.fields.get(fi).is_some_and(|f| key.get(..n) == Some(f.name.as_bytes())),
-            Some(first) if n < 8 => first & ((1u64 << (8 * n)) - 1) == head,
+            Some(first) if n < 8 => first & ((1u64 << (8 * n)) - 1) == g.head,
             Some(first) => {
-                first == head
-                    && word(n - 8) == Some(tail)
+                first == g.head
+                    && word(n - 8) == Some(g.tail)
                     && (n <= 16 || schema.fields.get(fi).is_some_and(|f| same_middle(f.name.as_bytes(), &key[..n])))
             }
         };
-        same.then_some(n)
+        same.then_some((fi, n))
     }
 
     /// The flag an `AtMostOneFlag` rule checks in the items of array field `fi`, with its
@@ -238,6 +240,25 @@ impl Plan {
             Planned::AtMostOneFlag { array, flag } if array == fi => Some(flag),
             _ => None,
         })
+    }
+}
+
+/// A guess of the next member's field: its index + 1 (0: no guess) and its name's words and
+/// length ([`key_words`]).
+#[derive(Clone, Copy)]
+pub(super) struct Guess {
+    head: u64,
+    tail: u64,
+    len: u32,
+    field: u8,
+}
+
+impl Guess {
+    const NONE: Guess = Guess { head: 0, tail: 0, len: 0, field: 0 };
+
+    /// The field guessed.
+    pub fn field(self) -> Option<usize> {
+        self.field.checked_sub(1).map(usize::from)
     }
 }
 

@@ -298,9 +298,9 @@ fn object<'de, A: MapAccess<'de>>(
             Key::Field(fi) => fi,
             Key::Unknown(name) => {
                 if let Some(name) = name {
-                    w.enter(Seg::Key(name), mi as usize);
+                    w.enter_key(name, mi as usize);
                     w.emit(IssueKind::UnknownField { allowed: None });
-                    w.leave();
+                    w.leave_key();
                 }
                 map.next_value::<IgnoredAny>()?;
                 continue;
@@ -454,9 +454,9 @@ impl<'de> Visitor<'de> for AnyVisitor<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut i = 0;
         while let Some(k) = map.next_key::<String>()? {
-            self.w.enter(Seg::Key(k), i);
+            self.w.enter_key(k, i);
             map.next_value_seed(AnySeed { w: &mut *self.w })?;
-            self.w.leave();
+            self.w.leave_key();
             i += 1;
         }
         Ok(())

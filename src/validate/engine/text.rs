@@ -307,7 +307,7 @@ impl Reader<'_, '_> {
 
     /// At a key's opening quote: the field it names (and its text when it names none and
     /// unknown fields are reported); moves past the closing quote. Out of line: most keys
-    /// are the field [`Plan::guess`] expects.
+    /// are the field [`Plan::guess`] says.
     #[inline(never)]
     fn key(&mut self, schema: &'static Schema, plan: &Plan) -> R<(Option<usize>, Option<String>)> {
         let (start, end, escaped) = self.raw_string()?;
@@ -570,7 +570,7 @@ impl Reader<'_, '_> {
                     return Err(Bail);
                 }
                 let guess = plan.guess(last);
-                let known = guess.and_then(|fi| plan.is_key(schema, fi, self.b.get(self.i + 1..)?).map(|n| (fi, n)));
+                let known = plan.confirm(schema, guess, self.b.get(self.i + 1..).unwrap_or(&[]));
                 let (field, unknown_name) = match known {
                     Some((fi, n)) => {
                         self.i += n + 2;
@@ -579,7 +579,7 @@ impl Reader<'_, '_> {
                     None => self.key(schema, plan)?,
                 };
                 if let Some(fi) = field {
-                    if field != guess {
+                    if field != guess.field() {
                         plan.learn(last, fi);
                     }
                     last = Some(fi);
@@ -659,9 +659,9 @@ impl Reader<'_, '_> {
     #[inline(never)]
     fn unknown(&mut self, name: Option<String>, mi: u32) -> R<()> {
         if let Some(name) = name {
-            self.w.enter(Seg::Key(name), mi as usize);
+            self.w.enter_key(name, mi as usize);
             self.w.emit(IssueKind::UnknownField { allowed: None });
-            self.w.leave();
+            self.w.leave_key();
         }
         self.skip()
     }
