@@ -29,6 +29,7 @@ export const {
   validateNdjson,
   NdjsonValidator,
   validateNdjsonStream,
+  validateNdjsonParallel,
   validateCsv,
   csvRecords,
   CsvValidator,

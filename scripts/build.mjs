@@ -121,7 +121,8 @@ copyFileSync(join(template, 'wasm-module.js'), join(pkg, 'wasm-module.js'));
 // file, so bundlers share one core between the entries and drop the engine when unused.
 // `#wasm` is the embedded module (wasm-bytes.js), or on workerd the `.wasm` imported as a module
 // (wasm-module.js): relative imports only, so a browser can load the files unbundled.
-const layout = (external, { engine = './engine.js', wasm = './wasm-bytes.js' } = {}) => ({
+// `#parallel` is validateNdjsonParallel: worker threads in the Node build, a stub elsewhere.
+const layout = (external, { engine = './engine.js', wasm = './wasm-bytes.js', parallel = 'browser' } = {}) => ({
   name: 'layout',
   setup(b) {
     const own = (path) => (args) => (external && args.kind !== 'entry-point' ? { path, external: true } : undefined);
@@ -129,6 +130,7 @@ const layout = (external, { engine = './engine.js', wasm = './wasm-bytes.js' } =
     b.onResolve({ filter: /\/engine\/index\.js$/ }, own(engine));
     b.onResolve({ filter: /^\.\/glue\.js$/ }, () => ({ path: join(tmp, 'glue.js') }));
     b.onResolve({ filter: /^#wasm$/ }, () => (external ? { path: wasm, external: true } : { path: join(tmp, 'wasm-lazy.cjs.js') }));
+    b.onResolve({ filter: /^#parallel$/ }, () => ({ path: join(src, 'parallel', `${parallel}.js`) }));
   },
 });
 const esm = { bundle: true, format: 'esm', platform: 'neutral', target: 'es2020', banner, logLevel: 'warning' };
@@ -149,9 +151,19 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   external: ['./wasm-bytes.cjs'],
-  plugins: [layout(false)],
+  plugins: [layout(false, { parallel: 'node' })],
 });
 copyFileSync(join(template, 'node.mjs'), join(pkg, 'node.mjs'));
+// The worker threads of validateNdjsonParallel load this beside node.cjs: the glue alone.
+await esbuild.build({
+  ...esm,
+  entryPoints: [join(src, 'parallel', 'worker.js')],
+  outfile: join(pkg, 'ndjson-worker.cjs'),
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  plugins: [layout(false)],
+});
 
 // 5. Typings: the ES ones, and CommonJS copies (`.d.cts`) that name `.cjs` siblings.
 for (const name of ['index', 'forms', 'validation']) copyFileSync(join(src, `${name}.d.ts`), join(pkg, `${name}.d.ts`));

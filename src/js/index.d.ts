@@ -86,6 +86,39 @@ export declare function validateNdjsonStream(
   options?: NdjsonOptions,
 ): Promise<NdjsonReport>;
 
+/** Options of `validateNdjsonParallel`: those of `validateNdjson`, and how to share the work. */
+export interface NdjsonParallelOptions extends NdjsonOptions {
+  /**
+   * Worker threads to validate with (default: the cores Node may use,
+   * `os.availableParallelism()`); `0` validates on the calling thread.
+   */
+  workers?: number;
+  /**
+   * Bytes of input per chunk handed to a worker (default 1 MiB; chunks end at line ends). An
+   * input smaller than four chunks is validated on the calling thread.
+   */
+  chunkBytes?: number;
+}
+
+/**
+ * Validates a large NDJSON input with every core (Node only): the input (text, bytes, or a stream
+ * or (async) iterable of chunks, read with bounded memory) is cut at line ends into chunks that
+ * worker threads validate, each with its own engine, and the reports are merged in line order:
+ * the result equals `validateNdjson`'s for the same input, line numbers and `maxInvalidLines`
+ * included. Outside Node it rejects with an Error saying so.
+ */
+export declare function validateNdjsonParallel(
+  input:
+    | string
+    | Uint8Array
+    | ArrayBuffer
+    | ReadableStreamLike<Uint8Array | string>
+    | AsyncIterable<Uint8Array | string>
+    | Iterable<Uint8Array | string>,
+  schema: SchemaName,
+  options?: NdjsonParallelOptions,
+): Promise<NdjsonReport>;
+
 import type { CsvOptions, CsvRecord, CsvReport } from './client.js';
 
 /**

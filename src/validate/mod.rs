@@ -24,6 +24,7 @@ pub mod patch;
 pub mod query;
 pub mod reference;
 pub mod value;
+pub mod wire;
 
 use std::borrow::Cow;
 use std::fmt;

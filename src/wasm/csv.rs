@@ -7,28 +7,8 @@ use wasm_bindgen::prelude::*;
 
 use super::validate::{count_option, options_from_js};
 use super::{bytes_of, error, to_js};
-use crate::validate::csv::{self, CsvIssue, CsvOptions, CsvReport, RecordIssues};
-use crate::validate::{Issue, Value};
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ReportOut<'a> {
-    records: u64,
-    valid: u64,
-    invalid: u64,
-    invalid_records: Vec<RecordOut<'a>>,
-    truncated: bool,
-    columns: &'a [String],
-}
-
-#[derive(Serialize)]
-struct RecordOut<'a> {
-    record: u64,
-    line: u64,
-    errors: Vec<IssueOut<'a>>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    truncated: bool,
-}
+use crate::validate::csv::{self, CsvOptions};
+use crate::validate::{wire, Issue, Value};
 
 /// An issue (`path`, `code`, `params`, `message`) with the header cell of its column.
 #[derive(Serialize)]
@@ -36,31 +16,6 @@ struct IssueOut<'a> {
     #[serde(flatten)]
     issue: &'a Issue,
     column: Option<&'a str>,
-}
-
-fn issue_out(i: &CsvIssue) -> IssueOut<'_> {
-    IssueOut { issue: &i.issue, column: i.column.as_deref() }
-}
-
-fn report_to_js(r: &CsvReport) -> Result<JsValue, JsValue> {
-    let records = r
-        .invalid_records
-        .iter()
-        .map(|r: &RecordIssues| RecordOut {
-            record: r.record,
-            line: r.line,
-            errors: r.issues.iter().map(issue_out).collect(),
-            truncated: r.truncated,
-        })
-        .collect();
-    to_js(&ReportOut {
-        records: r.records,
-        valid: r.valid,
-        invalid: r.invalid,
-        invalid_records: records,
-        truncated: r.truncated,
-        columns: &r.columns,
-    })
 }
 
 /// Option `name`, read once; a getter that throws is an error naming it.
@@ -105,19 +60,20 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
 
 /// Validates CSV text or bytes: the header row names a field per column (JSON Pointer or
 /// dotted path), each later row is one record of schema `schema`, its cells converted by the
-/// field's type. Returns the counts and, for each invalid record, its number, line and
-/// issues (each with the header cell of its column). Throws for an unknown schema or a
-/// header cell that names no field. For large files use `CsvValidator` or `validateCsvStream`.
-#[wasm_bindgen(js_name = validateCsv, unchecked_return_type = "CsvReport")]
+/// field's type. Returns the report (the counts and, for each invalid record, its number,
+/// line and issues, each with the header cell of its column) encoded for `src/js/wire.js`,
+/// which the package's `validateCsv` decodes. Throws for an unknown schema or a header cell
+/// that names no field. For large files use `CsvValidator`.
+#[wasm_bindgen(js_name = validateCsv)]
 pub fn validate_csv_js(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CsvOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> Result<Vec<u8>, JsValue> {
     let options = csv_options(&options)?;
     let schema = schema_name(&schema)?;
     let report = csv::validate_csv(&schema, &input_bytes(&input)?, options).map_err(error)?;
-    report_to_js(&report)
+    Ok(wire::csv_report(&report))
 }
 
 /// Validates CSV fed in chunks of any size (records, cells and characters may be split
@@ -157,11 +113,11 @@ impl CsvValidatorJs {
         to_js(&serde_json::json!({ "records": records, "valid": valid, "invalid": invalid }))
     }
 
-    /// Validates the last record and returns the report; the validator cannot be used after.
-    #[wasm_bindgen(unchecked_return_type = "CsvReport")]
-    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+    /// Validates the last record and returns the report, encoded (as `validateCsv`); the
+    /// validator cannot be used after.
+    pub fn finish(&mut self) -> Result<Vec<u8>, JsValue> {
         let v = self.inner.take().ok_or_else(|| error("finish called twice"))?;
-        report_to_js(&v.finish().map_err(error)?)
+        Ok(wire::csv_report(&v.finish().map_err(error)?))
     }
 }
 

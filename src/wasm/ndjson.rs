@@ -1,45 +1,15 @@
 //! `validateNdjson` and the streaming `NdjsonValidator` for JavaScript (bulk validation of
 //! NDJSON files in Node scripts; see `src/validate/ndjson.rs`).
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::validate::{count_option, options_from_js};
-use super::{bytes_of, error, to_js};
-use crate::validate::ndjson::{self, LineIssues, NdjsonOptions, NdjsonReport};
-use crate::validate::Issue;
+use super::{bytes_of, error};
+use crate::validate::ndjson::{self, NdjsonOptions};
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ReportOut<'a> {
-    records: u64,
-    valid: u64,
-    invalid: u64,
-    invalid_lines: Vec<LineOut<'a>>,
-    truncated: bool,
-}
-
-#[derive(Serialize)]
-struct LineOut<'a> {
-    line: u64,
-    errors: &'a [Issue],
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    truncated: bool,
-}
-
-fn report_to_js(r: &NdjsonReport) -> Result<JsValue, JsValue> {
-    let lines = r
-        .invalid_lines
-        .iter()
-        .map(|l: &LineIssues| LineOut { line: l.line, errors: &l.issues, truncated: l.truncated })
-        .collect();
-    to_js(&ReportOut {
-        records: r.records,
-        valid: r.valid,
-        invalid: r.invalid,
-        invalid_lines: lines,
-        truncated: r.truncated,
-    })
+/// The report in the binary form `src/js/wire.js` decodes (see `crate::validate::wire`).
+fn report_bytes(v: ndjson::NdjsonValidator) -> Vec<u8> {
+    v.finish_encoded()
 }
 
 fn ndjson_options(options: &JsValue) -> Result<NdjsonOptions, JsValue> {
@@ -63,19 +33,20 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
 }
 
 /// Validates NDJSON text or bytes: every non-blank line is one record of schema `schema`.
-/// Returns the counts and, for each invalid line, its 1-based number and issues (a line that
-/// is not JSON has one issue with code `json`). For large files use `NdjsonValidator` (or
-/// `validateNdjsonStream`) to feed chunks as they are read.
-#[wasm_bindgen(js_name = validateNdjson, unchecked_return_type = "NdjsonReport")]
+/// Returns the report (the counts and, for each invalid line, its 1-based number and issues;
+/// a line that is not JSON has one issue with code `json`) encoded for `src/js/wire.js`,
+/// which the package's `validateNdjson` decodes. For large files use `NdjsonValidator`.
+#[wasm_bindgen(js_name = validateNdjson)]
 pub fn validate_ndjson_js(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SchemaName")] schema: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "NdjsonOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> Result<Vec<u8>, JsValue> {
     let options = ndjson_options(&options)?;
     let schema = schema_name(&schema)?;
-    let report = ndjson::validate_ndjson(&schema, &input_bytes(&input)?, options).map_err(error)?;
-    report_to_js(&report)
+    let mut v = ndjson::NdjsonValidator::new(&schema, options).map_err(error)?.encoded();
+    v.push(&input_bytes(&input)?);
+    Ok(report_bytes(v))
 }
 
 /// Validates NDJSON fed in chunks of any size (lines and characters may be split across
@@ -95,7 +66,7 @@ impl NdjsonValidatorJs {
     ) -> Result<NdjsonValidatorJs, JsValue> {
         let options = ndjson_options(&options)?;
         let schema = schema_name(&schema)?;
-        Ok(NdjsonValidatorJs { inner: Some(ndjson::NdjsonValidator::new(&schema, options).map_err(error)?) })
+        Ok(NdjsonValidatorJs { inner: Some(ndjson::NdjsonValidator::new(&schema, options).map_err(error)?.encoded()) })
     }
 
     /// Validates the lines this chunk completes.
@@ -108,10 +79,10 @@ impl NdjsonValidatorJs {
         Ok(())
     }
 
-    /// Validates the last line and returns the report; the validator cannot be used after.
-    #[wasm_bindgen(unchecked_return_type = "NdjsonReport")]
-    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+    /// Validates the last line and returns the report, encoded (as `validateNdjson`); the
+    /// validator cannot be used after.
+    pub fn finish(&mut self) -> Result<Vec<u8>, JsValue> {
         let v = self.inner.take().ok_or_else(|| error("finish called twice"))?;
-        report_to_js(&v.finish())
+        Ok(report_bytes(v))
     }
 }

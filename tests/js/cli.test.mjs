@@ -105,6 +105,27 @@ test('validate: a CSV with bad rows: each issue with file:line and column, exit 
   assert.equal((await run(['validate', semi, '--schema', 'Site', '--delimiter', ';'])).status, 0);
 });
 
+test('validate: a big NDJSON file goes to worker threads (--workers), with the same output', async () => {
+  const site = { customerId: 1, siteName: 'A', siteReference: 'A-1', startDate: '2024-01-01', siteAddress: { address1: 'x', town: 'y', postcode: 'LS1 1AA', country: 'GB' }, siteContacts: [{ contactName: 'n', contactRole: 'ACCOUNTS' }] };
+  const lines = [];
+  // Past the 8 MiB from which the CLI uses worker threads: 24,000 lines of ~470 bytes.
+  for (let i = 0; i < 24000; i++) {
+    const s = { ...site, siteName: `Site ${i} ${'x'.repeat(80)}`, siteReference: `R-${i}-${'y'.repeat(80)}` };
+    s.siteAddress = { ...site.siteAddress, address1: 'z'.repeat(90) };
+    if (i % 1000 === 7) s.startDate = '2024-02-30';
+    lines.push(i % 5000 === 9 ? '{oops' : JSON.stringify(s));
+  }
+  const big = file('big.ndjson', `${lines.join('\n')}\n`);
+  const parallel = await run(['validate', big, '--schema', 'Site', '--workers', '2', '--report', join(dir, 'big-2.ndjson')]);
+  const single = await run(['validate', big, '--schema', 'Site', '--workers', '0', '--report', join(dir, 'big-0.ndjson')]);
+  assert.equal(parallel.status, 1, parallel.stderr);
+  assert.equal(parallel.stdout.replace('big-2', 'big-0'), single.stdout);
+  assert.match(parallel.stdout, /big\.ndjson: 24000 records, 23971 valid, 29 invalid/);
+  assert.ok(parallel.stdout.includes(`${big}:23008: /startDate: `), parallel.stdout.slice(-500));
+  assert.equal(readFileSync(join(dir, 'big-2.ndjson'), 'utf8'), readFileSync(join(dir, 'big-0.ndjson'), 'utf8'));
+  assert.equal((await run(['validate', big, '--schema', 'Site', '--workers', 'many'])).status, 2);
+});
+
 test('validate: --report writes every issue as NDJSON, JSON or CSV', async () => {
   const bad = file('report.csv', sitesCsv(3, { 1: { country: 'UK' }, 3: { siteName: 'Quote "q", comma' } }));
   for (const ext of ['ndjson', 'json', 'csv']) {

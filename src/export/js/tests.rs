@@ -53,7 +53,11 @@ fn tables_carry_limits_patterns_and_templates() {
     let first = templates.as_array().and_then(|a| a.iter().find(|t| t[0] == "minLength")).cloned();
     assert_eq!(
         first,
-        Some(serde_json::json!(["minLength", [["isNumber", "limit", 1.0], ["isNumber", "actual", 0.0]], "{field} must not be empty."]))
+        Some(serde_json::json!([
+            "minLength",
+            [["isNumber", "limit", 1.0], ["isNumber", "actual", 0.0]],
+            "{field} must not be empty."
+        ]))
     );
 }
 

@@ -4,11 +4,13 @@
 
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { CsvValidator, NdjsonValidator, csvRecords, validate } from 'elevate-billing';
+import { CsvValidator, NdjsonValidator, csvRecords, validate, validateNdjsonParallel } from 'elevate-billing';
 import { UsageError, unreadable } from './common.mjs';
 
 const CHUNK = 1 << 20;
 const PREFIX = /^elevate-billing: /;
+/** NDJSON files from this size on are validated by worker threads (`--workers`). */
+const PARALLEL_BYTES = 8 << 20;
 
 /** An Error of the package about the input itself (an unknown column…) as a usage error. */
 const usage = (e) => (e instanceof UsageError ? e : new UsageError(String(e?.message ?? e).replace(PREFIX, '')));
@@ -54,7 +56,7 @@ async function readJsonArray(file) {
  * [{ record, line, errors }] }` (`record` is null for NDJSON, whose report numbers lines);
  * `progress(count, bytesOrItemsDone, total)` is called as it goes.
  */
-export async function validateFile(file, format, schema, { delimiter, progress = () => {} } = {}) {
+export async function validateFile(file, format, schema, { delimiter, workers, progress = () => {} } = {}) {
   if (format === 'json') {
     const items = await readJsonArray(file);
     const out = { records: items.length, valid: 0, invalid: 0, invalidRecords: [] };
@@ -70,6 +72,9 @@ export async function validateFile(file, format, schema, { delimiter, progress =
     return out;
   }
   const total = await sizeOf(file);
+  if (format === 'ndjson' && total >= PARALLEL_BYTES && workers !== 0) {
+    return validateNdjsonFile(file, schema, total, workers, progress);
+  }
   let validator;
   try {
     // The command reports every invalid record (the library keeps the first 1000 by default).
@@ -104,6 +109,28 @@ export async function validateFile(file, format, schema, { delimiter, progress =
   } finally {
     validator.free?.();
   }
+}
+
+/** A big NDJSON file, read as it streams, by worker threads (validateNdjsonParallel). */
+async function validateNdjsonFile(file, schema, total, workers, progress) {
+  async function* chunks() {
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
+      bytes += chunk.length;
+      lines += newlines(chunk);
+      yield chunk;
+      progress(lines, bytes, total);
+    }
+  }
+  let report;
+  try {
+    report = await validateNdjsonParallel(chunks(), schema, workers === undefined ? {} : { workers });
+  } catch (e) {
+    throw e?.code ? unreadable(file, e) : usage(e);
+  }
+  const invalidRecords = report.invalidLines.map(({ line, errors }) => ({ record: null, line, errors }));
+  return { records: report.records, valid: report.valid, invalid: report.invalid, invalidRecords };
 }
 
 /**

@@ -3,7 +3,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { schemaNames } from 'elevate-billing';
-import { Progress, UsageError, csvCell, formatOf, issueLine, parse } from './common.mjs';
+import { Progress, UsageError, csvCell, formatOf, integerOption, issueLine, parse } from './common.mjs';
 import { validateFile } from './records.mjs';
 
 export const HELP = `Usage: elevate-billing validate FILE... --schema NAME [options]
@@ -20,6 +20,8 @@ Options:
   --format FORMAT      ndjson, json or csv, for every file (instead of the extension)
   --delimiter CHAR     CSV cell separator (default ",")
   --report FILE        also write every issue to FILE: .ndjson, .json or .csv
+  --workers N          worker threads for NDJSON files of 8 MiB or more (default: one per
+                       core; 0 validates on the main thread)
   --quiet              print only the summary (no issue lines)
   -h, --help           this help
 
@@ -68,6 +70,7 @@ export async function run(args) {
     format: { type: 'string' },
     delimiter: { type: 'string' },
     report: { type: 'string' },
+    workers: { type: 'string' },
     quiet: { type: 'boolean' },
   });
   if (values.help) {
@@ -78,6 +81,7 @@ export async function run(args) {
   checkSchema(values.schema);
   if (values.report && !/\.(ndjson|jsonl|json|csv)$/i.test(values.report)) throw new UsageError(`--report must end in .ndjson, .json or .csv: ${values.report}`);
   const formats = positionals.map((f) => formatOf(f, values.format));
+  const workers = integerOption('workers', values.workers, 0, 256);
 
   const rows = [];
   const totals = { records: 0, valid: 0, invalid: 0 };
@@ -87,6 +91,7 @@ export async function run(args) {
     try {
       report = await validateFile(file, formats[i], values.schema, {
         delimiter: values.delimiter,
+        workers,
         progress: (count, done, total) => {
           progress.total = total;
           progress.update(count, done);

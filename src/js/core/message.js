@@ -112,7 +112,7 @@ function when(w, at) {
 const own = Object.prototype.hasOwnProperty;
 
 /**
- * @typedef {{ path: string, labels: Labels }} Ctx  where the issue is, how fields are named
+ * @typedef {{ path: string, labels: Labels, label?: string }} Ctx  where the issue is, how fields are named (`label`: the issue's own, once read)
  */
 
 /**
@@ -163,29 +163,45 @@ function print(filter, v, at) {
  * @param {Params} params
  */
 function holds(c, path, params) {
-  const v = param(params, /** @type {string} */ (c[1]));
+  return condition(c)(path, params);
+}
+
+/**
+ * A condition ([kind, name, value?]) as a test of an issue, made once per template.
+ * @param {unknown[]} c
+ * @returns {(path: string, params: Params) => boolean}
+ */
+function condition(c) {
+  const name = /** @type {string} */ (c[1]);
+  const want = c[2];
   switch (c[0]) {
     case 'has':
-      return v !== undefined;
+      return (_, p) => param(p, name) !== undefined;
     case 'missing':
-      return v === undefined;
+      return (_, p) => param(p, name) === undefined;
     case 'is':
-      return typeof v === 'string' && v === c[2];
+      return (_, p) => param(p, name) === want && typeof want === 'string';
     case 'isNumber':
-      return typeof v === 'number' && v === c[2];
+      return (_, p) => param(p, name) === want && typeof want === 'number';
     case 'nonEmpty':
-      return typeof v === 'string' && v !== '';
+      return (_, p) => {
+        const v = param(p, name);
+        return typeof v === 'string' && v !== '';
+      };
     case 'count':
-      return Array.isArray(v) && v.length === c[2];
+      return (_, p) => {
+        const v = param(p, name);
+        return Array.isArray(v) && v.length === want;
+      };
     case 'pathEnds':
-      return path !== '' && path.slice(path.lastIndexOf('/') + 1) === c[1];
+      return (path) => path !== '' && path.slice(path.lastIndexOf('/') + 1) === name;
     default:
-      return false;
+      return () => false;
   }
 }
 
 /**
- * @typedef {{ conds: unknown[][], parts: (string | { name: string, filter: string })[] }} Compiled
+ * @typedef {{ conds: ((path: string, params: Params) => boolean)[], parts: (string | { name: string, filter: string })[], needs: string[] }} Compiled
  *   a template split once into literal text and placeholders
  */
 
@@ -212,7 +228,9 @@ function compiled(code) {
         rest = rest.slice(close + 1);
       }
       if (rest !== '') parts.push(rest);
-      list.push({ conds, parts });
+      // The params it prints, to rule the template out before building any text.
+      const needs = parts.flatMap((p) => (typeof p === 'string' || p.name === 'field' || p.name === 'code' || p.name.startsWith('#') ? [] : [p.name]));
+      list.push({ conds: conds.map(condition), parts, needs });
     }
     byCode.set(code, list);
   }
@@ -235,9 +253,11 @@ export function render(path, code, params, labels) {
     const label = labels;
     labels = (p) => (p === path ? label : fieldLabel(p));
   }
-  const at = { path, labels };
+  /** @type {Ctx} */
+  const at = { path, labels, label: undefined };
   next: for (const t of compiled(code)) {
-    for (const c of t.conds) if (!holds(c, path, params)) continue next;
+    for (const c of t.conds) if (!c(path, params)) continue next;
+    for (const name of t.needs) if (param(params, name) === undefined) continue next;
     let out = '';
     for (const part of t.parts) {
       if (typeof part === 'string') {
@@ -265,7 +285,7 @@ function fill(name, filter, code, params, at) {
     const constant = name.slice(1);
     return own.call(WORDS.constants, constant) ? String(/** @type {any} */ (WORDS.constants)[constant]) : undefined;
   }
-  if (name === 'field') return at.labels(at.path);
+  if (name === 'field') return (at.label ??= at.labels(at.path));
   if (name === 'code') return code;
   const v = param(params, name);
   return v === undefined ? undefined : print(filter, v, at);

@@ -8,6 +8,7 @@
 import * as core from '../core/index.js';
 import { createClientApi } from '../client.js';
 import { createNdjsonApi } from '../ndjson.js';
+import { csvReport, ndjsonReport } from '../wire.js';
 import { chunks, describe, plainOptions, typeError, wholeBytes } from './args.js';
 import { engine, load } from './load.js';
 
@@ -188,10 +189,16 @@ class Bulk {
   #inner;
   #state = 'open';
   #name;
+  /** Reads the engine's encoded report (`../wire.js`). */
+  #decode;
 
-  /** @param {string} name @param {string} className @param {unknown} schema @param {unknown} options @param {readonly string[]} names */
-  constructor(name, className, schema, options, names) {
+  /**
+   * @param {string} name @param {string} className @param {unknown} schema @param {unknown} options
+   * @param {readonly string[]} names @param {(bytes: Uint8Array) => any} decode
+   */
+  constructor(name, className, schema, options, names, decode) {
     this.#name = name;
+    this.#decode = decode;
     const s = string(schema, name, 'the schema name');
     const o = plainOptions(options, name, names);
     this.#inner = new (engine()[className])(s, o);
@@ -216,7 +223,7 @@ class Bulk {
     this.#inner = null;
     this.#state = 'finished';
     try {
-      return inner.finish();
+      return this.#decode(inner.finish());
     } finally {
       inner.free();
     }
@@ -250,7 +257,7 @@ function feedWhole(v, input, what) {
  * @param {unknown} input @param {unknown} schema @param {unknown} [options]
  */
 export function validateNdjson(input, schema, options) {
-  return feedWhole(new Bulk('validateNdjson', 'NdjsonValidator', schema, options, NDJSON_OPTIONS), input, 'validateNdjson: the input');
+  return feedWhole(new Bulk('validateNdjson', 'NdjsonValidator', schema, options, NDJSON_OPTIONS, ndjsonReport), input, 'validateNdjson: the input');
 }
 
 /** Validates NDJSON fed in chunks of any size: `push` each chunk, then `finish`. */
@@ -258,7 +265,7 @@ export class NdjsonValidator {
   #bulk;
   /** @param {unknown} schema @param {unknown} [options] */
   constructor(schema, options) {
-    this.#bulk = new Bulk('NdjsonValidator', 'NdjsonValidator', schema, options, NDJSON_OPTIONS);
+    this.#bulk = new Bulk('NdjsonValidator', 'NdjsonValidator', schema, options, NDJSON_OPTIONS, ndjsonReport);
   }
   /** @param {unknown} chunk */
   push(chunk) {
@@ -279,7 +286,7 @@ export class NdjsonValidator {
  * @param {unknown} input @param {unknown} schema @param {unknown} [options]
  */
 export function validateCsv(input, schema, options) {
-  return feedWhole(new Bulk('validateCsv', 'CsvValidator', schema, options, CSV_OPTIONS), input, 'validateCsv: the input');
+  return feedWhole(new Bulk('validateCsv', 'CsvValidator', schema, options, CSV_OPTIONS, csvReport), input, 'validateCsv: the input');
 }
 
 /**
@@ -298,7 +305,7 @@ export class CsvValidator {
   #bulk;
   /** @param {unknown} schema @param {unknown} [options] */
   constructor(schema, options) {
-    this.#bulk = new Bulk('CsvValidator', 'CsvValidator', schema, options, CSV_OPTIONS);
+    this.#bulk = new Bulk('CsvValidator', 'CsvValidator', schema, options, CSV_OPTIONS, csvReport);
   }
   /** @param {unknown} chunk */
   push(chunk) {
@@ -315,6 +322,12 @@ export class CsvValidator {
     this.#bulk.free();
   }
 }
+
+/**
+ * Validates a large NDJSON input with every core (Node: worker threads over chunks of the
+ * input, reports merged in line order); elsewhere it rejects, saying so.
+ */
+export { validateNdjsonParallel } from '#parallel';
 
 /** Plumbing for tests and benchmarks: the engine's raw exports (the Rust validators as the
  * oracle of the JavaScript ones), started if needed. */

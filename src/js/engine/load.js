@@ -13,6 +13,8 @@ const PREFIX = 'elevate-billing: ';
 
 /** @type {any} the wasm-bindgen glue, once the engine runs */
 let glue = null;
+/** @type {WebAssembly.Module | null} the module it runs (Node's worker threads start from it) */
+let compiled = null;
 /** @type {Promise<void> | null} */
 let loading = null;
 
@@ -47,7 +49,18 @@ function start(module) {
   const g = createGlue();
   g.initSync({ module });
   glue = g;
+  compiled = module;
   return g;
+}
+
+/**
+ * The compiled module of the running engine (started if needed), for worker threads: a module
+ * posted to a worker starts there without compiling again.
+ * @returns {WebAssembly.Module}
+ */
+export function engineModule() {
+  engine();
+  return /** @type {WebAssembly.Module} */ (compiled);
 }
 
 /** The bytes of the embedded module (decoded once, then dropped). */

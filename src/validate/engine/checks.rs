@@ -15,8 +15,13 @@ pub use crate::rules::length::utf16_len;
 
 impl Walker {
     pub(super) fn string(&mut self, t: &Text, s: &str) {
+        self.string_of_len(t, s, utf16_len(s));
+    }
+
+    /// [`Walker::string`] for a string whose UTF-16 length `len` the reader already knows.
+    pub(super) fn string_of_len(&mut self, t: &Text, s: &str, len: u64) {
         let mut emit = |k| self.emit(k);
-        let length_issue = length::check(t, utf16_len(s), &mut emit);
+        let length_issue = length::check(t, len, &mut emit);
         if let Some(c) = t.choices {
             emit.extend(choices::check_str(c, s));
             return;

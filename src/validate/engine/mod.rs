@@ -18,8 +18,10 @@
 //! - of a repeated key, the last occurrence counts (the earlier ones' issues are dropped).
 
 mod checks;
+mod object;
 mod plan;
 mod seed;
+mod text;
 
 use std::borrow::Cow;
 
@@ -30,19 +32,24 @@ use super::Options;
 use crate::schema::Kind;
 
 pub use checks::utf16_len;
+pub(crate) use text::{Bail, Scratch};
 
 pub use crate::schema::{MAX_FIELDS, MAX_SAFE_INTEGER};
 
 /// A step of the path being read: a field of a schema, an array index, or any other key.
+/// (Copy, so leaving a member is one store: the text of other keys lives in [`Walker::keys`].)
+#[derive(Clone, Copy)]
 enum Seg {
     Name(&'static str),
     Index(usize),
-    Key(String),
+    /// The key at this index of [`Walker::keys`].
+    Key(u32),
 }
 
 struct Found {
-    /// The document position of the path, for the final ordering.
-    at: Vec<u32>,
+    /// The document position of the path, for the final ordering: this range of
+    /// [`Walker::positions`] (one arena, so an issue allocates no vector of its own).
+    at: std::ops::Range<u32>,
     issue: Issue,
     /// False once a later occurrence of the same key replaced the value it is about.
     alive: bool,
@@ -50,9 +57,13 @@ struct Found {
 
 /// Collects the issues of one validation.
 pub(crate) struct Walker {
-    path: Vec<Seg>,
-    pos: Vec<u32>,
+    /// The path being read, each step with its document position.
+    path: Vec<(Seg, u32)>,
+    /// The text of the `Seg::Key` steps of this walk.
+    keys: Vec<String>,
     found: Vec<Found>,
+    /// The positions of every issue in `found`, back to back.
+    positions: Vec<u32>,
     opts: Options,
     /// Issues still alive in `found`.
     live: usize,
@@ -65,27 +76,79 @@ pub(crate) struct Walker {
     /// Issues not recorded because `max_issues` were live (counted, so the report can say it
     /// was cut).
     dropped: usize,
+    /// Count issues without building them (bulk input past its kept issues needs only the
+    /// verdict); see [`Walker::reset`].
+    verdict_only: bool,
 }
 
 impl Walker {
     pub fn new(opts: Options) -> Self {
         Walker {
             path: Vec::with_capacity(8),
-            pos: Vec::with_capacity(8),
+            keys: Vec::new(),
             found: Vec::new(),
+            positions: Vec::new(),
             opts,
             live: 0,
             skipped: false,
             revived: false,
             dropped: 0,
+            verdict_only: false,
         }
+    }
+
+    /// Makes a used walker new again, keeping its buffers (bulk input reuses one walker for
+    /// every line). With `verdict_only`, issues are counted but not built: only
+    /// [`Walker::has_issues`] is meaningful then.
+    pub(crate) fn reset(&mut self, opts: Options, verdict_only: bool) {
+        self.path.clear();
+        self.keys.clear();
+        self.found.clear();
+        self.positions.clear();
+        self.opts = opts;
+        self.live = 0;
+        self.skipped = false;
+        self.revived = false;
+        self.dropped = 0;
+        self.verdict_only = verdict_only;
+    }
+
+    /// Reads JSON `text` as a value of `kind` with the JSON text reader (no serde): the same
+    /// issues as [`Walker::check`] with serde_json, or [`Bail`] when the text needs serde_json
+    /// after all (a syntax error, a repeated key…); the walker must then be reset.
+    pub(crate) fn check_text(&mut self, kind: &Kind, text: &str, scratch: &mut Scratch) -> Result<(), Bail> {
+        text::check(self, kind, text, scratch)
+    }
+
+    /// True when an issue is alive.
+    pub(crate) fn has_issues(&self) -> bool {
+        self.live > 0 || self.dropped > 0
+    }
+
+    /// True when issues were left out because `max_issues` were live.
+    pub(crate) fn truncated(&self) -> bool {
+        self.dropped > 0
+    }
+
+    /// The live issues, in document order, leaving the walker to be [`reset`](Walker::reset).
+    pub(crate) fn take_issues(&mut self) -> Vec<Issue> {
+        if self.found.is_empty() {
+            return Vec::new();
+        }
+        self.found.retain(|f| f.alive);
+        if self.found.len() > 1 {
+            let positions = &self.positions;
+            let of = |f: &Found| positions.get(f.at.start as usize..f.at.end as usize).unwrap_or(&[]);
+            self.found.sort_by(|a, b| of(a).cmp(of(b)));
+        }
+        self.positions.clear();
+        self.found.drain(..).map(|f| f.issue).collect()
     }
 
     /// Starts below these pointer segments (for `validate_field`).
     pub fn at(mut self, segments: &[Cow<'_, str>]) -> Self {
         for s in segments {
-            self.path.push(Seg::Key(s.to_string()));
-            self.pos.push(0);
+            self.enter_key(s.to_string(), 0);
         }
         self
     }
@@ -103,10 +166,8 @@ impl Walker {
 
     /// The live issues, in document order, and whether some were left out (`max_issues`).
     pub fn into_report(mut self) -> super::Report {
-        self.found.retain(|f| f.alive);
-        self.found.sort_by(|a, b| a.at.cmp(&b.at));
-        let truncated = self.dropped > 0;
-        super::Report { issues: self.found.into_iter().map(|f| f.issue).collect(), truncated }
+        let truncated = self.truncated();
+        super::Report { issues: self.take_issues(), truncated }
     }
 
     /// True when the rest may be skipped: `abort_early` and an issue is alive. Every skip
@@ -136,26 +197,46 @@ impl Walker {
             return;
         }
         self.live += 1;
-        let mut path = String::new();
-        for seg in &self.path {
+        if self.verdict_only {
+            return;
+        }
+        let len = self.path.iter().map(|(seg, _)| 1 + if let Seg::Name(k) = seg { k.len() } else { 4 }).sum();
+        let mut path = String::with_capacity(len);
+        for &(seg, _) in &self.path {
             path.push('/');
             match seg {
                 Seg::Name(k) => escape_into(&mut path, k),
-                Seg::Key(k) => escape_into(&mut path, k),
-                Seg::Index(i) => path.push_str(&i.to_string()),
+                Seg::Key(k) => escape_into(&mut path, self.keys.get(k as usize).map_or("", String::as_str)),
+                Seg::Index(i) => {
+                    use std::fmt::Write;
+                    let _ = write!(path, "{i}");
+                }
             }
         }
-        self.found.push(Found { at: self.pos.clone(), issue: Issue { path, kind }, alive: true });
+        let from = self.positions.len() as u32;
+        self.positions.extend(self.path.iter().map(|&(_, p)| p));
+        let at = from..self.positions.len() as u32;
+        self.found.push(Found { at, issue: Issue { path, kind }, alive: true });
     }
 
     fn enter(&mut self, seg: Seg, pos: usize) {
-        self.path.push(seg);
-        self.pos.push(u32::try_from(pos).unwrap_or(u32::MAX));
+        self.path.push((seg, u32::try_from(pos).unwrap_or(u32::MAX)));
+    }
+
+    /// Enters a member whose key is not a field name of the schema.
+    fn enter_key(&mut self, key: String, pos: usize) {
+        self.keys.push(key);
+        self.enter(Seg::Key(self.keys.len() as u32 - 1), pos);
     }
 
     fn leave(&mut self) {
-        self.path.pop();
-        self.pos.pop();
+        self.path.truncate(self.path.len().saturating_sub(1));
+    }
+
+    /// Leaves a member entered with [`Walker::enter_key`], freeing its key.
+    fn leave_key(&mut self) {
+        self.leave();
+        self.keys.pop();
     }
 
     /// Drops the issues recorded in `range` (a member replaced by a later one of the same key).
@@ -175,6 +256,9 @@ impl Walker {
 }
 
 fn escape_into(path: &mut String, key: &str) {
+    if !key.bytes().any(|b| b == b'~' || b == b'/') {
+        return path.push_str(key);
+    }
     for c in key.chars() {
         match c {
             '~' => path.push_str("~0"),

@@ -12,11 +12,11 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::plan::{self, bit, Plan, Planned};
+use super::object::{rules, Given};
+use super::plan::{self, bit, Plan};
 use super::{Seg, Walker, MAX_FIELDS};
 use crate::rules::condition::{self, Kept};
 use crate::rules::issue::IssueKind;
-use crate::rules::{any_of, equals_if, required, required_if, single_flag};
 use crate::schema::{Array, Kind, Schema};
 
 /// What a value was, as far as the rules of its parent need to know.
@@ -300,9 +300,9 @@ fn object<'de, A: MapAccess<'de>>(
             Key::Field(fi) => fi,
             Key::Unknown(name) => {
                 if let Some(name) = name {
-                    w.enter(Seg::Key(name), mi as usize);
+                    w.enter_key(name, mi as usize);
                     w.emit(IssueKind::UnknownField { allowed: None });
-                    w.leave();
+                    w.leave_key();
                 }
                 map.next_value::<IgnoredAny>()?;
                 continue;
@@ -356,6 +356,26 @@ fn object<'de, A: MapAccess<'de>>(
     Ok(Seen::Other)
 }
 
+impl Given for Members {
+    fn given(&self) -> u64 {
+        self.given
+    }
+    fn present_mask(&self) -> u64 {
+        self.present
+    }
+    fn at(&self, fi: usize) -> u32 {
+        self.at[fi % MAX_FIELDS]
+    }
+    fn count(&self) -> u32 {
+        self.count
+    }
+    fn each_flags(&self, mut f: impl FnMut(usize, &[(usize, u32)])) {
+        for (fi, items) in &self.flags {
+            f(*fi, items);
+        }
+    }
+}
+
 impl condition::Members for Members {
     fn present(&self, field: usize) -> bool {
         self.present & bit(field) != 0
@@ -368,58 +388,6 @@ impl condition::Members for Members {
             Seen::Str(s) => Kept::Str(s),
             _ => Kept::Other,
         })
-    }
-}
-
-/// Required fields, conditional rules and flag uniqueness, once every member was read. The
-/// order issues are emitted in does not matter: their positions sort them. Each field is
-/// reported at most once (the first rule that finds it missing or wrong wins).
-fn rules(w: &mut Walker, schema: &'static Schema, plan: &Plan, m: &Members) {
-    let name = |fi: usize| schema.fields.get(fi).map_or("", |f| f.name);
-    // A missing field sorts after every member; a null one stays at its place.
-    let at = |fi: usize| if m.given & bit(fi) != 0 { m.at[fi % MAX_FIELDS] as usize } else { m.count as usize + fi };
-    let report = |w: &mut Walker, fi: usize, kind: IssueKind| {
-        w.enter(Seg::Name(name(fi)), at(fi));
-        w.emit(kind);
-        w.leave();
-    };
-    let mut reported = 0u64;
-    let missing_required = plan.required & !m.present;
-    if missing_required != 0 {
-        for fi in 0..schema.fields.len().min(MAX_FIELDS) {
-            if missing_required & bit(fi) != 0 {
-                report(w, fi, required::issue());
-            }
-        }
-        reported |= missing_required;
-    }
-    for rule in &plan.rules {
-        let (target, issue) = match rule {
-            Planned::RequiredIf { field, when } => (*field, required_if::check(*field, when.field, when.source, m)),
-            Planned::AnyOf { fields, names } => (fields.first().copied().unwrap_or(0), any_of::check(fields, names, m)),
-            Planned::EqualsIf { field, value, when } => {
-                (*field, equals_if::check(*field, *value, when.field, when.source, m))
-            }
-            Planned::AtMostOneFlag { .. } => continue,
-        };
-        if let Some(issue) = issue.filter(|_| reported & bit(target) == 0) {
-            report(w, target, issue);
-            reported |= bit(target);
-        }
-    }
-    // At most one item of an array may have its flag set; report the second and later.
-    for (fi, items) in &m.flags {
-        let Some(&(first, _)) = items.first() else { continue };
-        let Some(flag) = plan.flag_of_array(*fi) else { continue };
-        for &(item, pos) in items.iter().skip(1) {
-            w.enter(Seg::Name(name(*fi)), m.at[*fi % MAX_FIELDS] as usize);
-            w.enter(Seg::Index(item), item);
-            w.enter(Seg::Name(flag), pos as usize);
-            w.emit(single_flag::issue(first));
-            w.leave();
-            w.leave();
-            w.leave();
-        }
     }
 }
 
@@ -486,9 +454,9 @@ impl<'de> Visitor<'de> for AnyVisitor<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut i = 0;
         while let Some(k) = map.next_key::<String>()? {
-            self.w.enter(Seg::Key(k), i);
+            self.w.enter_key(k, i);
             map.next_value_seed(AnySeed { w: &mut *self.w })?;
-            self.w.leave();
+            self.w.leave_key();
             i += 1;
         }
         Ok(())
