@@ -46,7 +46,22 @@ impl<R: AsRef<[(u32, u32)]>> Class<R> {
 
     /// Whole-string match of `value`, with the first character outside the class.
     pub fn check(&self, value: &str) -> Result<(), Mismatch> {
-        self.check_code_points(value.is_empty(), value.chars().map(|c| (c as u32, c.len_utf16())))
+        // Most values are ASCII: a bit test per byte, the byte offset being the UTF-16 one.
+        // At the first other byte, the general path reads the value again from its start.
+        for (index, &b) in value.as_bytes().iter().enumerate() {
+            if b >= 0x80 {
+                return self.check_code_points(false, value.chars().map(|c| (c as u32, c.len_utf16())));
+            }
+            if self.ascii[usize::from(b >> 6)] & (1u64 << (b & 63)) == 0 {
+                return Err(Mismatch::Char { ch: char::from(b), index });
+            }
+        }
+        let count = u32::try_from(value.len()).unwrap_or(u32::MAX);
+        match count {
+            0 if self.allow_empty || self.min == 0 => Ok(()),
+            _ if count < self.min || self.max.is_some_and(|m| count > m) => Err(Mismatch::Count),
+            _ => Ok(()),
+        }
     }
 
     /// [`Class::check`] on UTF-16 code units: a lone surrogate is a code point of its own, as

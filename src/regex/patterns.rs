@@ -3,6 +3,7 @@
 //! (decisions R3), compiled by java-regex in Java's dialect like a product format. Patterns
 //! match the whole value (decisions R1).
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, RwLock};
 
 use super::fixed::{fixed, Fixed};
@@ -22,8 +23,20 @@ pub enum InForce {
 type Slot = Option<Arc<UserPattern>>;
 static SET: RwLock<[Slot; 8]> = RwLock::new([None, None, None, None, None, None, None, None]);
 
+/// A bit per pattern whose slot in [`SET`] holds a pattern, changed only with the write lock
+/// held: every string with a pattern asks which one is in force, and while a pattern was never
+/// replaced (the usual case) the answer needs no lock.
+static REPLACED: AtomicU32 = AtomicU32::new(0);
+
+fn bit(p: Pattern) -> u32 {
+    1 << (p as u32 % 32)
+}
+
 /// The pattern in force for `p`.
 pub fn in_force(p: Pattern) -> InForce {
+    if REPLACED.load(Ordering::Acquire) & bit(p) == 0 {
+        return InForce::Fixed(fixed(p));
+    }
     match SET.read().unwrap_or_else(|e| e.into_inner()).get(p as usize).cloned().flatten() {
         Some(set) => InForce::Set(set),
         None => InForce::Fixed(fixed(p)),
@@ -73,8 +86,10 @@ pub fn set_pattern(name: &str, source: &str) -> Result<(), PatternError> {
 pub fn set_pattern_utf16(name: &str, source: &[u16]) -> Result<(), PatternError> {
     let p = Pattern::from_name(name).ok_or_else(|| unknown(name))?;
     let compiled = Arc::new(UserPattern::compile_utf16(source)?);
-    if let Some(slot) = SET.write().unwrap_or_else(|e| e.into_inner()).get_mut(p as usize) {
+    let mut slots = SET.write().unwrap_or_else(|e| e.into_inner());
+    if let Some(slot) = slots.get_mut(p as usize) {
         *slot = Some(compiled);
+        REPLACED.fetch_or(bit(p), Ordering::Release);
     }
     Ok(())
 }
@@ -84,10 +99,14 @@ pub fn reset_pattern(name: Option<&str>) -> Result<(), PatternError> {
     let p = name.map(|n| Pattern::from_name(n).ok_or_else(|| unknown(n))).transpose()?;
     let mut slots = SET.write().unwrap_or_else(|e| e.into_inner());
     match p {
-        None => slots.iter_mut().for_each(|s| *s = None),
+        None => {
+            slots.iter_mut().for_each(|s| *s = None);
+            REPLACED.store(0, Ordering::Release);
+        }
         Some(p) => {
             if let Some(slot) = slots.get_mut(p as usize) {
                 *slot = None;
+                REPLACED.fetch_and(!bit(p), Ordering::Release);
             }
         }
     }

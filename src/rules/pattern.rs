@@ -88,7 +88,7 @@ fn issue(p: Pattern, s: &str, m: Mismatch) -> IssueKind {
         reason = Some("empty".into());
     } else {
         if let Mismatch::Char { ch, index: at } = m {
-            character = Some(ch.to_string());
+            character = Some(String::from(ch));
             index = Some(at as u64);
             if ch == '+' && p == Pattern::Phone {
                 // decisions R2: the server's class has no `+`; `00` is the international
@@ -113,7 +113,7 @@ fn issue(p: Pattern, s: &str, m: Mismatch) -> IssueKind {
             if let Some(d) = super::email::diagnose(s) {
                 reason = Some(d.reason.into());
                 if let Some((ch, at)) = d.character {
-                    character = Some(ch.to_string());
+                    character = Some(String::from(ch));
                     index = Some(at);
                 }
             }

@@ -76,6 +76,8 @@ pub struct NdjsonValidator {
     /// Where kept issues go when the report is wanted encoded ([`NdjsonValidator::encoded`]):
     /// each invalid line is encoded as it is found, so its issues are freed at once.
     wire: Option<Writer>,
+    /// The JSON Pointer of the issue being encoded (one buffer for all of them).
+    path: String,
     /// Invalid lines kept so far (in `report.invalid_lines` or in `wire`).
     kept: usize,
     /// The start of a line whose end has not arrived yet.
@@ -105,6 +107,7 @@ impl NdjsonValidator {
             walker: Walker::new(options.record),
             scratch: Scratch::default(),
             wire: None,
+            path: String::new(),
             kept: 0,
             pending: Vec::new(),
             skipping: false,
@@ -232,6 +235,7 @@ impl NdjsonValidator {
                         }
                         return;
                     }
+                    Ok(()) if self.wire.is_some() => return self.encode_walker_issues(),
                     Ok(()) => {
                         truncated = self.walker.truncated();
                         self.walker.take_issues()
@@ -251,6 +255,22 @@ impl NdjsonValidator {
         }
     }
 
+    /// The verdict of a line the text reader read, its issues (if kept) encoded straight from
+    /// the walker: no [`Issue`] or path `String` is built per issue.
+    fn encode_walker_issues(&mut self) {
+        let count = self.walker.live();
+        if count == 0 {
+            self.report.valid += 1;
+            return;
+        }
+        if !self.keep_invalid() {
+            return;
+        }
+        let Some(w) = &mut self.wire else { return };
+        w.ndjson_line(self.line, count, self.walker.truncated());
+        self.walker.drain_issues(&mut self.path, |path, kind| w.issue_at(path, &kind, None));
+    }
+
     /// One line through serde_json and the seed (what the text reader hands back).
     fn with_serde(kind: &Kind, options: Options, text: &str) -> Report {
         let checked = validate_from(kind, options, |w, k| {
@@ -267,13 +287,22 @@ impl NdjsonValidator {
         })
     }
 
-    fn invalid(&mut self, issues: Vec<Issue>, truncated: bool) {
+    /// Counts an invalid line; true when its issues are kept (fewer than `max_invalid_lines`
+    /// lines were kept before it).
+    fn keep_invalid(&mut self) -> bool {
         self.report.invalid += 1;
         if self.options.max_invalid_lines.is_some_and(|max| self.kept >= max) {
             self.report.truncated = true;
-            return;
+            return false;
         }
         self.kept += 1;
+        true
+    }
+
+    fn invalid(&mut self, issues: Vec<Issue>, truncated: bool) {
+        if !self.keep_invalid() {
+            return;
+        }
         match &mut self.wire {
             Some(w) => {
                 w.ndjson_line(self.line, issues.len(), truncated);

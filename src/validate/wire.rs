@@ -36,7 +36,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::ser::{self, Serialize};
 
 use super::csv::CsvReport;
-use super::issue::Issue;
+use super::issue::{Issue, IssueKind};
 use super::ndjson::NdjsonReport;
 
 /// The version byte the decoder checks.
@@ -178,14 +178,20 @@ impl Writer {
 
     /// One issue of the current entry (and, for CSV, its column).
     pub fn issue(&mut self, issue: &Issue, column: Option<Option<&str>>) {
+        self.issue_at(&issue.path, &issue.kind, column);
+    }
+
+    /// [`Writer::issue`] from its parts: the walker hands them over without building an
+    /// [`Issue`] (see `Walker::drain_issues`).
+    pub fn issue_at(&mut self, path: &str, kind: &IssueKind, column: Option<Option<&str>>) {
         let start = self.body.len();
-        self.string_ref(&issue.path);
-        self.static_ref(issue.code());
-        if issue.kind.serialize(ParamsOf(self)).is_err() {
+        self.string_ref(path);
+        self.static_ref(kind.code());
+        if kind.serialize(ParamsOf(self)).is_err() {
             // Params are plain data; should one ever fail, it is `{}` rather than a broken report.
             self.body.truncate(start);
-            self.string_ref(&issue.path);
-            self.string_ref(issue.code());
+            self.string_ref(path);
+            self.string_ref(kind.code());
             self.body.push(OBJECT);
             self.body.extend_from_slice(&0u32.to_le_bytes());
         }
@@ -738,7 +744,6 @@ impl ser::SerializeMap for MapWriter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::issue::IssueKind;
     use crate::validate::ndjson::LineIssues;
 
     /// A minimal decoder (the JavaScript one's logic), to check the encoding round-trips to

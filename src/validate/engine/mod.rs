@@ -46,11 +46,24 @@ enum Seg {
     Key(u32),
 }
 
+/// A step of a recorded issue's path: [`Seg`] with the text of a `Key` copied out (the walker
+/// frees a key's text when it leaves the member).
+#[derive(Clone, Copy)]
+enum Step {
+    Name(&'static str),
+    Index(usize),
+    /// This range of [`Walker::texts`].
+    Text(u32, u32),
+}
+
 struct Found {
     /// The document position of the path, for the final ordering: this range of
     /// [`Walker::positions`] (one arena, so an issue allocates no vector of its own).
     at: std::ops::Range<u32>,
-    issue: Issue,
+    /// Its path: this range of [`Walker::steps`]. The JSON Pointer text is written only when
+    /// the issue is taken, into a buffer the caller may reuse ([`Walker::drain_issues`]).
+    steps: std::ops::Range<u32>,
+    kind: IssueKind,
     /// False once a later occurrence of the same key replaced the value it is about.
     alive: bool,
 }
@@ -64,6 +77,9 @@ pub(crate) struct Walker {
     found: Vec<Found>,
     /// The positions of every issue in `found`, back to back.
     positions: Vec<u32>,
+    /// The path steps of every issue in `found`, back to back, and the text of their keys.
+    steps: Vec<Step>,
+    texts: String,
     opts: Options,
     /// Issues still alive in `found`.
     live: usize,
@@ -88,6 +104,8 @@ impl Walker {
             keys: Vec::new(),
             found: Vec::new(),
             positions: Vec::new(),
+            steps: Vec::new(),
+            texts: String::new(),
             opts,
             live: 0,
             skipped: false,
@@ -105,6 +123,8 @@ impl Walker {
         self.keys.clear();
         self.found.clear();
         self.positions.clear();
+        self.steps.clear();
+        self.texts.clear();
         self.opts = opts;
         self.live = 0;
         self.skipped = false;
@@ -132,8 +152,18 @@ impl Walker {
 
     /// The live issues, in document order, leaving the walker to be [`reset`](Walker::reset).
     pub(crate) fn take_issues(&mut self) -> Vec<Issue> {
+        let mut issues = Vec::new();
+        let mut path = String::new();
+        self.drain_issues(&mut path, |path, kind| issues.push(Issue { path: path.to_owned(), kind }));
+        issues
+    }
+
+    /// Hands each live issue to `each` in document order, with its JSON Pointer written into
+    /// `path` (a buffer the caller keeps, so bulk input builds no `String` per issue), leaving
+    /// the walker to be [`reset`](Walker::reset). Returns how many there were.
+    pub(crate) fn drain_issues(&mut self, path: &mut String, mut each: impl FnMut(&str, IssueKind)) -> usize {
         if self.found.is_empty() {
-            return Vec::new();
+            return 0;
         }
         self.found.retain(|f| f.alive);
         if self.found.len() > 1 {
@@ -141,8 +171,31 @@ impl Walker {
             let of = |f: &Found| positions.get(f.at.start as usize..f.at.end as usize).unwrap_or(&[]);
             self.found.sort_by(|a, b| of(a).cmp(of(b)));
         }
+        let count = self.found.len();
+        for f in self.found.drain(..) {
+            path.clear();
+            for &step in self.steps.get(f.steps.start as usize..f.steps.end as usize).unwrap_or(&[]) {
+                path.push('/');
+                match step {
+                    Step::Name(k) => escape_into(path, k),
+                    Step::Text(from, to) => escape_into(path, self.texts.get(from as usize..to as usize).unwrap_or("")),
+                    Step::Index(i) => {
+                        use std::fmt::Write;
+                        let _ = write!(path, "{i}");
+                    }
+                }
+            }
+            each(path, f.kind);
+        }
         self.positions.clear();
-        self.found.drain(..).map(|f| f.issue).collect()
+        self.steps.clear();
+        self.texts.clear();
+        count
+    }
+
+    /// How many issues are alive (what [`Walker::drain_issues`] will hand over).
+    pub(crate) fn live(&self) -> usize {
+        self.live
     }
 
     /// Starts below these pointer segments (for `validate_field`).
@@ -200,23 +253,24 @@ impl Walker {
         if self.verdict_only {
             return;
         }
-        let len = self.path.iter().map(|(seg, _)| 1 + if let Seg::Name(k) = seg { k.len() } else { 4 }).sum();
-        let mut path = String::with_capacity(len);
-        for &(seg, _) in &self.path {
-            path.push('/');
-            match seg {
-                Seg::Name(k) => escape_into(&mut path, k),
-                Seg::Key(k) => escape_into(&mut path, self.keys.get(k as usize).map_or("", String::as_str)),
-                Seg::Index(i) => {
-                    use std::fmt::Write;
-                    let _ = write!(path, "{i}");
-                }
-            }
-        }
         let from = self.positions.len() as u32;
         self.positions.extend(self.path.iter().map(|&(_, p)| p));
         let at = from..self.positions.len() as u32;
-        self.found.push(Found { at, issue: Issue { path, kind }, alive: true });
+        let first = self.steps.len() as u32;
+        for &(seg, _) in &self.path {
+            let step = match seg {
+                Seg::Name(k) => Step::Name(k),
+                Seg::Index(i) => Step::Index(i),
+                Seg::Key(k) => {
+                    let start = self.texts.len() as u32;
+                    self.texts.push_str(self.keys.get(k as usize).map_or("", String::as_str));
+                    Step::Text(start, self.texts.len() as u32)
+                }
+            };
+            self.steps.push(step);
+        }
+        let steps = first..self.steps.len() as u32;
+        self.found.push(Found { at, steps, kind, alive: true });
     }
 
     fn enter(&mut self, seg: Seg, pos: usize) {
