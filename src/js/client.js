@@ -8,6 +8,7 @@
 
 import { MAX_IN_VALUES } from './core/gen/endpoints.js';
 import { describeThrown } from './core/runtime.js';
+import { PREFIX } from './core/gen/contract.js';
 import { jsonText, ownEntries, typeError } from './engine/args.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -125,28 +126,28 @@ const MAX_CREATE_MANY_ITEMS = 1_000_000;
  */
 async function createMany(create, items, options) {
   if (items == null || typeof items === 'string' || typeof items[Symbol.iterator] !== 'function') {
-    throw new TypeError('elevate-billing: createMany(items) needs an array (or an iterable) of bodies');
+    throw typeError('createMany(items) needs an array (or an iterable) of bodies');
   }
   if (options != null && typeof options !== 'object') {
-    throw new TypeError('elevate-billing: the options of createMany must be an object');
+    throw typeError('the options of createMany must be an object');
   }
   // Read once, through try/catch: a getter or trap that throws is a TypeError naming it.
   const read = options == null ? {} : Object.fromEntries(ownEntries(options, 'the options of createMany'));
   const { concurrency = CREATE_MANY_CONCURRENCY, signal, onProgress, ...callOptions } = read;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CREATE_MANY_CONCURRENCY) {
-    throw new TypeError(`elevate-billing: createMany's concurrency must be an integer from 1 to ${MAX_CREATE_MANY_CONCURRENCY}`);
+    throw typeError(`createMany's concurrency must be an integer from 1 to ${MAX_CREATE_MANY_CONCURRENCY}`);
   }
   if (onProgress !== undefined && typeof onProgress !== 'function') {
-    throw new TypeError('elevate-billing: createMany\'s onProgress must be a function');
+    throw typeError('createMany\'s onProgress must be a function');
   }
   if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) {
-    throw new TypeError('elevate-billing: createMany\'s signal must be an AbortSignal');
+    throw typeError('createMany\'s signal must be an AbortSignal');
   }
   const perItem = signal === undefined ? callOptions : { ...callOptions, signal };
   const list = Array.isArray(items);
   const total = list ? items.length : undefined;
   if (list && total > MAX_CREATE_MANY_ITEMS) {
-    throw new TypeError(`elevate-billing: createMany takes at most ${MAX_CREATE_MANY_ITEMS} items (this array has ${total}): split the input`);
+    throw typeError(`createMany takes at most ${MAX_CREATE_MANY_ITEMS} items (this array has ${total}): split the input`);
   }
   const iterator = items[Symbol.iterator]();
   const outcomes = [];
@@ -168,7 +169,7 @@ async function createMany(create, items, options) {
     }
   };
   const unsent = (index) =>
-    new ElevateAbortError(`elevate-billing: createMany was aborted before item ${index} was sent`, { cause: signal.reason, sent: false });
+    new ElevateAbortError(`${PREFIX}createMany was aborted before item ${index} was sent`, { cause: signal.reason, sent: false });
   const take = () => {
     if (finished || problem !== undefined) return undefined;
     let next;
@@ -183,7 +184,7 @@ async function createMany(create, items, options) {
       return undefined;
     }
     if (taken >= MAX_CREATE_MANY_ITEMS) {
-      problem = { error: new TypeError(`elevate-billing: createMany takes at most ${MAX_CREATE_MANY_ITEMS} items: split the input`) };
+      problem = { error: typeError(`createMany takes at most ${MAX_CREATE_MANY_ITEMS} items: split the input`) };
       return undefined;
     }
     return { index: taken++, item: next.value };

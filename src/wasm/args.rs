@@ -39,7 +39,7 @@ extern "C" {
 
 /// A `TypeError` whose message starts with the package name.
 pub fn type_error(message: impl std::fmt::Display) -> JsValue {
-    js_sys::TypeError::new(&format!("elevate-billing: {message}")).into()
+    js_sys::TypeError::new(&super::prefixed(message)).into()
 }
 
 /// The name of `v`'s type in a message (`a number`, `null`, `an object`), read without
@@ -73,7 +73,7 @@ pub fn string(v: &JsValue, what: &str, max: usize) -> Result<String, JsValue> {
     let s =
         v.dyn_ref::<JsString>().ok_or_else(|| type_error(format!("{what} must be a string, not {}", type_of(v))))?;
     if s.length() as usize > max {
-        return Err(JsError::new(&format!("elevate-billing: {what} is longer than {max} characters")).into());
+        return Err(JsError::new(&super::prefixed(format_args!("{what} is longer than {max} characters"))).into());
     }
     Ok(String::from(s))
 }
@@ -111,7 +111,7 @@ pub fn bytes(v: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
 }
 
 fn too_large(what: &str) -> JsValue {
-    JsError::new(&format!("elevate-billing: {what} is larger than {MAX_BYTES} bytes: feed it in chunks")).into()
+    JsError::new(&super::prefixed(format_args!("{what} is larger than {MAX_BYTES} bytes: feed it in chunks"))).into()
 }
 
 /// Member `name` of an options object, read with `Reflect.get` (which catches): a getter or a
@@ -133,7 +133,7 @@ pub fn thrown_text(e: &JsValue) -> String {
     if e.is_object() || e.is_function() {
         if let Ok(m) = Reflect::get(e, &JsValue::from_str("message")) {
             if let Some(m) = m.as_string() {
-                return m.trim_start_matches("elevate-billing: ").to_owned();
+                return m.trim_start_matches(crate::export::js::MESSAGE_PREFIX).to_owned();
             }
         }
         return "an exception".to_owned();

@@ -366,14 +366,14 @@ fn descriptor(e: &ClientError, tokens: &[Secret]) -> JsValue {
     for token in tokens {
         redact_json(&mut d, token);
     }
-    to_js(&d).unwrap_or_else(|_| JsError::new("elevate-billing: the error could not be described").into())
+    to_js(&d).unwrap_or_else(|_| super::error("the error could not be described"))
 }
 
 fn describe_error(e: &ClientError) -> serde_json::Value {
     let mut d = json!({ "type": e.type_name(), "message": e.to_string() });
     match e {
         ClientError::Usage { .. } | ClientError::Token { .. } => {
-            d["message"] = format!("elevate-billing: {e}").into();
+            d["message"] = super::prefixed(e).into();
         }
         ClientError::Validation { endpoint, issues } => {
             d["endpoint"] = endpoint.as_str().into();

@@ -67,7 +67,13 @@ pub(crate) fn text_arg(v: &JsValue, what: &str, max: usize) -> Result<JsText, Js
 
 /// A JS `Error` whose message starts with the package name.
 pub(crate) fn error(message: impl std::fmt::Display) -> JsValue {
-    JsError::new(&format!("elevate-billing: {message}")).into()
+    JsError::new(&prefixed(message)).into()
+}
+
+/// `message` after [`MESSAGE_PREFIX`](crate::export::js::MESSAGE_PREFIX), as every message of an
+/// Error the package throws begins.
+pub(crate) fn prefixed(message: impl std::fmt::Display) -> String {
+    format!("{}{message}", crate::export::js::MESSAGE_PREFIX)
 }
 
 /// The bytes of a bulk input argument (`what` names it in errors): a string or a real

@@ -10,7 +10,9 @@
 //!   tables `validate`, `validateField` and the Standard Schema adapter read;
 //! - `tables.js`: limits, the pattern slots, the message templates and their vocabulary;
 //! - `describe.js`: what `describeField` returns for each field (imported only by it);
-//! - `endpoints.js`: the query parameters of each endpoint (imported only by `validateQuery`).
+//! - `endpoints.js`: the query parameters of each endpoint (imported only by `validateQuery`);
+//! - `contract.js`: the constants the hand-written JavaScript shares with the engine (the
+//!   message prefix, the bulk reports' wire format), tiny so that every bundle may import it.
 
 mod tables;
 
@@ -21,7 +23,11 @@ use serde_json::Value;
 use crate::validate::describe::describe_resolved;
 use crate::validate::Resolved;
 
-/// The four generated modules, by file name.
+/// What every message of an Error the package throws starts with (in Rust, `src/wasm`; in
+/// JavaScript, `PREFIX` of the generated `contract.js`), so a caller can tell ours apart.
+pub const MESSAGE_PREFIX: &str = "elevate-billing: ";
+
+/// The generated modules, by file name.
 pub fn modules() -> Vec<(&'static str, String)> {
     let (validators, descriptions) = generate(model::SCHEMAS);
     vec![
@@ -29,6 +35,7 @@ pub fn modules() -> Vec<(&'static str, String)> {
         ("tables.js", tables::tables_module()),
         ("describe.js", tables::describe_module(&descriptions)),
         ("endpoints.js", tables::endpoints_module()),
+        ("contract.js", tables::contract_module()),
     ]
 }
 

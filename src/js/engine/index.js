@@ -9,6 +9,7 @@ import * as core from '../core/index.js';
 import { createClientApi } from '../client.js';
 import { createNdjsonApi } from '../ndjson.js';
 import { csvReport, ndjsonReport } from '../wire.js';
+import { PREFIX } from '../core/gen/contract.js';
 import { chunks, describe, plainOptions, typeError, wholeBytes } from './args.js';
 import { engine, load } from './load.js';
 
@@ -207,7 +208,7 @@ class Bulk {
   /** @param {string} method */
   open(method) {
     if (this.#inner === null) {
-      throw new Error(`elevate-billing: ${this.#name}.${method}: the validator was ${this.#state === 'freed' ? 'freed' : 'finished'}`);
+      throw new Error(`${PREFIX}${this.#name}.${method}: the validator was ${this.#state === 'freed' ? 'freed' : 'finished'}`);
     }
     return this.#inner;
   }
