@@ -16,7 +16,8 @@ const USAGE: &str = "usage: elevate-codegen dts | dts-client | json-schema <Sche
 fn write_modules(dir: &str) -> Result<(), String> {
     let dir = std::path::Path::new(dir);
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for (name, text) in elevate_billing::export::js::modules() {
+    let client = elevate_billing::client::javascript::module();
+    for (name, text) in elevate_billing::export::js::modules().into_iter().chain([client]) {
         let path = dir.join(name);
         std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     }

@@ -8,6 +8,7 @@
 
 import { MAX_IN_VALUES } from './core/gen/endpoints.js';
 import { describeThrown } from './core/runtime.js';
+import { CREATE_MANY, ERROR_CLASSES } from './core/gen/client.js';
 import { PREFIX } from './core/gen/contract.js';
 import { jsonText, ownEntries, typeError } from './engine/args.js';
 
@@ -105,9 +106,8 @@ errorName(ElevateAbortError, 'AbortError');
 export class ElevateTokenError extends ElevateError {}
 errorName(ElevateTokenError, 'ElevateTokenError');
 
-/** Default and largest `concurrency` of `createMany`. */
-const CREATE_MANY_CONCURRENCY = 4;
-const MAX_CREATE_MANY_CONCURRENCY = 64;
+/** Default and largest `concurrency` of `createMany` (src/client/options.rs). */
+const { concurrency: CREATE_MANY_CONCURRENCY, maxConcurrency: MAX_CREATE_MANY_CONCURRENCY } = CREATE_MANY;
 /** Most items of one `createMany` (its outcomes are kept in memory): split larger imports. A
  * sparse array claiming 2^32 items once ran until the process ran out of memory. */
 const MAX_CREATE_MANY_ITEMS = 1_000_000;
@@ -208,30 +208,27 @@ async function createMany(create, items, options) {
   return outcomes;
 }
 
-/** An error descriptor from the wasm core (`{ type, message, … }`) as an error instance. */
+/** The classes error descriptors become, by the names ERROR_CLASSES gives (generated from
+ * ClientError::JS_CLASSES in src/client/error.rs; a test holds every name to a class here). */
+const CLASSES = {
+  TypeError,
+  ElevateError,
+  ElevateApiError,
+  ElevateValidationError,
+  ElevateNetworkError,
+  ElevateTimeoutError,
+  ElevateAbortError,
+  ElevateTokenError,
+};
+
+/** An error descriptor from the wasm core (`{ type, message, … }`, ClientError::descriptor) as
+ * an error instance of the class its type names; its other members become the error's own. */
 function toError(d, signal) {
   if (!d || typeof d !== 'object' || d instanceof Error || typeof d.type !== 'string') return d;
-  switch (d.type) {
-    case 'usage':
-      return new TypeError(d.message);
-    case 'validation':
-      return new ElevateValidationError(d.message, d);
-    case 'unvalidatable':
-      // Validation was asked for, but this build has no validator for the body's schema.
-      return new ElevateError(d.message, { endpoint: d.endpoint, code: 'noValidator' });
-    case 'token':
-      return new ElevateTokenError(d.message);
-    case 'api':
-      return new ElevateApiError(d.message, d);
-    case 'network':
-      return new ElevateNetworkError(d.message, d);
-    case 'timeout':
-      return new ElevateTimeoutError(d.message, d);
-    case 'aborted':
-      return new ElevateAbortError(d.message, { ...d, cause: signal ? signal.reason : undefined });
-    default:
-      return new ElevateError(d.message, d);
-  }
+  const Class = Object.prototype.hasOwnProperty.call(ERROR_CLASSES, d.type) ? CLASSES[ERROR_CLASSES[d.type]] : ElevateError;
+  if (Class === TypeError) return new TypeError(d.message);
+  if (Class === ElevateAbortError) return new ElevateAbortError(d.message, { ...d, cause: signal ? signal.reason : undefined });
+  return new Class(d.message, d);
 }
 
 /** The longest JSON text a body, query or option may be (the engine's bound: src/wasm/args.rs). */

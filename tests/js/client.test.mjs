@@ -84,3 +84,17 @@ window.__results = results;
     });
   }
 });
+
+// The error contract: ClientError::JS_CLASSES (src/client/error.rs), generated into
+// core/gen/client.js, names for every descriptor type a class the package exports (the
+// descriptors' members are held to client.d.ts by src/client/javascript.rs).
+test('every error descriptor type becomes an exported error class', async () => {
+  const { ERROR_CLASSES } = await import('../../src/js/core/gen/client.js');
+  assert.deepEqual(Object.keys(ERROR_CLASSES).sort(), ['aborted', 'api', 'network', 'timeout', 'token', 'unvalidatable', 'usage', 'validation']);
+  for (const [type, name] of Object.entries(ERROR_CLASSES)) {
+    if (name === 'TypeError') continue;
+    const Class = api[name];
+    assert.equal(typeof Class, 'function', `${type}: the package exports no ${name}`);
+    assert.ok(new Class('m', {}) instanceof api.ElevateError, `${type}: ${name} is an ElevateError`);
+  }
+});
