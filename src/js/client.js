@@ -208,18 +208,11 @@ async function createMany(create, items, options) {
   return outcomes;
 }
 
+/** The error classes the package exports. */
+const ERRORS = { ElevateError, ElevateApiError, ElevateValidationError, ElevateNetworkError, ElevateTimeoutError, ElevateAbortError, ElevateTokenError };
 /** The classes error descriptors become, by the names ERROR_CLASSES gives (generated from
- * ClientError::JS_CLASSES in src/client/error.rs; a test holds every name to a class here). */
-const CLASSES = {
-  TypeError,
-  ElevateError,
-  ElevateApiError,
-  ElevateValidationError,
-  ElevateNetworkError,
-  ElevateTimeoutError,
-  ElevateAbortError,
-  ElevateTokenError,
-};
+ * ClientError::JS_CLASSES in src/client/error.rs; a test holds every name to an export). */
+const CLASSES = { TypeError, ...ERRORS };
 
 /** An error descriptor from the wasm core (`{ type, message, … }`, ClientError::descriptor) as
  * an error instance of the class its type names; its other members become the error's own. */
@@ -400,13 +393,7 @@ export function createClientApi(glue, assertReady) {
 
   return {
     ElevateClient,
-    ElevateError,
-    ElevateApiError,
-    ElevateValidationError,
-    ElevateNetworkError,
-    ElevateTimeoutError,
-    ElevateAbortError,
-    ElevateTokenError,
+    ...ERRORS,
     /** `inList(['a', 'b'])` → `'in:a,b'`. */
     inList: filter('in'),
     /** `like('Acme%')` → `'like:Acme%'`. */

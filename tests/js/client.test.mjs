@@ -98,3 +98,15 @@ test('every error descriptor type becomes an exported error class', async () => 
     assert.ok(new Class('m', {}) instanceof api.ElevateError, `${type}: ${name} is an ElevateError`);
   }
 });
+
+// The filter forms: every operator the endpoint table's filter kinds accept (generated into
+// core/gen/endpoints.js from src/endpoints) has a builder in the package that writes it.
+test('every filter operator has a builder', async () => {
+  const { FILTER_KINDS } = await import('../../src/js/core/gen/endpoints.js');
+  const operators = new Set(FILTER_KINDS.flatMap((k) => k.operators ?? []));
+  assert.deepEqual([...operators].sort(), ['gt', 'gtn', 'in', 'like', 'lt']);
+  for (const op of operators) {
+    const build = api[op === 'in' ? 'inList' : op];
+    assert.equal(build(op === 'in' ? ['2024-01-01'] : '2024-01-01'), `${op}:2024-01-01`);
+  }
+});
