@@ -9,7 +9,7 @@
 import { MAX_IN_VALUES } from './core/gen/endpoints.js';
 import { describeThrown } from './core/runtime.js';
 import { CREATE_MANY, ERROR_CLASSES } from './core/gen/client.js';
-import { PREFIX } from './core/gen/contract.js';
+import { BOUNDARY, PREFIX } from './core/gen/contract.js';
 import { jsonText, ownEntries, typeError } from './engine/args.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -224,8 +224,8 @@ function toError(d, signal) {
   return new Class(d.message, d);
 }
 
-/** The longest JSON text a body, query or option may be (the engine's bound: src/wasm/args.rs). */
-let maxJson = 0;
+/** The longest JSON text a body, query or option may be (the engine's bound, generated). */
+const maxJson = BOUNDARY.maxJsonUnits;
 
 /**
  * What crosses into the engine for one call: the body or query as JSON text (or undefined),
@@ -293,10 +293,7 @@ export function createClientApi(glue, assertReady) {
   const cores = new WeakMap(); // client → __ClientCore; not reachable by inspect or JSON
 
   const endpointTable = () => {
-    if (table === undefined) {
-      table = glue.__endpointTable();
-      maxJson = glue.__boundaryLimits().maxJsonUnits;
-    }
+    if (table === undefined) table = glue.__endpointTable();
     return table;
   };
 

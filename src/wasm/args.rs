@@ -15,19 +15,9 @@ use js_sys::{JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Longest name accepted (schema, endpoint, pattern, operation): far beyond any real one.
-pub const MAX_NAME_UNITS: usize = 1024;
-/// Longest short text accepted (a JSON Pointer, a regex source, a product reference, a label),
-/// in UTF-16 code units.
-pub const MAX_TEXT_UNITS: usize = 1 << 20;
-/// Longest JSON text accepted (a request body, a test oracle's value), in UTF-16 code units:
-/// at most 3 bytes each in wasm memory while it is read.
-pub const MAX_JSON_UNITS: usize = 16 << 20;
-/// Largest byte input of one call (a chunk of NDJSON or CSV); the package's wrappers feed
-/// larger inputs in chunks of [`CHUNK_BYTES`].
-pub const MAX_BYTES: usize = 64 << 20;
-/// The size of the chunks the package's wrappers feed to the bulk validators.
-pub const CHUNK_BYTES: usize = 1 << 20;
+// The bounds of the boundary are declared below this layer (the generator, which runs
+// natively, writes them for the package's wrappers; this layer is compiled for wasm32 only).
+pub use crate::export::js::boundary::{CHUNK_BYTES, MAX_BYTES, MAX_JSON_UNITS, MAX_NAME_UNITS, MAX_TEXT_UNITS};
 
 #[wasm_bindgen]
 extern "C" {

@@ -88,16 +88,3 @@ pub(crate) fn bytes_of(v: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) as f64) * 65536.0
 }
-
-/// The bounds of the boundary, for the package's JavaScript wrappers (one definition, here):
-/// `{ maxNameUnits, maxTextUnits, maxJsonUnits, maxBytes, chunkBytes }`.
-#[wasm_bindgen(js_name = __boundaryLimits)]
-pub fn boundary_limits() -> Result<JsValue, JsValue> {
-    to_js(&serde_json::json!({
-        "maxNameUnits": args::MAX_NAME_UNITS,
-        "maxTextUnits": args::MAX_TEXT_UNITS,
-        "maxJsonUnits": args::MAX_JSON_UNITS,
-        "maxBytes": args::MAX_BYTES,
-        "chunkBytes": args::CHUNK_BYTES,
-    }))
-}
