@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Builds the npm package into pkg/ (see README "Package layout"):
 //   1. the crate for wasm32 (release profile) and its wasm-bindgen glue (web target);
-//   2. what the Rust model generates: the typings (types.d.ts, client.d.ts) and the JavaScript
+//   2. what the Rust model generates: the typings (types.d.ts, resources.d.ts) and the JavaScript
 //      validators (src/js/core/gen/, beside their hand-written runtime);
 //   3. the engine's WebAssembly, embedded in JavaScript (wasm-bytes.js, base64) so that no
 //      bundler has to copy an asset, and as a file for Cloudflare workerd (wasm-module.js);
 //   4. the ES modules, bundled by esbuild from src/js: core.js (the form path, no WebAssembly),
 //      engine.js (everything that runs in the engine), index.js and forms.js (the entries);
 //      node.cjs (everything, for Node's require) and node.mjs (Node's import, same instance);
-//   5. typings for each entry (hand-written: index, forms, validation; generated: types,
-//      client), package.json, README and LICENSE from pkg-template/.
+//   5. typings for each entry (hand-written: index, forms, validation, client; generated: types,
+//      resources), package.json, README and LICENSE from pkg-template/.
 // Usage: node scripts/build.mjs [--debug]   (--debug skips the release optimisations)
 
 import { execFileSync } from 'node:child_process';
@@ -53,7 +53,7 @@ const wasmBytes = readFileSync(join(pkg, WASM));
 
 // 2. Generated from the model.
 writeFileSync(join(pkg, 'types.d.ts'), codegen('dts'));
-writeFileSync(join(pkg, 'client.d.ts'), codegen('dts-client'));
+writeFileSync(join(pkg, 'resources.d.ts'), codegen('dts-client'));
 codegen('js', join(src, 'core', 'gen'));
 
 // The glue, as a function that evaluates it: it creates TextDecoders and reads
@@ -166,8 +166,8 @@ await esbuild.build({
 });
 
 // 5. Typings: the ES ones, and CommonJS copies (`.d.cts`) that name `.cjs` siblings.
-for (const name of ['index', 'forms', 'validation']) copyFileSync(join(src, `${name}.d.ts`), join(pkg, `${name}.d.ts`));
-for (const name of ['index', 'forms', 'validation', 'types', 'client']) {
+for (const name of ['index', 'forms', 'validation', 'client']) copyFileSync(join(src, `${name}.d.ts`), join(pkg, `${name}.d.ts`));
+for (const name of ['index', 'forms', 'validation', 'client', 'types', 'resources']) {
   const text = readFileSync(join(pkg, `${name}.d.ts`), 'utf8').replace(/from '\.\/(\w+)\.js'/g, "from './$1.cjs'");
   writeFileSync(join(pkg, `${name}.d.cts`), text);
 }

@@ -7,8 +7,11 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use serde_json::json;
+
 use super::options::{Secret, REDACTED};
 use crate::endpoints::Method;
+use crate::export::js::MESSAGE_PREFIX;
 use crate::validate::Issue;
 
 /// What an API error response means, from its status (api-facts §1.7, seed:000).
@@ -175,7 +178,21 @@ impl ClientError {
         ClientError::Usage { message: message.into() }
     }
 
-    /// The error's kind as the JS side names its class (`"api"`, `"timeout"`…).
+    /// Each descriptor `type` ([`ClientError::type_name`]) with the class of `src/js/client.js`
+    /// its error becomes: generated into `core/gen/client.js`, never restated in JavaScript.
+    pub const JS_CLASSES: [(&'static str, &'static str); 8] = [
+        ("usage", "TypeError"),
+        ("validation", "ElevateValidationError"),
+        // Validation was asked for, but this build has no validator for the body's schema.
+        ("unvalidatable", "ElevateError"),
+        ("token", "ElevateTokenError"),
+        ("api", "ElevateApiError"),
+        ("network", "ElevateNetworkError"),
+        ("timeout", "ElevateTimeoutError"),
+        ("aborted", "ElevateAbortError"),
+    ];
+
+    /// The error's kind as the JS side names it (`"api"`, `"timeout"`…): the descriptor's `type`.
     pub fn type_name(&self) -> &'static str {
         match self {
             ClientError::Usage { .. } => "usage",
@@ -187,6 +204,77 @@ impl ClientError {
             ClientError::Timeout { .. } => "timeout",
             ClientError::Aborted { .. } => "aborted",
         }
+    }
+
+    /// What crosses to JavaScript (`src/js/client.js`): `{ type, message, … }`, whose `type`
+    /// picks the class ([`ClientError::JS_CLASSES`]) and whose other members become the error's
+    /// own properties, as `src/js/client.d.ts` declares them on that class (a test holds the two
+    /// together). The token is not redacted here: the caller knows which tokens were used.
+    pub fn descriptor(&self) -> serde_json::Value {
+        let mut d = json!({ "type": self.type_name(), "message": self.to_string() });
+        match self {
+            ClientError::Usage { .. } | ClientError::Token { .. } => {
+                d["message"] = format!("{MESSAGE_PREFIX}{self}").into();
+            }
+            ClientError::Validation { endpoint, issues } => {
+                d["endpoint"] = endpoint.as_str().into();
+                d["issues"] = issues.iter().map(|i| i.to_json()).collect();
+            }
+            ClientError::Unvalidatable { endpoint, .. } => {
+                d["endpoint"] = endpoint.as_str().into();
+                d["code"] = "noValidator".into();
+            }
+            ClientError::Api(a) => {
+                d["status"] = a.status.into();
+                d["kind"] = a.kind.as_str().into();
+                d["method"] = a.method.as_str().into();
+                d["url"] = a.url.as_str().into();
+                d["attempts"] = a.attempts.into();
+                d["serverMessage"] = a.server_message.as_deref().into();
+                d["body"] = match &a.body {
+                    ErrorBody::Empty => serde_json::Value::Null,
+                    ErrorBody::Json(v) => v.clone(),
+                    ErrorBody::Text(t) => t.as_str().into(),
+                };
+                // A repeated header (two Link lines) reads as fetch's Headers.get does: joined.
+                let mut headers = serde_json::Map::new();
+                for (k, v) in &a.headers {
+                    match headers.get_mut(k) {
+                        Some(serde_json::Value::String(prev)) => {
+                            prev.push_str(", ");
+                            prev.push_str(v);
+                        }
+                        _ => {
+                            headers.insert(k.clone(), v.as_str().into());
+                        }
+                    }
+                }
+                d["headers"] = serde_json::Value::Object(headers);
+                d["retryAfter"] = a.retry_after.into();
+                d["issues"] = a
+                    .issues
+                    .iter()
+                    .map(|i| json!({ "path": i.path, "message": i.message, "field": i.field, "code": i.code }))
+                    .collect();
+            }
+            ClientError::Network { method, url, attempts, maybe_cors, .. } => {
+                d["method"] = method.as_str().into();
+                d["url"] = url.as_str().into();
+                d["attempts"] = (*attempts).into();
+                d["maybeCors"] = (*maybe_cors).into();
+            }
+            ClientError::Timeout { method, url, timeout_ms, attempts } => {
+                d["method"] = method.as_str().into();
+                d["url"] = url.as_str().into();
+                d["timeoutMs"] = (*timeout_ms).into();
+                d["attempts"] = (*attempts).into();
+            }
+            ClientError::Aborted { method, url } => {
+                d["method"] = method.as_str().into();
+                d["url"] = url.as_str().into();
+            }
+        }
+        d
     }
 }
 

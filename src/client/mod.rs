@@ -20,6 +20,7 @@
 //! the transport, and is redacted from any error body that echoes it.
 
 pub mod error;
+pub mod javascript;
 pub mod options;
 pub mod pagination;
 pub mod query;

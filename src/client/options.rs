@@ -19,6 +19,11 @@ pub const DEFAULT_RETRIES: u32 = 2;
 pub const MAX_RETRIES: u32 = 10;
 /// Longest token accepted; a JWT is a few kilobytes at most.
 pub const MAX_TOKEN_LEN: usize = 16 * 1024;
+/// `createMany`'s default and largest concurrency (it is JavaScript, `src/js/client.js`, which
+/// reads them from the generated `core/gen/client.js`).
+pub const CREATE_MANY_CONCURRENCY: u32 = 4;
+/// See [`CREATE_MANY_CONCURRENCY`].
+pub const MAX_CREATE_MANY_CONCURRENCY: u32 = 64;
 
 /// What the client needs besides I/O: where each API lives, how long to wait, how often to
 /// retry and whether to validate before sending. `Debug` is safe to log (no token here).

@@ -25,19 +25,16 @@ pub enum FilterOp {
 }
 
 impl FilterOp {
+    /// Every form, in the order the package exports their builders.
+    pub const ALL: [FilterOp; 5] = [FilterOp::In, FilterOp::Like, FilterOp::Lt, FilterOp::Gt, FilterOp::Gtn];
+
     /// The op called `name` (`"in"`, `"like"`, `"lt"`, `"gt"`, `"gtn"`).
     pub fn from_name(name: &str) -> Option<FilterOp> {
-        match name {
-            "in" => Some(FilterOp::In),
-            "like" => Some(FilterOp::Like),
-            "lt" => Some(FilterOp::Lt),
-            "gt" => Some(FilterOp::Gt),
-            "gtn" => Some(FilterOp::Gtn),
-            _ => None,
-        }
+        FilterOp::ALL.into_iter().find(|op| op.name() == name)
     }
 
-    /// The prefix without its colon, as the JS builders are named (`"in"` for `inList`).
+    /// The prefix without its colon (`"in"` for `in:`), as the endpoint table's filter kinds
+    /// list their operators ([`FilterKind::operators`](crate::endpoints::FilterKind::operators)).
     pub fn name(self) -> &'static str {
         match self {
             FilterOp::In => "in",
@@ -45,6 +42,14 @@ impl FilterOp {
             FilterOp::Lt => "lt",
             FilterOp::Gt => "gt",
             FilterOp::Gtn => "gtn",
+        }
+    }
+
+    /// The package's function that builds this form (`inList` for `in:`, else the name).
+    pub fn builder(self) -> &'static str {
+        match self {
+            FilterOp::In => "inList",
+            op => op.name(),
         }
     }
 }
@@ -172,6 +177,20 @@ mod tests {
             assert_eq!(FilterOp::from_name(op).unwrap().name(), op);
         }
         assert!(FilterOp::from_name("ge").is_none());
+    }
+
+    /// The filter kinds' operators (what `validateQuery` accepts) are exactly the forms the
+    /// builders make: a form listed in one place only would be unbuildable or unaccepted.
+    #[test]
+    fn every_operator_has_a_builder_and_every_builder_an_operator() {
+        use crate::endpoints::FilterKind;
+        let kinds = [FilterKind::String, FilterKind::Id, FilterKind::Date, FilterKind::DateTime, FilterKind::Boolean];
+        let mut operators: Vec<&str> = kinds.iter().flat_map(|k| k.operators().iter().copied()).collect();
+        operators.sort_unstable();
+        operators.dedup();
+        let mut names: Vec<&str> = FilterOp::ALL.iter().map(|op| op.name()).collect();
+        names.sort_unstable();
+        assert_eq!(operators, names);
     }
 
     #[test]

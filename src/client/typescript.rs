@@ -1,6 +1,8 @@
-//! TypeScript declarations of the API client, generated from the endpoint table so that each
-//! resource's methods, path parameters, filters and header options are exactly the table's.
-//! Appended to `types.d.ts` by `elevate-codegen dts`.
+//! The API client's TypeScript declarations that the endpoint table decides, written to
+//! `resources.d.ts` by `elevate-codegen dts-client`: the API names, the error kinds, and each
+//! resource's methods, path parameters, filters and header options, exactly the table's. The
+//! client's hand-written typings (options, results, error classes, filter builders) are in
+//! `src/js/client.d.ts`, which imports these.
 //!
 //! Record types are the resources' schema interfaces by name (`Site`); request bodies are
 //! `SchemaTypes["…"]` of the endpoint's body schema (`JsonPatch` for updates).
@@ -8,21 +10,16 @@
 use std::fmt::Write;
 
 use crate::client::error::ApiErrorKind;
-use crate::client::options::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS};
-use crate::client::pagination::DEFAULT_PAGE_SIZE;
-
-/// `createMany`'s default and largest concurrency (the runtime's constants, src/js/client.js;
-/// a test holds them equal).
-pub const CREATE_MANY_CONCURRENCY: u32 = 4;
-pub const MAX_CREATE_MANY_CONCURRENCY: u32 = 64;
-use crate::endpoints::{path_field, resources, Api, Endpoint, Filter, FilterKind, Op, Resource, DEFAULT_HOST};
+use crate::endpoints::{path_field, resources, Api, Endpoint, Filter, FilterKind, Op, Resource};
 use crate::export::typescript::{quote, ts_type};
-use crate::model::query::max_page_size;
 
-/// The client's declarations (to follow the model's in `types.d.ts`).
+/// The hand-written typings these declarations complete.
+pub const CLIENT_DTS: &str = include_str!("../js/client.d.ts");
+
+/// The generated declarations (`resources.d.ts`, without its imports).
 pub fn declarations() -> String {
-    let mut out = String::from("\n// ---- API client, generated from the endpoint table (src/endpoints/) ----\n\n");
-    common(&mut out);
+    let mut out = String::from("// ---- generated from the endpoint table (src/endpoints/) ----\n\n");
+    names(&mut out);
     for r in resources() {
         resource(&mut out, r);
     }
@@ -34,7 +31,8 @@ fn union(values: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     values.into_iter().map(|v| quote(v.as_ref())).collect::<Vec<_>>().join(" | ")
 }
 
-fn common(out: &mut String) {
+/// `ApiName` and `ApiErrorKind`: the names the hand-written typings take from the tables.
+fn names(out: &mut String) {
     let apis: Vec<String> =
         Api::ALL.iter().map(|a| format!(" * - `{}`: {} ({})", a.key(), a.title(), a.base_path())).collect();
     let _ = writeln!(
@@ -43,204 +41,10 @@ fn common(out: &mut String) {
         apis.join("\n"),
         union(Api::ALL.iter().map(|a| a.key()))
     );
-    let kinds: Vec<String> = ApiErrorKind::ALL.iter().map(|k| quote(k.as_str())).collect();
-    let _ = write!(
+    let _ = writeln!(
         out,
-        r#"/** A function with the signature of `fetch` (the global one, or a wrapper for tests and proxies). */
-export type FetchLike = (input: any, init?: any) => Promise<any>;
-
-/** An `AbortSignal` (declared structurally so these types need no DOM library). */
-export interface AbortSignalLike {{
-  readonly aborted: boolean;
-  readonly reason?: any;
-  addEventListener(...args: any[]): void;
-  removeEventListener(...args: any[]): void;
-}}
-
-/** Options of `new ElevateClient(…)`. Unknown options are rejected. */
-export interface ElevateClientOptions {{
-  /** Host of every API; each API's version path is appended (decisions R12). A URL ending in a version path (`http://host/v1`) means its host. Default {host}. */
-  baseUrl?: string;
-  /** Full base URL (version path included) of some APIs, e.g. a test server for one of them. */
-  baseUrls?: Partial<Record<ApiName, string>>;
-  /** Bearer token, or a function giving one (or a promise of one), called before every request. */
-  token: string | (() => string | Promise<string>);
-  /** Timeout of each attempt, in ms. Default {timeout}. */
-  timeoutMs?: number;
-  /**
-   * Retries, honouring `Retry-After` (up to 60 s) or backing off exponentially. GET and HEAD: after
-   * network errors, timeouts and 429/502/503/504. POST, PATCH and DELETE only after answers that
-   * prove nothing was done: 429, and 503 with Retry-After; never after a timeout, a dropped
-   * connection or another 5xx. In a browser, a failure that looks like CORS (no answer yet from
-   * that origin) is not retried. Default {retries}, at most 10.
-   */
-  retries?: number;
-  /** Validate bodies and queries before sending; an invalid request throws ElevateValidationError and sends nothing. Default true. */
-  validate?: boolean;
-  /** The `fetch` to use. Default: the global one. */
-  fetch?: FetchLike;
-}}
-
-/** Options every call accepts. */
-export interface CallOptions {{
-  /** Aborting rejects the call with an `AbortError` and stops its retries. */
-  signal?: AbortSignalLike;
-}}
-
-/** Options of `get`: which fields to return. */
-export interface GetOptions extends CallOptions {{
-  /** Field names (`"id,name"` or `["id", "name"]`); omitted fields come back null. */
-  fields?: string | string[];
-}}
-
-/** Options of `createMany`; other members are the `create` call's own options. */
-export interface CreateManyOptions<T> extends CallOptions {{
-  /** Items in flight at once, 1..{max_concurrency}. Default {concurrency}. */
-  concurrency?: number;
-  /** After each item settles, in completion order. If it throws, no more items start and the batch rejects with that error. */
-  onProgress?: (progress: CreateManyProgress<T>) => void;
-}}
-
-/** One item's outcome, shaped as `Promise.allSettled`'s, with its position in the input. */
-export type CreateOutcome<T> =
-  | {{ status: "fulfilled"; value: T; index: number }}
-  | {{ status: "rejected"; reason: ElevateError | TypeError; index: number }};
-
-/** What `onProgress` receives. */
-export interface CreateManyProgress<T> {{
-  /** The item that settled (its position in the input) and its outcome. */
-  index: number;
-  outcome: CreateOutcome<T>;
-  /** Items settled so far, of which succeeded and failed. */
-  done: number;
-  succeeded: number;
-  failed: number;
-  /** The number of items when `items` is an array; undefined for another iterable. */
-  total: number | undefined;
-}}
-
-/** The answer of an exists-check (HEAD). */
-export interface ExistsResult {{
-  exists: boolean;
-  /** `X-Total-Count`: matching records; `null` if a 200 did not carry a readable count. 0 on 404. */
-  total: number | null;
-}}
-
-/** `page` (from 1) and `pageSize` (1..{max_page}) are required on list calls (api-facts §1.4). */
-export interface PagingParams {{
-  page: number;
-  pageSize: number;
-  /** Field names, each optionally suffixed `:desc` (`"name:desc,id"` or an array). */
-  sort?: string | string[];
-  /** Field names to return (`"id,name"` or an array). */
-  fields?: string | string[];
-}}
-
-/** The query of `iterate`: a list query whose paging is done for you (`pageSize` default {page_size}). */
-export type IterateQuery<Q> = Omit<Q, "page" | "pageSize"> & {{ page?: number; pageSize?: number }};
-
-/** A String filter: an exact value, `inList([...])`, `like(...)`, or an array (sent as `in:`). */
-export type StringFilter = string | readonly string[];
-/** An Id filter: an id, `inList([...])`, or an array of ids. */
-export type IdFilter = number | string | readonly (number | string)[];
-/** A Date filter: `yyyy-MM-dd`, or {date_forms} of one. */
-export type DateFilter = string;
-/** A DateTime filter: `yyyy-MM-ddTHH:mm:ssZ`, or {date_time_forms} of one. */
-export type DateTimeFilter = string;
-/** A Boolean filter. */
-export type BooleanFilter = boolean | "true" | "false";
-
-
-/** What an ElevateApiError means (from its status; `invalidResponse` is a 2xx the client cannot read). */
-export type ApiErrorKind = {kinds};
-
-/** Base class of the client's errors (wrong arguments throw TypeError instead). */
-export declare class ElevateError extends Error {{
-  constructor(message: string, details?: {{ cause?: unknown; endpoint?: string; code?: "noValidator" }});
-  /** The endpoint (`"POST /sites"`) when the error concerns one before sending. */
-  readonly endpoint?: string;
-  /** `"noValidator"`: validation was asked for but this build cannot validate that body; nothing was sent. */
-  readonly code?: "noValidator";
-}}
-
-/** A non-2xx response, or a 2xx whose body is not what the endpoint returns. */
-export declare class ElevateApiError extends ElevateError {{
-  constructor(message: string, details?: Partial<Pick<ElevateApiError, "status" | "kind" | "method" | "url" | "body" | "serverMessage" | "attempts" | "headers" | "retryAfter" | "issues">>);
-  readonly status: number;
-  readonly kind: ApiErrorKind;
-  readonly method: string;
-  /** The request URL (it never holds the token). */
-  readonly url: string;
-  /** The parsed JSON body, else its text, else null. Any echo of the token is redacted. */
-  readonly body: unknown;
-  /** The server's own explanation alone (from the body's message/error/errors/detail), when it gave one. */
-  readonly serverMessage: string | null;
-  /** Requests made, retries included. */
-  readonly attempts: number;
-  /** The response's headers by lower-case name (repeated ones joined with ", "), without Authorization, Set-Cookie and Cookie; the token redacted. In a browser, only the headers CORS exposes. */
-  readonly headers: Record<string, string>;
-  /** The wait the response's Retry-After asked for, in whole seconds; null when it had none (or none readable). */
-  readonly retryAfter: number | null;
-  /** The server's complaints at the fields they name (`path` a JSON Pointer, "" for the request as a whole), read from the error body's shape (Spring's error attributes, RFC 9457 problem details with field lists, `errors: [{{ field, message }}]`, "Validation failed (field: message)"); the raw body stays in `body`. */
-  readonly issues: ServerIssue[];
-}}
-
-/** The request breaks the server's rules; nothing was sent. */
-export declare class ElevateValidationError extends ElevateError {{
-  constructor(message: string, details?: {{ issues?: ValidationIssue[]; endpoint?: string }});
-  readonly issues: ValidationIssue[];
-}}
-
-/** No response (connection refused or reset, DNS, CORS), after any retries. */
-export declare class ElevateNetworkError extends ElevateError {{
-  constructor(message: string, details?: {{ method?: string; url?: string; attempts?: number; maybeCors?: boolean; cause?: unknown }});
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
-  /** True for a browser's opaque fetch failure from an origin that has never answered the page: what a request blocked by CORS looks like. The message then says which headers the API must allow (Authorization, Content-Type) and expose (X-Total-Count); it was not retried. */
-  readonly maybeCors?: boolean;
-}}
-
-/** An attempt outlasted `timeoutMs`, after any retries. */
-export declare class ElevateTimeoutError extends ElevateNetworkError {{
-  constructor(message: string, details?: {{ method?: string; url?: string; attempts?: number; timeoutMs?: number }});
-  readonly timeoutMs: number;
-}}
-
-/** The call's `signal` fired; `name` is "AbortError" and `cause` the signal's reason. */
-export declare class ElevateAbortError extends ElevateError {{
-  constructor(message: string, details?: {{ method?: string; url?: string; cause?: unknown; sent?: false }});
-  readonly method: string;
-  readonly url: string;
-  /** false for a `createMany` item that was never sent because the signal fired first. */
-  readonly sent?: false;
-}}
-
-/** The token, or the token provider, gave no usable token (the message never quotes a token). */
-export declare class ElevateTokenError extends ElevateError {{}}
-
-/** `inList(["a", "b"])` is `"in:a,b"`: a String or Id filter matching any of the values (none may contain ","). */
-export declare function inList(values: readonly (string | number)[]): `in:${{string}}`;
-/** `like("Acme%")` is `"like:Acme%"`: a String filter pattern. */
-export declare function like(pattern: string): `like:${{string}}`;
-/** `lt("2024-01-01")` is `"lt:2024-01-01"`: a Date or DateTime filter, before. */
-export declare function lt(value: string): `lt:${{string}}`;
-/** `gt("2024-01-01")` is `"gt:2024-01-01"`: a Date or DateTime filter, after. */
-export declare function gt(value: string): `gt:${{string}}`;
-/** `gtn("2024-01-01")` is `"gtn:2024-01-01"`: a Date filter form the docs list without defining. */
-export declare function gtn(value: string): `gtn:${{string}}`;
-
-"#,
-        host = DEFAULT_HOST,
-        timeout = DEFAULT_TIMEOUT_MS,
-        retries = DEFAULT_RETRIES,
-        concurrency = CREATE_MANY_CONCURRENCY,
-        max_concurrency = MAX_CREATE_MANY_CONCURRENCY,
-        max_page = max_page_size(),
-        page_size = DEFAULT_PAGE_SIZE,
-        date_forms = builder_forms(FilterKind::Date),
-        date_time_forms = builder_forms(FilterKind::DateTime),
-        kinds = kinds.join(" | "),
+        "/** What an ElevateApiError means (from its status; `invalidResponse` is a 2xx the client cannot read). */\nexport type ApiErrorKind = {};\n",
+        union(ApiErrorKind::ALL.iter().map(|k| k.as_str()))
     );
 }
 
@@ -265,11 +69,6 @@ fn camel(name: &str) -> String {
         }
     }
     out
-}
-
-/// `` `lt(...)`, `gt(...)` ``: the builder functions of a filter kind's operators.
-fn builder_forms(kind: FilterKind) -> String {
-    kind.operators().iter().map(|o| format!("`{o}(...)`")).collect::<Vec<_>>().join(", ")
 }
 
 fn filter_type(kind: FilterKind) -> String {
@@ -358,16 +157,13 @@ fn resource(out: &mut String, r: &Resource) {
     );
 }
 
+/// `ElevateClientResources`: one property per resource, which `ElevateClient` extends.
 fn client(out: &mut String) {
-    out.push_str(
-        "/**\n * A typed client of the Elevate REST API on `fetch`: one property per resource, one method per\n * endpoint. Bodies and queries are validated before sending (option `validate`), reads are retried,\n * and every failure is an `ElevateError` subclass (wrong arguments: `TypeError`).\n */\nexport declare class ElevateClient {\n  constructor(options: ElevateClientOptions);\n",
-    );
+    out.push_str("/** The resources of an `ElevateClient`, one property each (`client.sites`). */\nexport interface ElevateClientResources {\n");
     for r in resources() {
         let _ = writeln!(out, "  readonly {}: {}Resource;", r.name, pascal(r.name));
     }
-    out.push_str(
-        "  /** The options in force; the token shows as \"[redacted]\". */\n  toJSON(): Record<string, unknown>;\n}\n",
-    );
+    out.push_str("}\n");
 }
 
 #[cfg(test)]
@@ -428,6 +224,39 @@ mod tests {
         assert!(d.contains("export type ApiName = \"customer\" | \"product\" | \"pricing\" | \"inventory\" | \"assignment\" | \"admin\";"));
         assert!(d.contains("\"notFound\""));
         assert!(d.contains("\"invalidResponse\""));
+    }
+
+    /// The defaults and bounds the hand-written typings quote are the Rust constants, and they
+    /// declare a builder for every filter form (and no other).
+    #[test]
+    fn hand_written_typings_quote_the_constants() {
+        use crate::client::options::{
+            CREATE_MANY_CONCURRENCY, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, MAX_CREATE_MANY_CONCURRENCY, MAX_RETRIES,
+        };
+        use crate::client::pagination::DEFAULT_PAGE_SIZE;
+        use crate::client::query::FilterOp;
+        use crate::endpoints::DEFAULT_HOST;
+        let d = CLIENT_DTS;
+        let forms = |kind: FilterKind| kind.operators().iter().map(|o| format!("`{o}(...)`")).collect::<Vec<_>>();
+        for quoted in [
+            format!("Default {DEFAULT_HOST}. */"),
+            format!("Timeout of each attempt, in ms. Default {DEFAULT_TIMEOUT_MS}. */"),
+            format!("Default {DEFAULT_RETRIES}, at most {MAX_RETRIES}."),
+            format!("Items in flight at once, 1..{MAX_CREATE_MANY_CONCURRENCY}. Default {CREATE_MANY_CONCURRENCY}. */"),
+            format!("`pageSize` (1..{}) are required", crate::model::query::max_page_size()),
+            format!("(`pageSize` default {DEFAULT_PAGE_SIZE})"),
+            format!("A Date filter: `yyyy-MM-dd`, or {} of one.", forms(FilterKind::Date).join(", ")),
+            format!("A DateTime filter: `yyyy-MM-ddTHH:mm:ssZ`, or {} of one.", forms(FilterKind::DateTime).join(", ")),
+        ] {
+            assert!(d.contains(&quoted), "src/js/client.d.ts should say: {quoted}");
+        }
+        let builders: Vec<&str> = d
+            .lines()
+            .filter_map(|l| l.strip_prefix("export declare function "))
+            .map(|l| l.split('(').next().unwrap_or(""))
+            .collect();
+        let expected: Vec<&str> = FilterOp::ALL.iter().map(|op| op.builder()).collect();
+        assert_eq!(builders, expected);
     }
 
     #[test]

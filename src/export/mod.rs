@@ -9,7 +9,6 @@ pub mod json_schema;
 pub mod openapi;
 
 pub mod typescript;
-pub mod typescript_csv;
 
 pub use json_schema::json_schema;
 pub use openapi::openapi_document;

@@ -8,6 +8,8 @@
 
 import { MAX_IN_VALUES } from './core/gen/endpoints.js';
 import { describeThrown } from './core/runtime.js';
+import { CREATE_MANY, ERROR_CLASSES } from './core/gen/client.js';
+import { BOUNDARY, PREFIX } from './core/gen/contract.js';
 import { jsonText, ownEntries, typeError } from './engine/args.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -104,9 +106,8 @@ errorName(ElevateAbortError, 'AbortError');
 export class ElevateTokenError extends ElevateError {}
 errorName(ElevateTokenError, 'ElevateTokenError');
 
-/** Default and largest `concurrency` of `createMany`. */
-const CREATE_MANY_CONCURRENCY = 4;
-const MAX_CREATE_MANY_CONCURRENCY = 64;
+/** Default and largest `concurrency` of `createMany` (src/client/options.rs). */
+const { concurrency: CREATE_MANY_CONCURRENCY, maxConcurrency: MAX_CREATE_MANY_CONCURRENCY } = CREATE_MANY;
 /** Most items of one `createMany` (its outcomes are kept in memory): split larger imports. A
  * sparse array claiming 2^32 items once ran until the process ran out of memory. */
 const MAX_CREATE_MANY_ITEMS = 1_000_000;
@@ -125,28 +126,28 @@ const MAX_CREATE_MANY_ITEMS = 1_000_000;
  */
 async function createMany(create, items, options) {
   if (items == null || typeof items === 'string' || typeof items[Symbol.iterator] !== 'function') {
-    throw new TypeError('elevate-billing: createMany(items) needs an array (or an iterable) of bodies');
+    throw typeError('createMany(items) needs an array (or an iterable) of bodies');
   }
   if (options != null && typeof options !== 'object') {
-    throw new TypeError('elevate-billing: the options of createMany must be an object');
+    throw typeError('the options of createMany must be an object');
   }
   // Read once, through try/catch: a getter or trap that throws is a TypeError naming it.
   const read = options == null ? {} : Object.fromEntries(ownEntries(options, 'the options of createMany'));
   const { concurrency = CREATE_MANY_CONCURRENCY, signal, onProgress, ...callOptions } = read;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CREATE_MANY_CONCURRENCY) {
-    throw new TypeError(`elevate-billing: createMany's concurrency must be an integer from 1 to ${MAX_CREATE_MANY_CONCURRENCY}`);
+    throw typeError(`createMany's concurrency must be an integer from 1 to ${MAX_CREATE_MANY_CONCURRENCY}`);
   }
   if (onProgress !== undefined && typeof onProgress !== 'function') {
-    throw new TypeError('elevate-billing: createMany\'s onProgress must be a function');
+    throw typeError('createMany\'s onProgress must be a function');
   }
   if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) {
-    throw new TypeError('elevate-billing: createMany\'s signal must be an AbortSignal');
+    throw typeError('createMany\'s signal must be an AbortSignal');
   }
   const perItem = signal === undefined ? callOptions : { ...callOptions, signal };
   const list = Array.isArray(items);
   const total = list ? items.length : undefined;
   if (list && total > MAX_CREATE_MANY_ITEMS) {
-    throw new TypeError(`elevate-billing: createMany takes at most ${MAX_CREATE_MANY_ITEMS} items (this array has ${total}): split the input`);
+    throw typeError(`createMany takes at most ${MAX_CREATE_MANY_ITEMS} items (this array has ${total}): split the input`);
   }
   const iterator = items[Symbol.iterator]();
   const outcomes = [];
@@ -168,7 +169,7 @@ async function createMany(create, items, options) {
     }
   };
   const unsent = (index) =>
-    new ElevateAbortError(`elevate-billing: createMany was aborted before item ${index} was sent`, { cause: signal.reason, sent: false });
+    new ElevateAbortError(`${PREFIX}createMany was aborted before item ${index} was sent`, { cause: signal.reason, sent: false });
   const take = () => {
     if (finished || problem !== undefined) return undefined;
     let next;
@@ -183,7 +184,7 @@ async function createMany(create, items, options) {
       return undefined;
     }
     if (taken >= MAX_CREATE_MANY_ITEMS) {
-      problem = { error: new TypeError(`elevate-billing: createMany takes at most ${MAX_CREATE_MANY_ITEMS} items: split the input`) };
+      problem = { error: typeError(`createMany takes at most ${MAX_CREATE_MANY_ITEMS} items: split the input`) };
       return undefined;
     }
     return { index: taken++, item: next.value };
@@ -207,34 +208,24 @@ async function createMany(create, items, options) {
   return outcomes;
 }
 
-/** An error descriptor from the wasm core (`{ type, message, … }`) as an error instance. */
+/** The error classes the package exports. */
+const ERRORS = { ElevateError, ElevateApiError, ElevateValidationError, ElevateNetworkError, ElevateTimeoutError, ElevateAbortError, ElevateTokenError };
+/** The classes error descriptors become, by the names ERROR_CLASSES gives (generated from
+ * ClientError::JS_CLASSES in src/client/error.rs; a test holds every name to an export). */
+const CLASSES = { TypeError, ...ERRORS };
+
+/** An error descriptor from the wasm core (`{ type, message, … }`, ClientError::descriptor) as
+ * an error instance of the class its type names; its other members become the error's own. */
 function toError(d, signal) {
   if (!d || typeof d !== 'object' || d instanceof Error || typeof d.type !== 'string') return d;
-  switch (d.type) {
-    case 'usage':
-      return new TypeError(d.message);
-    case 'validation':
-      return new ElevateValidationError(d.message, d);
-    case 'unvalidatable':
-      // Validation was asked for, but this build has no validator for the body's schema.
-      return new ElevateError(d.message, { endpoint: d.endpoint, code: 'noValidator' });
-    case 'token':
-      return new ElevateTokenError(d.message);
-    case 'api':
-      return new ElevateApiError(d.message, d);
-    case 'network':
-      return new ElevateNetworkError(d.message, d);
-    case 'timeout':
-      return new ElevateTimeoutError(d.message, d);
-    case 'aborted':
-      return new ElevateAbortError(d.message, { ...d, cause: signal ? signal.reason : undefined });
-    default:
-      return new ElevateError(d.message, d);
-  }
+  const Class = Object.prototype.hasOwnProperty.call(ERROR_CLASSES, d.type) ? CLASSES[ERROR_CLASSES[d.type]] : ElevateError;
+  if (Class === TypeError) return new TypeError(d.message);
+  if (Class === ElevateAbortError) return new ElevateAbortError(d.message, { ...d, cause: signal ? signal.reason : undefined });
+  return new Class(d.message, d);
 }
 
-/** The longest JSON text a body, query or option may be (the engine's bound: src/wasm/args.rs). */
-let maxJson = 0;
+/** The longest JSON text a body, query or option may be (the engine's bound, generated). */
+const maxJson = BOUNDARY.maxJsonUnits;
 
 /**
  * What crosses into the engine for one call: the body or query as JSON text (or undefined),
@@ -302,10 +293,7 @@ export function createClientApi(glue, assertReady) {
   const cores = new WeakMap(); // client → __ClientCore; not reachable by inspect or JSON
 
   const endpointTable = () => {
-    if (table === undefined) {
-      table = glue.__endpointTable();
-      maxJson = glue.__boundaryLimits().maxJsonUnits;
-    }
+    if (table === undefined) table = glue.__endpointTable();
     return table;
   };
 
@@ -402,13 +390,7 @@ export function createClientApi(glue, assertReady) {
 
   return {
     ElevateClient,
-    ElevateError,
-    ElevateApiError,
-    ElevateValidationError,
-    ElevateNetworkError,
-    ElevateTimeoutError,
-    ElevateAbortError,
-    ElevateTokenError,
+    ...ERRORS,
     /** `inList(['a', 'b'])` → `'in:a,b'`. */
     inList: filter('in'),
     /** `like('Acme%')` → `'like:Acme%'`. */

@@ -1,6 +1,8 @@
 // validateNdjsonStream and validateCsvStream: feed a stream of chunks to the wasm
 // NdjsonValidator / CsvValidator as they arrive, so a large file is never held in memory whole.
 
+import { typeError } from './engine/args.js';
+
 /** Pushes every chunk of `source` into `validator`; `what` names the function in errors. */
 async function feed(validator, source, what) {
   if (source && typeof source.getReader === 'function') {
@@ -17,7 +19,7 @@ async function feed(validator, source, what) {
   } else if (source && (typeof source[Symbol.asyncIterator] === 'function' || typeof source[Symbol.iterator] === 'function')) {
     for await (const chunk of source) validator.push(chunk);
   } else {
-    throw new TypeError(`elevate-billing: ${what} needs a ReadableStream, a Node Readable or an (async) iterable of chunks`);
+    throw typeError(`${what} needs a ReadableStream, a Node Readable or an (async) iterable of chunks`);
   }
   return validator.finish();
 }

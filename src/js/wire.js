@@ -7,11 +7,11 @@
 // here, by the same templates as everywhere (formatMessage), once per distinct issue.
 
 import { formatMessage } from './core/index.js';
+import { PREFIX, WIRE } from './core/gen/contract.js';
 import { Utf8Decoder } from './engine/utf8.js';
 
-const VERSION = 2;
-const NDJSON = 1;
-const CSV = 2;
+// The layout's constants, generated from src/validate/wire.rs.
+const { VERSION, NDJSON, CSV, NULL, FALSE, TRUE, UINT, F64, STRING, ARRAY, OBJECT } = WIRE;
 
 /** @type {{ decode(b: Uint8Array): string } | null} created on first use (nothing runs at import) */
 let utf8 = null;
@@ -90,25 +90,25 @@ class Reader {
   /** @returns {unknown} */
   value() {
     switch (this.b[this.i++]) {
-      case 0:
+      case NULL:
         return null;
-      case 1:
+      case FALSE:
         return false;
-      case 2:
+      case TRUE:
         return true;
-      case 3:
+      case UINT:
         return this.varint();
-      case 4:
+      case F64:
         return this.f64();
-      case 5:
+      case STRING:
         return this.string();
-      case 6: {
+      case ARRAY: {
         const n = this.u32();
         const out = new Array(n);
         for (let k = 0; k < n; k++) out[k] = this.value();
         return out;
       }
-      case 7: {
+      case OBJECT: {
         const n = this.u32();
         /** @type {Record<string, unknown>} */
         const out = {};
@@ -119,7 +119,7 @@ class Reader {
         return out;
       }
       default:
-        throw new Error('elevate-billing: internal error: a bulk report is malformed');
+        throw new Error(`${PREFIX}internal error: a bulk report is malformed`);
     }
   }
 
@@ -152,7 +152,7 @@ export function decode(bytes, { lineOffset = 0, limit = Infinity } = {}) {
   const version = r.b[r.i++];
   const form = r.b[r.i++];
   if (version !== VERSION || (form !== NDJSON && form !== CSV)) {
-    throw new Error('elevate-billing: internal error: the engine wrote a bulk report this code cannot read');
+    throw new Error(`${PREFIX}internal error: the engine wrote a bulk report this code cannot read`);
   }
   const records = r.f64();
   const valid = r.f64();

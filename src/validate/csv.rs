@@ -695,6 +695,14 @@ pub fn csv_values(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The CSV typings (hand-written, `src/js/index.d.ts`) quote these bounds.
+    #[test]
+    fn the_typings_quote_the_bounds() {
+        let d = include_str!("../js/index.d.ts");
+        assert!(d.contains(&format!("larger than {MAX_RECORD_BYTES} bytes) has one issue")), "MAX_RECORD_BYTES");
+        assert!(d.contains(&format!("items up to index {MAX_ARRAY_INDEX})")), "MAX_ARRAY_INDEX");
+    }
     use crate::schema::input::{is_integer_text, is_number_text};
 
     const HEADER: &str = "customerId,siteName,siteReference,startDate,siteAddress.address1,siteAddress.town,\

@@ -15,7 +15,7 @@
 //! Layout (integers are LEB128 varints unless said otherwise):
 //!
 //! ```text
-//! report  = version:u8(=1) form:u8(1 ndjson, 2 csv) records:f64 valid:f64 invalid:f64
+//! report  = version:u8 form:u8(1 ndjson, 2 csv) records:f64 valid:f64 invalid:f64
 //!           lines:f64 truncated:u8 nstrings string* [csv: ncolumns string-id*] nentries entry*
 //! string  = nbytes utf8-bytes
 //! entry   = ndjson: line counted issue*          csv: record line counted issue*
@@ -41,6 +41,10 @@ use super::ndjson::NdjsonReport;
 
 /// The version byte the decoder checks.
 pub const VERSION: u8 = 2;
+/// The `form` byte of an NDJSON report.
+const NDJSON: u8 = 1;
+/// The `form` byte of a CSV report.
+const CSV: u8 = 2;
 
 /// Passes through hashes computed by [`hash_bytes`].
 #[derive(Default)]
@@ -115,6 +119,22 @@ const F64: u8 = 4;
 const STRING: u8 = 5;
 const ARRAY: u8 = 6;
 const OBJECT: u8 = 7;
+
+/// Every constant of the layout the decoder reads, by the name `src/js/wire.js` imports it
+/// under: generated into `core/gen/wire.js` (src/export/js), never restated in JavaScript.
+pub const CONSTANTS: [(&str, u8); 11] = [
+    ("VERSION", VERSION),
+    ("NDJSON", NDJSON),
+    ("CSV", CSV),
+    ("NULL", NULL),
+    ("FALSE", FALSE),
+    ("TRUE", TRUE),
+    ("UINT", UINT),
+    ("F64", F64),
+    ("STRING", STRING),
+    ("ARRAY", ARRAY),
+    ("OBJECT", OBJECT),
+];
 
 /// Largest integer a double holds exactly; beyond it an integer goes as a double, rounded as
 /// `JSON.parse` rounds serde_json's digits.
@@ -224,7 +244,7 @@ impl Writer {
     /// The NDJSON report whose entries were written here, with the counts of `r` (its
     /// `invalid_lines` are not read) and `lines` read.
     pub fn finish_ndjson(self, r: &NdjsonReport, lines: u64) -> Vec<u8> {
-        self.finish(1, [r.records, r.valid, r.invalid, lines], r.truncated, None)
+        self.finish(NDJSON, [r.records, r.valid, r.invalid, lines], r.truncated, None)
     }
 
     /// The whole report: `counts` are records, valid, invalid and lines read (NDJSON) or 0.
@@ -277,7 +297,7 @@ pub fn csv_report(r: &CsvReport) -> Vec<u8> {
             w.issue(&i.issue, Some(i.column.as_deref()));
         }
     }
-    w.finish(2, [r.records, r.valid, r.invalid, 0], r.truncated, Some(&r.columns))
+    w.finish(CSV, [r.records, r.valid, r.invalid, 0], r.truncated, Some(&r.columns))
 }
 
 /// Serialises only the `params` of an [`IssueKind`](super::issue::IssueKind) (serialised by serde as the struct

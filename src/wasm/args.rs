@@ -15,19 +15,9 @@ use js_sys::{JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Longest name accepted (schema, endpoint, pattern, operation): far beyond any real one.
-pub const MAX_NAME_UNITS: usize = 1024;
-/// Longest short text accepted (a JSON Pointer, a regex source, a product reference, a label),
-/// in UTF-16 code units.
-pub const MAX_TEXT_UNITS: usize = 1 << 20;
-/// Longest JSON text accepted (a request body, a test oracle's value), in UTF-16 code units:
-/// at most 3 bytes each in wasm memory while it is read.
-pub const MAX_JSON_UNITS: usize = 16 << 20;
-/// Largest byte input of one call (a chunk of NDJSON or CSV); the package's wrappers feed
-/// larger inputs in chunks of [`CHUNK_BYTES`].
-pub const MAX_BYTES: usize = 64 << 20;
-/// The size of the chunks the package's wrappers feed to the bulk validators.
-pub const CHUNK_BYTES: usize = 1 << 20;
+// The bounds of the boundary are declared below this layer (the generator, which runs
+// natively, writes them for the package's wrappers; this layer is compiled for wasm32 only).
+pub use crate::export::js::boundary::{CHUNK_BYTES, MAX_BYTES, MAX_JSON_UNITS, MAX_NAME_UNITS, MAX_TEXT_UNITS};
 
 #[wasm_bindgen]
 extern "C" {
@@ -39,7 +29,7 @@ extern "C" {
 
 /// A `TypeError` whose message starts with the package name.
 pub fn type_error(message: impl std::fmt::Display) -> JsValue {
-    js_sys::TypeError::new(&format!("elevate-billing: {message}")).into()
+    js_sys::TypeError::new(&super::prefixed(message)).into()
 }
 
 /// The name of `v`'s type in a message (`a number`, `null`, `an object`), read without
@@ -73,7 +63,7 @@ pub fn string(v: &JsValue, what: &str, max: usize) -> Result<String, JsValue> {
     let s =
         v.dyn_ref::<JsString>().ok_or_else(|| type_error(format!("{what} must be a string, not {}", type_of(v))))?;
     if s.length() as usize > max {
-        return Err(JsError::new(&format!("elevate-billing: {what} is longer than {max} characters")).into());
+        return Err(JsError::new(&super::prefixed(format_args!("{what} is longer than {max} characters"))).into());
     }
     Ok(String::from(s))
 }
@@ -111,7 +101,7 @@ pub fn bytes(v: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
 }
 
 fn too_large(what: &str) -> JsValue {
-    JsError::new(&format!("elevate-billing: {what} is larger than {MAX_BYTES} bytes: feed it in chunks")).into()
+    JsError::new(&super::prefixed(format_args!("{what} is larger than {MAX_BYTES} bytes: feed it in chunks"))).into()
 }
 
 /// Member `name` of an options object, read with `Reflect.get` (which catches): a getter or a
@@ -133,7 +123,7 @@ pub fn thrown_text(e: &JsValue) -> String {
     if e.is_object() || e.is_function() {
         if let Ok(m) = Reflect::get(e, &JsValue::from_str("message")) {
             if let Some(m) = m.as_string() {
-                return m.trim_start_matches("elevate-billing: ").to_owned();
+                return m.trim_start_matches(crate::export::js::MESSAGE_PREFIX).to_owned();
             }
         }
         return "an exception".to_owned();

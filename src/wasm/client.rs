@@ -22,7 +22,7 @@ use crate::client::error::redact_json;
 use crate::client::fetch::{FetchTransport, TokenSource};
 use crate::client::options::REDACTED;
 use crate::client::query::{filter_expr, number_text, FilterOp};
-use crate::client::{execute, pagination, Call, ClientError, Config, ErrorBody, Reply, Secret};
+use crate::client::{execute, pagination, Call, ClientError, Config, Reply, Secret};
 use crate::endpoints::{resources, Op};
 use crate::validate::Value;
 
@@ -362,75 +362,11 @@ fn reply_to_js(reply: Reply) -> Result<JsValue, JsValue> {
 /// whatever the token's length: so the error's `message`, `stack`, `JSON.stringify` and
 /// `util.inspect` cannot show it either.
 fn descriptor(e: &ClientError, tokens: &[Secret]) -> JsValue {
-    let mut d = describe_error(e);
+    let mut d = e.descriptor();
     for token in tokens {
         redact_json(&mut d, token);
     }
-    to_js(&d).unwrap_or_else(|_| JsError::new("elevate-billing: the error could not be described").into())
-}
-
-fn describe_error(e: &ClientError) -> serde_json::Value {
-    let mut d = json!({ "type": e.type_name(), "message": e.to_string() });
-    match e {
-        ClientError::Usage { .. } | ClientError::Token { .. } => {
-            d["message"] = format!("elevate-billing: {e}").into();
-        }
-        ClientError::Validation { endpoint, issues } => {
-            d["endpoint"] = endpoint.as_str().into();
-            d["issues"] = issues.iter().map(|i| i.to_json()).collect();
-        }
-        ClientError::Unvalidatable { endpoint, .. } => d["endpoint"] = endpoint.as_str().into(),
-        ClientError::Api(a) => {
-            d["status"] = a.status.into();
-            d["kind"] = a.kind.as_str().into();
-            d["method"] = a.method.as_str().into();
-            d["url"] = a.url.as_str().into();
-            d["attempts"] = a.attempts.into();
-            d["serverMessage"] = a.server_message.as_deref().into();
-            d["body"] = match &a.body {
-                ErrorBody::Empty => serde_json::Value::Null,
-                ErrorBody::Json(v) => v.clone(),
-                ErrorBody::Text(t) => t.as_str().into(),
-            };
-            // A repeated header (two Link lines) reads as fetch's Headers.get does: joined.
-            let mut headers = serde_json::Map::new();
-            for (k, v) in &a.headers {
-                match headers.get_mut(k) {
-                    Some(serde_json::Value::String(prev)) => {
-                        prev.push_str(", ");
-                        prev.push_str(v);
-                    }
-                    _ => {
-                        headers.insert(k.clone(), v.as_str().into());
-                    }
-                }
-            }
-            d["headers"] = serde_json::Value::Object(headers);
-            d["retryAfter"] = a.retry_after.into();
-            d["issues"] = a
-                .issues
-                .iter()
-                .map(|i| json!({ "path": i.path, "message": i.message, "field": i.field, "code": i.code }))
-                .collect();
-        }
-        ClientError::Network { method, url, attempts, maybe_cors, .. } => {
-            d["method"] = method.as_str().into();
-            d["url"] = url.as_str().into();
-            d["attempts"] = (*attempts).into();
-            d["maybeCors"] = (*maybe_cors).into();
-        }
-        ClientError::Timeout { method, url, timeout_ms, attempts } => {
-            d["method"] = method.as_str().into();
-            d["url"] = url.as_str().into();
-            d["timeoutMs"] = (*timeout_ms).into();
-            d["attempts"] = (*attempts).into();
-        }
-        ClientError::Aborted { method, url } => {
-            d["method"] = method.as_str().into();
-            d["url"] = url.as_str().into();
-        }
-    }
-    d
+    to_js(&d).unwrap_or_else(|_| super::error("the error could not be described"))
 }
 
 /// `{ resources, defaultPageSize }`: each resource's name and, per endpoint, its operation

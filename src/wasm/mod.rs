@@ -67,7 +67,13 @@ pub(crate) fn text_arg(v: &JsValue, what: &str, max: usize) -> Result<JsText, Js
 
 /// A JS `Error` whose message starts with the package name.
 pub(crate) fn error(message: impl std::fmt::Display) -> JsValue {
-    JsError::new(&format!("elevate-billing: {message}")).into()
+    JsError::new(&prefixed(message)).into()
+}
+
+/// `message` after [`MESSAGE_PREFIX`](crate::export::js::MESSAGE_PREFIX), as every message of an
+/// Error the package throws begins.
+pub(crate) fn prefixed(message: impl std::fmt::Display) -> String {
+    format!("{}{message}", crate::export::js::MESSAGE_PREFIX)
 }
 
 /// The bytes of a bulk input argument (`what` names it in errors): a string or a real
@@ -81,17 +87,4 @@ pub(crate) fn bytes_of(v: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen(js_name = __memoryBytes)]
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) as f64) * 65536.0
-}
-
-/// The bounds of the boundary, for the package's JavaScript wrappers (one definition, here):
-/// `{ maxNameUnits, maxTextUnits, maxJsonUnits, maxBytes, chunkBytes }`.
-#[wasm_bindgen(js_name = __boundaryLimits)]
-pub fn boundary_limits() -> Result<JsValue, JsValue> {
-    to_js(&serde_json::json!({
-        "maxNameUnits": args::MAX_NAME_UNITS,
-        "maxTextUnits": args::MAX_TEXT_UNITS,
-        "maxJsonUnits": args::MAX_JSON_UNITS,
-        "maxBytes": args::MAX_BYTES,
-        "chunkBytes": args::CHUNK_BYTES,
-    }))
 }

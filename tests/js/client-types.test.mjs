@@ -1,4 +1,4 @@
-// The generated client typings (types.d.ts, from src/export/typescript_client.rs) as a strict
+// The client typings (client.d.ts, hand-written; resources.d.ts, from src/client/typescript.rs) as a strict
 // TypeScript consumer sees them: right calls type-check, wrong ones (`@ts-expect-error`) do
 // not. Run after `npm run build`. The declarations themselves are checked without
 // skipLibCheck by the package smoke test (tests/package/smoke.test.mjs).

@@ -84,3 +84,29 @@ window.__results = results;
     });
   }
 });
+
+// The error contract: ClientError::JS_CLASSES (src/client/error.rs), generated into
+// core/gen/client.js, names for every descriptor type a class the package exports (the
+// descriptors' members are held to client.d.ts by src/client/javascript.rs).
+test('every error descriptor type becomes an exported error class', async () => {
+  const { ERROR_CLASSES } = await import('../../src/js/core/gen/client.js');
+  assert.deepEqual(Object.keys(ERROR_CLASSES).sort(), ['aborted', 'api', 'network', 'timeout', 'token', 'unvalidatable', 'usage', 'validation']);
+  for (const [type, name] of Object.entries(ERROR_CLASSES)) {
+    if (name === 'TypeError') continue;
+    const Class = api[name];
+    assert.equal(typeof Class, 'function', `${type}: the package exports no ${name}`);
+    assert.ok(new Class('m', {}) instanceof api.ElevateError, `${type}: ${name} is an ElevateError`);
+  }
+});
+
+// The filter forms: every operator the endpoint table's filter kinds accept (generated into
+// core/gen/endpoints.js from src/endpoints) has a builder in the package that writes it.
+test('every filter operator has a builder', async () => {
+  const { FILTER_KINDS } = await import('../../src/js/core/gen/endpoints.js');
+  const operators = new Set(FILTER_KINDS.flatMap((k) => k.operators ?? []));
+  assert.deepEqual([...operators].sort(), ['gt', 'gtn', 'in', 'like', 'lt']);
+  for (const op of operators) {
+    const build = api[op === 'in' ? 'inList' : op];
+    assert.equal(build(op === 'in' ? ['2024-01-01'] : '2024-01-01'), `${op}:2024-01-01`);
+  }
+});

@@ -10,7 +10,9 @@
 //!   tables `validate`, `validateField` and the Standard Schema adapter read;
 //! - `tables.js`: limits, the pattern slots, the message templates and their vocabulary;
 //! - `describe.js`: what `describeField` returns for each field (imported only by it);
-//! - `endpoints.js`: the query parameters of each endpoint (imported only by `validateQuery`).
+//! - `endpoints.js`: the query parameters of each endpoint (imported only by `validateQuery`);
+//! - `contract.js`: the constants the hand-written JavaScript shares with the engine (the
+//!   message prefix, the bulk reports' wire format), tiny so that every bundle may import it.
 
 mod tables;
 
@@ -21,7 +23,30 @@ use serde_json::Value;
 use crate::validate::describe::describe_resolved;
 use crate::validate::Resolved;
 
-/// The four generated modules, by file name.
+/// What every message of an Error the package throws starts with (in Rust, `src/wasm`; in
+/// JavaScript, `PREFIX` of the generated `contract.js`), so a caller can tell ours apart.
+pub const MESSAGE_PREFIX: &str = "elevate-billing: ";
+
+/// The bounds of what crosses into the engine: checked by `src/wasm/args.rs` (the floor, for
+/// the raw exports too) and first by the package's wrappers (`src/js/engine/`, `client.js`),
+/// which read them as `BOUNDARY` from the generated `contract.js`.
+pub mod boundary {
+    /// Longest name accepted (schema, endpoint, pattern, operation): far beyond any real one.
+    pub const MAX_NAME_UNITS: usize = 1024;
+    /// Longest short text accepted (a JSON Pointer, a regex source, a product reference, a label),
+    /// in UTF-16 code units.
+    pub const MAX_TEXT_UNITS: usize = 1 << 20;
+    /// Longest JSON text accepted (a request body, a test oracle's value), in UTF-16 code units:
+    /// at most 3 bytes each in wasm memory while it is read.
+    pub const MAX_JSON_UNITS: usize = 16 << 20;
+    /// Largest byte input of one call (a chunk of NDJSON or CSV); the package's wrappers feed
+    /// larger inputs in chunks of [`CHUNK_BYTES`].
+    pub const MAX_BYTES: usize = 64 << 20;
+    /// The size of the chunks the package's wrappers feed to the bulk validators.
+    pub const CHUNK_BYTES: usize = 1 << 20;
+}
+
+/// The generated modules, by file name.
 pub fn modules() -> Vec<(&'static str, String)> {
     let (validators, descriptions) = generate(model::SCHEMAS);
     vec![
@@ -29,6 +54,7 @@ pub fn modules() -> Vec<(&'static str, String)> {
         ("tables.js", tables::tables_module()),
         ("describe.js", tables::describe_module(&descriptions)),
         ("endpoints.js", tables::endpoints_module()),
+        ("contract.js", tables::contract_module()),
     ]
 }
 

@@ -16,6 +16,39 @@ use crate::schema::{Kind, Schema, TextFormat, Width, DEFAULT_MAX_ISSUES, MAX_DEP
 use crate::validate::message::{templates, vocabulary};
 use crate::validate::patch::{MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES, MAX_QUOTED};
 use crate::validate::query::{sortable, MAX_QUERY_BYTES};
+use crate::validate::wire;
+
+/// `contract.js`: the message prefix, the bounds of the boundary and the constants of the bulk
+/// reports' layout (src/validate/wire.rs), which src/js/wire.js decodes.
+pub fn contract_module() -> String {
+    let mut out = header("Constants the hand-written JavaScript shares with the engine.");
+    let _ = writeln!(
+        out,
+        "/** What every message of an Error the package throws starts with. */\nexport const PREFIX = {};",
+        Value::from(super::MESSAGE_PREFIX)
+    );
+    use super::boundary::{CHUNK_BYTES, MAX_BYTES, MAX_JSON_UNITS, MAX_NAME_UNITS, MAX_TEXT_UNITS};
+    export(
+        &mut out,
+        "The bounds of what crosses into the engine (src/wasm/args.rs checks them too): names and short texts, JSON text in UTF-16 code units; bytes of one call and of the chunks the wrappers feed.",
+        "BOUNDARY",
+        &json!({
+            "maxNameUnits": MAX_NAME_UNITS,
+            "maxTextUnits": MAX_TEXT_UNITS,
+            "maxJsonUnits": MAX_JSON_UNITS,
+            "maxBytes": MAX_BYTES,
+            "chunkBytes": CHUNK_BYTES,
+        }),
+    );
+    let wire: Map<String, Value> = wire::CONSTANTS.iter().map(|(k, v)| ((*k).to_owned(), Value::from(*v))).collect();
+    export(
+        &mut out,
+        "The bulk reports' layout (src/validate/wire.rs): version and form bytes, value tags.",
+        "WIRE",
+        &Value::Object(wire),
+    );
+    out
+}
 
 fn header(what: &str) -> String {
     format!(

@@ -18,6 +18,7 @@
 // and nothing after it is read.
 
 import { diagnoseEmail } from './email.js';
+import { PREFIX } from './gen/contract.js';
 import { LIMITS, PATTERNS } from './gen/tables.js';
 
 const BUILTIN_EMAIL = PATTERNS.find((p) => p.name === 'EMAIL');
@@ -25,7 +26,6 @@ const BUILTIN_EMAIL = PATTERNS.find((p) => p.name === 'EMAIL');
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
 export const OMIT = Symbol('omitted');
 
-const PREFIX = 'elevate-billing: ';
 
 /**
  * JSON.stringify's view of `v` at `key`: after `toJSON(key)`, unboxed; OMIT for undefined,

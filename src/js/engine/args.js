@@ -11,9 +11,8 @@
 
 import { snapshot } from '../core/snapshot.js';
 import { describeThrown, pointer } from '../core/runtime.js';
+import { PREFIX } from '../core/gen/contract.js';
 import { Utf8Encoder } from './utf8.js';
-
-const PREFIX = 'elevate-billing: ';
 
 /**
  * A TypeError whose message starts with the package name.

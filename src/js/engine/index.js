@@ -9,6 +9,7 @@ import * as core from '../core/index.js';
 import { createClientApi } from '../client.js';
 import { createNdjsonApi } from '../ndjson.js';
 import { csvReport, ndjsonReport } from '../wire.js';
+import { BOUNDARY, PREFIX } from '../core/gen/contract.js';
 import { chunks, describe, plainOptions, typeError, wholeBytes } from './args.js';
 import { engine, load } from './load.js';
 
@@ -20,15 +21,6 @@ import { engine, load } from './load.js';
 function string(v, fn, name) {
   if (typeof v !== 'string') throw typeError(`${fn}: ${name} must be a string, not ${describe(v)}`);
   return v;
-}
-
-/**
- * The bounds of the boundary, from the engine (src/wasm/args.rs).
- * @type {null | { maxNameUnits: number, maxTextUnits: number, maxJsonUnits: number, maxBytes: number, chunkBytes: number }}
- */
-let bounds = null;
-function limits() {
-  return (bounds ??= engine().__boundaryLimits());
 }
 
 const VALIDATE_OPTIONS = ['abortEarly', 'unknownFields', 'maxIssues'];
@@ -207,7 +199,7 @@ class Bulk {
   /** @param {string} method */
   open(method) {
     if (this.#inner === null) {
-      throw new Error(`elevate-billing: ${this.#name}.${method}: the validator was ${this.#state === 'freed' ? 'freed' : 'finished'}`);
+      throw new Error(`${PREFIX}${this.#name}.${method}: the validator was ${this.#state === 'freed' ? 'freed' : 'finished'}`);
     }
     return this.#inner;
   }
@@ -215,7 +207,7 @@ class Bulk {
   /** @param {unknown} chunk */
   push(chunk) {
     const inner = this.open('push');
-    for (const piece of chunks(chunk, `${this.#name}.push: the chunk`, limits().chunkBytes)) inner.push(piece);
+    for (const piece of chunks(chunk, `${this.#name}.push: the chunk`, BOUNDARY.chunkBytes)) inner.push(piece);
   }
 
   finish() {
@@ -243,7 +235,7 @@ class Bulk {
  */
 function feedWhole(v, input, what) {
   try {
-    const g = chunks(input, what, limits().chunkBytes);
+    const g = chunks(input, what, BOUNDARY.chunkBytes);
     for (const piece of g) v.open('push').push(piece);
     return v.finish();
   } finally {
@@ -297,7 +289,7 @@ export function validateCsv(input, schema, options) {
 export function csvRecords(input, schema, options) {
   const s = string(schema, 'csvRecords', 'the schema name');
   const o = plainOptions(options, 'csvRecords', ['delimiter']);
-  return engine().csvRecords(wholeBytes(input, 'csvRecords: the input', limits().maxBytes), s, o);
+  return engine().csvRecords(wholeBytes(input, 'csvRecords: the input', BOUNDARY.maxBytes), s, o);
 }
 
 /** Validates CSV fed in chunks of any size: `push` each chunk, then `finish`. */

@@ -7,9 +7,9 @@
 // it asynchronously instead, for a page that would rather not block on it.
 
 import { wasm } from '#wasm';
+import { PREFIX } from '../core/gen/contract.js';
 import { createGlue } from './glue.js';
 
-const PREFIX = 'elevate-billing: ';
 
 /** @type {any} the wasm-bindgen glue, once the engine runs */
 let glue = null;

@@ -9,8 +9,8 @@
 
 import { engine, engineModule } from '../engine/load.js';
 import { decode } from '../wire.js';
+import { PREFIX } from '../core/gen/contract.js';
 
-const PREFIX = 'elevate-billing: ';
 const MiB = 1 << 20;
 
 /** Idle worker threads live this long for the next call, then end. */

@@ -6,6 +6,7 @@
 // and merges in input order.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { PREFIX } from '../core/gen/contract.js';
 import { createGlue } from './glue.js';
 
 const engine = createGlue();
@@ -26,6 +27,7 @@ parentPort.on('message', ({ seq, bytes, setup }) => {
     const out = engine.validateNdjson(bytes, setup.schema, setup.options);
     parentPort.postMessage({ seq, out }, [out.buffer]);
   } catch (e) {
-    parentPort.postMessage({ seq, error: String((e && e.message) || e).replace(/^elevate-billing: /, '') });
+    const message = String((e && e.message) || e);
+    parentPort.postMessage({ seq, error: message.startsWith(PREFIX) ? message.slice(PREFIX.length) : message });
   }
 });
