@@ -16,7 +16,7 @@ const USAGE: &str = "usage: elevate-codegen dts | dts-client | json-schema <Sche
 fn write_modules(dir: &str) -> Result<(), String> {
     let dir = std::path::Path::new(dir);
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for (name, text) in elevate_billing::export::js::modules() {
+    for (name, text) in elevate_billing::export::javascript_modules() {
         let path = dir.join(name);
         std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     }
@@ -55,9 +55,9 @@ const VALIDATION_DTS: &str = include_str!("../js/validation.d.ts");
 /// The client's declarations, importing the types they name from `./types.js` (generated) and
 /// `./validation.js` (hand-written).
 fn client_declarations() -> String {
-    let model = elevate_billing::export::typescript::declarations();
-    let mut client = elevate_billing::client::typescript::declarations();
-    client.push_str(&elevate_billing::export::typescript_csv::declarations());
+    let model = elevate_billing::export::typescript_declarations();
+    let mut client = elevate_billing::client::typescript_declarations();
+    client.push_str(&elevate_billing::export::csv_typescript_declarations());
     let from_model = used_in(&client, exported_names(&model));
     let from_validation = used_in(&client, exported_names(VALIDATION_DTS));
     format!(
@@ -76,7 +76,7 @@ fn main() {
         })
     };
     let text = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["dts"] => Ok(elevate_billing::export::typescript::declarations()),
+        ["dts"] => Ok(elevate_billing::export::typescript_declarations()),
         ["dts-client"] => Ok(client_declarations()),
         ["json-schema", name] => match elevate_billing::export::json_schema(name) {
             Ok(doc) => pretty(&doc).map_err(|e| e.to_string()),

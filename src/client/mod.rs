@@ -19,26 +19,32 @@
 //! The token is a [`Secret`]: it prints as `[redacted]`, is added to the request only inside
 //! the transport, and is redacted from any error body that echoes it.
 
-pub mod error;
-pub mod options;
-pub mod pagination;
-pub mod query;
-pub mod request;
-pub mod response;
-pub mod retry;
-pub mod server_issues;
-pub mod transport;
-pub mod typescript;
-pub mod validation;
+pub(crate) mod error;
+pub(crate) mod options;
+pub(crate) mod pagination;
+// The filter builders (`inList`, `like`, …) are called from JavaScript only.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) mod query;
+pub(crate) mod request;
+pub(crate) mod response;
+pub(crate) mod retry;
+pub(crate) mod server_issues;
+pub(crate) mod transport;
+pub(crate) mod typescript;
+pub(crate) mod validation;
 
 #[cfg(target_arch = "wasm32")]
-pub mod fetch;
+pub(crate) mod fetch;
 
 pub use error::{ApiError, ApiErrorKind, ClientError, ErrorBody};
 pub use options::{Config, Secret};
 pub use request::Call;
 pub use response::{ExistsResult, Reply};
-pub use transport::{Transport, TransportError, WireRequest, WireResponse};
+pub use transport::{
+    Transport, TransportError, WireRequest, WireResponse, MAX_HEADER_VALUE_BYTES, MAX_RESPONSE_BYTES, MAX_RESPONSE_HEADERS,
+    RESPONSE_HEADERS,
+};
+pub use typescript::declarations as typescript_declarations;
 
 use crate::endpoints::{Op, Resource};
 use crate::validate::Value;

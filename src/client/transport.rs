@@ -15,8 +15,9 @@ pub const MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
 /// Response headers the client reads; transports should collect every header (an API error
 /// carries them), at most [`MAX_RESPONSE_HEADERS`].
 pub const RESPONSE_HEADERS: [&str; 3] = ["content-type", "retry-after", "x-total-count"];
-/// Most response headers kept, and the longest value kept (longer ones are cut).
+/// Most response headers kept (a transport drops the rest).
 pub const MAX_RESPONSE_HEADERS: usize = 100;
+/// Longest header value kept; a longer one is cut on a character boundary.
 pub const MAX_HEADER_VALUE_BYTES: usize = 8 * 1024;
 
 /// A request ready to send, except for `Authorization` (added by the transport from the

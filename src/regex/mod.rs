@@ -15,9 +15,8 @@ mod user;
 
 use std::fmt;
 
-pub use class::Class;
-pub use patterns::{reset_pattern, set_pattern, set_pattern_utf16};
-pub use user::{cache_usage, user, user_utf16, UserPattern, MAX_PATTERN_CHARS, STEP_BUDGET};
+pub use patterns::{reset_pattern, set_pattern};
+pub use user::{user, user_utf16, UserPattern, MAX_PATTERN_CHARS, STEP_BUDGET};
 
 /// Why a value does not match a pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

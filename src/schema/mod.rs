@@ -17,7 +17,7 @@
 //! assert!(SITE_NAME.required);
 //! ```
 
-pub mod input;
+pub(crate) mod input;
 mod pattern;
 
 pub use pattern::{Pattern, PatternDef, PATTERNS};
