@@ -45,7 +45,7 @@
 //! See `DESIGN.md` for how the pieces fit and why.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 // Layers, bottom first (DESIGN.md "Layers"; tests/architecture holds the order).
 pub mod schema;

@@ -3,18 +3,20 @@
 //!
 //! A call flows through pure steps around one I/O boundary:
 //!
-//! 1. **planning** ([`request::prepare`]): the [`Call`] is checked (path values, body where
-//!    one goes), **validated** when the config says so ([`validation::validate_request`], the
-//!    single validation point), and turned into a [`WireRequest`] (URL with version path and
+//! 1. **planning** (`request.rs`): the [`Call`] is checked (path values, body where
+//!    one goes), **validated** when the config says so (`validation.rs`, the single
+//!    validation point), and turned into a [`WireRequest`] (URL with version path and
 //!    encoded query, headers, JSON body);
 //! 2. **transport** ([`Transport::send`]): one attempt, with the token of that attempt, a
 //!    per-attempt timeout and the caller's abort signal (`fetch` in WebAssembly);
-//! 3. **retry** ([`retry`]): GET and HEAD after network failures, timeouts and
+//! 3. **retry** (`retry.rs`): GET and HEAD after network failures, timeouts and
 //!    429/502/503/504; POST, PATCH and DELETE only after 429, or 503 with `Retry-After`
 //!    (answers that prove nothing was done); waiting `Retry-After` or an exponential backoff
 //!    with jitter;
-//! 4. **response** ([`response::interpret`]): a [`Reply`] or a typed [`ClientError`]; an
-//!    error answer's complaints are placed at the fields they name ([`server_issues`]).
+//! 4. **response** (`response.rs`): a [`Reply`] or a typed [`ClientError`]; an
+//!    error answer's complaints are placed at the fields they name ([`ServerIssue`]).
+//!
+//! Its modules are private; what a caller needs is re-exported here.
 //!
 //! The token is a [`Secret`]: it prints as `[redacted]`, is added to the request only inside
 //! the transport, and is redacted from any error body that echoes it.
@@ -36,10 +38,11 @@ pub(crate) mod validation;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod fetch;
 
-pub use error::{ApiError, ApiErrorKind, ClientError, ErrorBody};
-pub use options::{Config, Secret};
+pub use error::{ApiError, ApiErrorKind, ClientError, ErrorBody, CREDENTIAL_HEADERS};
+pub use options::{Config, Secret, MAX_RETRIES, MAX_TIMEOUT_MS, MAX_TOKEN_LEN};
 pub use request::Call;
 pub use response::{ExistsResult, Reply};
+pub use server_issues::ServerIssue;
 pub use transport::{
     Transport, TransportError, WireRequest, WireResponse, MAX_HEADER_VALUE_BYTES, MAX_RESPONSE_BYTES, MAX_RESPONSE_HEADERS,
     RESPONSE_HEADERS,

@@ -38,11 +38,21 @@ pub enum Mismatch {
 #[non_exhaustive]
 pub enum PatternError {
     /// The pattern is longer than [`MAX_PATTERN_CHARS`].
-    TooLong { limit: usize, actual: usize },
+    TooLong {
+        /// [`MAX_PATTERN_CHARS`].
+        limit: usize,
+        /// The pattern's length, in characters.
+        actual: usize,
+    },
     /// Java's `Pattern.compile` refuses it: its `PatternSyntaxException` wording and index.
     Syntax(java_regex::Error),
     /// `set_pattern` got a name that is not in the pattern table.
-    UnknownName { name: String, known: String },
+    UnknownName {
+        /// The name given.
+        name: String,
+        /// The names the table has, comma-separated.
+        known: String,
+    },
 }
 
 impl fmt::Display for PatternError {

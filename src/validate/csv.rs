@@ -78,9 +78,19 @@ pub enum CsvError {
     /// The schema name is unknown, or the options are unusable.
     Schema(Error),
     /// A header cell cannot be used: `column` is its 1-based position, `cell` its text.
-    Header { column: usize, cell: String, reason: String },
+    Header {
+        /// 1-based position of the column.
+        column: usize,
+        /// The header cell's text.
+        cell: String,
+        /// Why it cannot be used (no such field, an object, a duplicate…).
+        reason: String,
+    },
     /// The delimiter is not one ASCII byte other than a quote or line end.
-    Delimiter { delimiter: String },
+    Delimiter {
+        /// The delimiter given.
+        delimiter: String,
+    },
 }
 
 impl fmt::Display for CsvError {
@@ -110,7 +120,9 @@ impl From<Error> for CsvError {
 /// column names exactly that path: a missing object, an array's item count, the root).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CsvIssue {
+    /// The issue, its path into the record's body.
     pub issue: Issue,
+    /// The header cell of its column, when one names exactly that path.
     pub column: Option<String>,
 }
 
@@ -123,6 +135,7 @@ pub struct RecordIssues {
     /// 1-based physical line where the record starts (counting `\n`; blank lines and newlines
     /// inside quoted cells included), as an editor shows it.
     pub line: u64,
+    /// The record's issues, in document order.
     pub issues: Vec<CsvIssue>,
     /// True when issues past the record options' `max_issues` were left out.
     pub truncated: bool,
@@ -133,7 +146,9 @@ pub struct RecordIssues {
 pub struct CsvReport {
     /// Data records (rows below the header that are not all empty).
     pub records: u64,
+    /// Records without an issue.
     pub valid: u64,
+    /// Records with at least one issue (all counted, kept or not).
     pub invalid: u64,
     /// Invalid records in input order, up to `max_invalid_records`.
     pub invalid_records: Vec<RecordIssues>,

@@ -74,6 +74,7 @@ impl Report {
         Report { issues, truncated: false }
     }
 
+    /// True when the value has no defect (truncation implies issues, so it is not valid).
     pub fn is_valid(&self) -> bool {
         self.issues.is_empty()
     }
@@ -84,16 +85,36 @@ impl Report {
 #[non_exhaustive]
 pub enum Error {
     /// The schema name is not one of [`crate::model::SCHEMAS`].
-    UnknownSchema { name: String },
+    UnknownSchema {
+        /// The name given.
+        name: String,
+    },
     /// The pointer does not name a field of the schema.
-    UnknownField { schema: String, pointer: String, reason: String },
+    UnknownField {
+        /// The schema name.
+        schema: String,
+        /// The pointer given.
+        pointer: String,
+        /// Where resolution stopped, and why.
+        reason: String,
+    },
     /// The input is not JSON text.
-    Json { message: String },
+    Json {
+        /// The parser's message, with its position.
+        message: String,
+    },
     /// The endpoint key (`"GET /sites"`) is not one of [`crate::endpoints::endpoint_keys`].
-    UnknownEndpoint { key: String },
-    /// The input (or a patched document) exceeds a size bound of this crate: `what` it is,
-    /// `limit` in its unit.
-    TooLarge { what: &'static str, limit: usize },
+    UnknownEndpoint {
+        /// The key given.
+        key: String,
+    },
+    /// The input (or a patched document) exceeds a size bound of this crate ([`crate::limits`]).
+    TooLarge {
+        /// What is too large (`"the query"`).
+        what: &'static str,
+        /// The bound, in its unit.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for Error {

@@ -48,6 +48,7 @@ impl Default for NdjsonOptions {
 pub struct LineIssues {
     /// 1-based line number in the input (blank lines count).
     pub line: u64,
+    /// The line's issues, in document order (one `json` issue for a line that is not JSON).
     pub issues: Vec<Issue>,
     /// True when issues past the record options' `max_issues` were left out.
     pub truncated: bool,
@@ -58,7 +59,9 @@ pub struct LineIssues {
 pub struct NdjsonReport {
     /// Non-blank lines, each one record.
     pub records: u64,
+    /// Lines without an issue.
     pub valid: u64,
+    /// Lines with at least one issue (all counted, kept or not).
     pub invalid: u64,
     /// Invalid lines in input order, up to `max_invalid_lines`.
     pub invalid_lines: Vec<LineIssues>,
