@@ -168,7 +168,7 @@ pub const BOOLEAN_VALUES: &[&str] = &["true", "false"];
 pub const MAX_IN_VALUES: usize = 1000;
 
 /// `lt:, gt: or gtn:`: prefixes in an English sentence.
-pub fn prefixes_in_words(operators: &[&str]) -> String {
+pub(crate) fn prefixes_in_words(operators: &[&str]) -> String {
     let items: Vec<String> = operators.iter().map(|o| format!("{o}:")).collect();
     match items.split_last() {
         None => String::new(),
@@ -326,7 +326,6 @@ mod inventory;
 mod pricing;
 mod product;
 
-pub use assignment::ASSIGNMENT_LEVELS;
 
 /// Every resource, one table per API, in the order of the integration guide's areas.
 static AREAS: [&[Resource]; 6] = [
@@ -346,7 +345,7 @@ pub fn resources() -> impl Iterator<Item = &'static Resource> + Clone {
 /// The record field a path placeholder stands for (`assignmentLevel` in the assignment
 /// paths), or `None` for an id (an integer >= 1, decisions R8, also given as a digit string).
 /// The client's validation, the TypeScript signatures and the OpenAPI parameters all ask this.
-pub fn path_field(resource: &Resource, placeholder: &str) -> Option<&'static Field> {
+pub(crate) fn path_field(resource: &Resource, placeholder: &str) -> Option<&'static Field> {
     resource.schema.field(placeholder)
 }
 

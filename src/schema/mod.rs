@@ -39,7 +39,7 @@ pub const MAX_VALUES: usize = 4_000_000;
 pub const DEFAULT_MAX_ISSUES: usize = 100;
 
 /// Most fields any schema has (the engine keeps presence in a 64-bit set; a model test checks it).
-pub const MAX_FIELDS: usize = 64;
+pub(crate) const MAX_FIELDS: usize = 64;
 
 /// The shape of one object: its fields and the rules between them, under the name the API
 /// documentation gives it. (The schema of any value, object or not, is a [`Kind`].)
@@ -338,7 +338,7 @@ const SPELLINGS: &[&str] = &["ID", "IDs", "DDI", "ISDN", "SMS", "VIP", "SI", "e-
 
 /// A field name in words, for people: `siteName` → "Site name", `customerId` → "Customer ID",
 /// `address1` → "Address 1". Only the first word is capitalised (sentence case).
-pub fn words_of(name: &str) -> String {
+pub(crate) fn words_of(name: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let chars: Vec<char> = name.chars().collect();
     let mut word = String::new();

@@ -70,7 +70,7 @@ pub struct Report {
 
 impl Report {
     /// A complete report of `issues`.
-    pub fn new(issues: Vec<Issue>) -> Report {
+    pub(crate) fn new(issues: Vec<Issue>) -> Report {
         Report { issues, truncated: false }
     }
 

@@ -33,7 +33,7 @@ use crate::schema::Kind;
 
 pub(crate) use text::{Bail, Scratch};
 
-pub use crate::schema::MAX_FIELDS;
+pub(crate) use crate::schema::MAX_FIELDS;
 
 /// A step of the path being read: a field of a schema, an array index, or any other key.
 /// (Copy, so leaving a member is one store: the text of other keys lives in [`Walker::keys`].)
