@@ -361,3 +361,21 @@ fn list_query_is_a_schema_too() {
     assert_one("ListQuery", &json!({"page": 1, "pageSize": 1001}), "/pageSize", "maximum");
     assert_one("ListQuery", &json!({"pageSize": 10}), "/page", "required");
 }
+
+/// Every form of query (`QueryInput`) gives the same report.
+#[test]
+fn every_query_form_gives_the_same_report() {
+    let pairs = [("page", "0"), ("pageSize", "10"), ("siteName", "like:Head Office"), ("nope", "1")];
+    let expected = validate_query("GET /sites", &pairs).unwrap();
+    assert_eq!(expected.issues.len(), 2);
+    let owned: Vec<(String, String)> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    let typed: Vec<(Cow<'_, str>, V<'_>)> =
+        pairs.iter().map(|(k, v)| (Cow::Borrowed(*k), V::String(Cow::Borrowed(*v)))).collect();
+    let text = "?page=0&pageSize=10&siteName=like%3AHead+Office&nope=1".to_owned();
+    assert_eq!(validate_query("GET /sites", pairs.as_slice()).unwrap(), expected);
+    assert_eq!(validate_query("GET /sites", &owned).unwrap(), expected);
+    assert_eq!(validate_query("GET /sites", &typed).unwrap(), expected);
+    assert_eq!(validate_query("GET /sites", typed.as_slice()).unwrap(), expected);
+    assert_eq!(validate_query("GET /sites", text.as_str()).unwrap(), expected);
+    assert_eq!(validate_query("GET /sites", &text).unwrap(), expected);
+}

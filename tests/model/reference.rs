@@ -185,3 +185,15 @@ fn each_format_is_compiled_once() {
     // Errors are cached as well, and stay the same.
     assert_eq!(validate_product_reference("[", "x"), validate_product_reference("[", "x"));
 }
+
+/// `&str`, `&String` and UTF-16 may be mixed (`ReferenceText`); the verdict is the same.
+#[test]
+fn text_forms_may_be_mixed() {
+    let (format, reference) = ("[A-Z]{2}[0-9]{6,9}", "AB12");
+    let expected = validate_product_reference(format, reference);
+    assert_eq!(expected.issues.len(), 1);
+    let (f16, r16) = (utf16(format), utf16(reference));
+    assert_eq!(validate_product_reference(f16.as_slice(), r16.as_slice()), expected);
+    assert_eq!(validate_product_reference(format, r16.as_slice()), expected);
+    assert_eq!(validate_product_reference(f16.as_slice(), &reference.to_owned()), expected);
+}

@@ -195,6 +195,32 @@ fn unknown_schema_is_an_error_listing_the_names() {
 #[test]
 fn json_text_errors_are_errors() {
     assert!(matches!(validate("Site", "{", Options::default()), Err(Error::Json { .. })));
+    assert!(matches!(validate("Site", b"{".as_slice(), Options::default()), Err(Error::Json { .. })));
+    assert!(matches!(validate("Site", b"\"\xFF\"".as_slice(), Options::default()), Err(Error::Json { .. })));
+    assert!(matches!(validate_field("Site", "/siteName", "{"), Err(Error::Json { .. })));
+}
+
+/// Every form of input (`Input`) and of schema (`Target`) gives the same report.
+#[test]
+fn every_input_form_gives_the_same_report() {
+    let schema_kind = elevate_billing::model::schema("Site").expect("Site").root;
+    let bad = with(&site(), "/siteAddress/country", Some("UK".into()));
+    for value in [site(), bad, json!({ "siteName": 1 }), json!([]), json!(null)] {
+        let text = value.to_string();
+        let expected = validate("Site", &value, Options::default()).unwrap();
+        let forms = [
+            validate("Site", text.as_str(), Options::default()),
+            validate("Site", &text, Options::default()),
+            validate("Site", text.as_bytes(), Options::default()),
+            validate("Site", &V::from_json(&value), Options::default()),
+            validate(&"Site".to_owned(), &value, Options::default()),
+            validate(schema_kind, &value, Options::default()),
+            validate(&schema_kind, text.as_str(), Options::default()),
+        ];
+        for (i, got) in forms.into_iter().enumerate() {
+            assert_eq!(got.as_ref(), Ok(&expected), "form {i} of {text}");
+        }
+    }
 }
 
 fn field(schema: &str, pointer: &str, v: Option<Value>) -> Vec<(String, &'static str)> {
