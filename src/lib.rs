@@ -47,15 +47,16 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-// Layers, bottom first (DESIGN.md "Layers"; tests/architecture holds the order).
-pub mod schema;
+// The layers; their order (schema, regex, rules, model, endpoints, validate, export, client,
+// wasm) is DESIGN.md "Layers", held by tests/architecture.
+pub mod client;
+pub mod endpoints;
+pub mod export;
+pub mod model;
 mod regex;
 mod rules;
-pub mod model;
-pub mod endpoints;
+pub mod schema;
 mod validate;
-pub mod export;
-pub mod client;
 
 /// The `#[wasm_bindgen]` surface: its real interface is JavaScript (the package's `.d.ts`).
 /// Public only so that the wasm-bindgen tests (`tests/wasm`, run in Node, Chromium and a
@@ -70,8 +71,8 @@ pub use validate::csv::{validate_csv, CsvError, CsvIssue, CsvOptions, CsvReport,
 pub use validate::ndjson::{validate_ndjson, LineIssues, NdjsonOptions, NdjsonReport, NdjsonValidator};
 pub use validate::{
     describe_field, validate, validate_field, validate_patch, validate_patch_values, validate_product_reference,
-    validate_query, Error, Input, Issue, IssueKind, Options, PatchReport, QueryInput, ReferenceText, Report,
-    Target, Value, When,
+    validate_query, Error, Input, Issue, IssueKind, Options, PatchReport, QueryInput, ReferenceText, Report, Target,
+    Value, When,
 };
 
 /// Every bound this crate puts on its input, in one place (README "Bounds"): a hostile or

@@ -44,8 +44,8 @@ pub use request::Call;
 pub use response::{ExistsResult, Reply};
 pub use server_issues::ServerIssue;
 pub use transport::{
-    Transport, TransportError, WireRequest, WireResponse, MAX_HEADER_VALUE_BYTES, MAX_RESPONSE_BYTES, MAX_RESPONSE_HEADERS,
-    RESPONSE_HEADERS,
+    Transport, TransportError, WireRequest, WireResponse, MAX_HEADER_VALUE_BYTES, MAX_RESPONSE_BYTES,
+    MAX_RESPONSE_HEADERS, RESPONSE_HEADERS,
 };
 pub use typescript::declarations as typescript_declarations;
 

@@ -326,7 +326,6 @@ mod inventory;
 mod pricing;
 mod product;
 
-
 /// Every resource, one table per API, in the order of the integration guide's areas.
 static AREAS: [&[Resource]; 6] = [
     customer::RESOURCES,

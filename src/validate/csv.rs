@@ -602,11 +602,7 @@ impl fmt::Debug for CsvValidator {
 impl CsvValidator {
     /// A validator for records of schema `schema`.
     pub fn new(schema: &str, options: CsvOptions) -> Result<Self, CsvError> {
-        Ok(CsvValidator {
-            reader: CsvReader::new(schema, &options)?,
-            options,
-            report: CsvReport::default(),
-        })
+        Ok(CsvValidator { reader: CsvReader::new(schema, &options)?, options, report: CsvReport::default() })
     }
 
     /// Validates every record this chunk completes; keeps the unfinished end for later. Fails

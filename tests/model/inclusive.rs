@@ -222,7 +222,8 @@ fn balances_are_a_response_record_that_types_the_sample() {
 /// `(path, code)` of validating `value` as the response record `name`.
 fn record_codes(name: &str, value: &Value) -> Vec<(String, &'static str)> {
     let kind = Kind::Object(record_schema(name).expect("record schema"));
-    validate(&kind, &V::from_json(value), Options::default()).unwrap()
+    validate(&kind, &V::from_json(value), Options::default())
+        .unwrap()
         .issues
         .iter()
         .map(|i| (i.path.clone(), i.code()))

@@ -373,8 +373,7 @@ fn growth_of_the_document_is_bounded() {
     let half = MAX_DOCUMENT_VALUES / 2;
     let current = |n: usize| json!({"a": vec![0; n - 2]});
     let copy = json!([{"op": "copy", "from": "", "path": "/b"}]);
-    let run =
-        |doc: &Value| validate_patch(&Kind::Any, &V::from_json(doc), &V::from_json(&copy), Options::default());
+    let run = |doc: &Value| validate_patch(&Kind::Any, &V::from_json(doc), &V::from_json(&copy), Options::default());
     let e = run(&current(half + 1)).unwrap_err();
     assert!(
         matches!(e, Error::TooLarge { what, limit } if what.contains("number of values") && limit == MAX_DOCUMENT_VALUES),
@@ -384,9 +383,8 @@ fn growth_of_the_document_is_bounded() {
     assert_eq!(r.document.unwrap()["b"]["a"].as_array().unwrap().len(), half - 2);
     // Each copy of the whole document one level down deepens it by one.
     let ops = |n: usize| Value::Array((0..n).map(|_| json!({"op": "copy", "from": "", "path": "/d"})).collect());
-    let deep = |n: usize| {
-        validate_patch(&Kind::Any, &V::from_json(&json!({})), &V::from_json(&ops(n)), Options::default())
-    };
+    let deep =
+        |n: usize| validate_patch(&Kind::Any, &V::from_json(&json!({})), &V::from_json(&ops(n)), Options::default());
     assert!(deep(MAX_DOCUMENT_DEPTH - 1).unwrap().is_valid());
     let e = deep(MAX_DOCUMENT_DEPTH).unwrap_err();
     assert!(matches!(e, Error::TooLarge { what, .. } if what.contains("depth")), "{e}");

@@ -300,10 +300,7 @@ fn list_only_records_type_their_samples_and_are_not_validatable_by_name() {
         let schema = record_schema(name).unwrap_or_else(|| panic!("{name} has no record schema"));
         let kind = Kind::Object(schema);
         assert!(validate(&kind, &V::from_json(&sample), Options::default()).unwrap().is_valid(), "{name}");
-        assert_eq!(
-            validate(name, &sample, Options::default()),
-            Err(Error::UnknownSchema { name: name.to_owned() }),
-        );
+        assert_eq!(validate(name, &sample, Options::default()), Err(Error::UnknownSchema { name: name.to_owned() }),);
     }
     let kind = Kind::Object(record_schema("ProductCustomField").unwrap());
     let bad = json!({ "entityLevel": "SITE", "productCategoryIds": ["1"] });
@@ -325,7 +322,8 @@ fn every_list_only_record_field_is_typed() {
     for (name, sample, path, bad) in cases {
         let kind = Kind::Object(record_schema(name).unwrap());
         assert!(validate(&kind, &V::from_json(&sample), Options::default()).unwrap().is_valid(), "{name}");
-        let issues = validate(&kind, &V::from_json(&with(&sample, path, Some(bad))), Options::default()).unwrap().issues;
+        let issues =
+            validate(&kind, &V::from_json(&with(&sample, path, Some(bad))), Options::default()).unwrap().issues;
         let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
         assert_eq!(got, [(path, "type")], "{name}{path}");
     }

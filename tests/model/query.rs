@@ -305,8 +305,8 @@ fn every_defect_at_once_in_query_order_then_missing_ones() {
 
 #[test]
 fn query_strings_decode_as_the_server_does() {
-    let r = validate_query("GET /sites", "?page=1&pageSize=1000&sort=siteName%3Adesc%2Cid&siteName=Head+Office")
-        .unwrap();
+    let r =
+        validate_query("GET /sites", "?page=1&pageSize=1000&sort=siteName%3Adesc%2Cid&siteName=Head+Office").unwrap();
     assert!(r.is_valid(), "{}", render(&r.issues));
     // An unencoded "+" in an offset is a space on the server, so the date-time is wrong.
     let r = validate_query("GET /sites", "page=1&pageSize=10&createdDate=2024-01-01T00:00:00+01:00").unwrap();

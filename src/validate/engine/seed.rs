@@ -16,8 +16,8 @@ use super::object::{rules, Given};
 use super::plan::{self, bit, Plan};
 use super::{Seg, Walker, MAX_FIELDS};
 use crate::rules::condition::{self, Kept};
-use crate::rules::items;
 use crate::rules::issue::IssueKind;
+use crate::rules::items;
 use crate::schema::{Array, Kind, Schema};
 
 /// What a value was, as far as the rules of its parent need to know.

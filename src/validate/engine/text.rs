@@ -19,8 +19,8 @@ use super::object::{rules, Given};
 use super::plan::{self, bit, key_words, Plan};
 use super::{Seg, Walker, MAX_FIELDS};
 use crate::rules::condition::{self, Kept};
-use crate::rules::items;
 use crate::rules::issue::IssueKind;
+use crate::rules::items;
 use crate::schema::{Array, Kind, Schema};
 
 /// The reader cannot answer for this text: read it again with serde_json and the seed.
