@@ -18,17 +18,18 @@
 //! The modules are private; this page lists what a caller uses (as `jiff` and `ureq` do).
 //!
 //! - **Validation**, at the root: [`validate`] a request body (any [`Input`]: JSON text,
-//!   bytes, a `serde_json::Value` or a [`Value`]), [`validate_field`] and [`describe_field`]
+//!   bytes, a `serde_json::Value` or a [`Value`]) against a [`Target`] (a schema name, or a
+//!   description in hand), [`validate_field`] and [`describe_field`]
 //!   for forms, [`validate_patch`] and [`validate_patch_values`] for JSON Patch bodies,
 //!   [`validate_query`] for query strings (any [`QueryInput`]), [`validate_product_reference`]
-//!   for product-defined formats, and the bulk validators [`validate_ndjson`] /
+//!   for product-defined formats (decisions R10), and the bulk validators [`validate_ndjson`] /
 //!   [`NdjsonValidator`] and [`validate_csv`] / [`CsvValidator`]. They report [`Issue`]s
 //!   (JSON Pointer path, [`IssueKind`], message) in a [`Report`]; an [`Error`] means the
 //!   validation could not run at all.
 //! - **The patterns in force**: [`set_pattern`] and [`reset_pattern`] replace one of the
 //!   server's fixed [`Pattern`]s (a deployment with its own rules).
 //! - **Bounds** on every input, in [`limits`].
-//! - Four namespaces stay public modules because they are data or a family of their own, not
+//! - Five namespaces stay public modules because they are data or a family of their own, not
 //!   entry points:
 //!   - [`schema`]: the description language every rule is written in (`Kind`, `Schema`,
 //!     `Field`, …), needed to read the model and to validate against a description in hand
