@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use elevate_billing::validate::{NdjsonOptions, NdjsonValidator};
+use elevate_billing::{NdjsonOptions, NdjsonValidator};
 
 fn site(i: usize, bad: bool) -> String {
     let postcode = if bad { format!("P{i}#") } else { "SW1A 1AA".to_owned() };

@@ -139,7 +139,7 @@ pub struct ApiError {
     /// a readable one.
     pub retry_after: Option<u64>,
     /// The server's complaints at the fields they name (JSON Pointers; `""` for the request
-    /// as a whole), read from the body's shape ([`super::server_issues`]).
+    /// as a whole), read from the body's shape ([`ServerIssue`](super::ServerIssue)).
     pub issues: Vec<super::server_issues::ServerIssue>,
 }
 
@@ -154,23 +154,64 @@ pub const CREDENTIAL_HEADERS: [&str; 5] =
 pub enum ClientError {
     /// The call was made wrongly (missing argument, unknown option, bad option value): a bug
     /// in the caller, reported as a JS `TypeError`. Nothing was sent.
-    Usage { message: String },
+    Usage {
+        /// What was wrong with the call.
+        message: String,
+    },
     /// The body or query breaks the server's rules; nothing was sent.
-    Validation { endpoint: String, issues: Vec<Issue> },
+    Validation {
+        /// The endpoint key (`"POST /sites"`).
+        endpoint: String,
+        /// Every issue of the body, query and path values.
+        issues: Vec<Issue>,
+    },
     /// Validation was asked for but this crate has no validator for the body's schema yet.
-    Unvalidatable { endpoint: String, message: String },
+    Unvalidatable {
+        /// The endpoint key (`"POST /sites"`).
+        endpoint: String,
+        /// Why it could not be validated.
+        message: String,
+    },
     /// The token (or token provider) could not give a usable token. Never quotes it.
-    Token { message: String },
+    Token {
+        /// What went wrong, without the token.
+        message: String,
+    },
     /// The server answered with an error, or with a 2xx the client cannot read.
     Api(Box<ApiError>),
     /// No response: connection refused or reset, DNS, CORS (browsers hide which).
     /// `maybe_cors`: a browser's opaque failure from an origin that never answered the page,
     /// which is what a request blocked by CORS looks like (the message says what to allow).
-    Network { method: Method, url: String, message: String, attempts: u32, maybe_cors: bool },
+    Network {
+        /// The request's method.
+        method: Method,
+        /// The request's URL (without credentials).
+        url: String,
+        /// What the platform said.
+        message: String,
+        /// Attempts made, retries included.
+        attempts: u32,
+        /// The failure looks like a request blocked by CORS.
+        maybe_cors: bool,
+    },
     /// An attempt took longer than the timeout.
-    Timeout { method: Method, url: String, timeout_ms: u32, attempts: u32 },
+    Timeout {
+        /// The request's method.
+        method: Method,
+        /// The request's URL.
+        url: String,
+        /// The per-attempt timeout that fired.
+        timeout_ms: u32,
+        /// Attempts made, retries included.
+        attempts: u32,
+    },
     /// The caller's `AbortSignal` fired.
-    Aborted { method: Method, url: String },
+    Aborted {
+        /// The request's method.
+        method: Method,
+        /// The request's URL.
+        url: String,
+    },
 }
 
 impl ClientError {

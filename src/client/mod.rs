@@ -3,43 +3,53 @@
 //!
 //! A call flows through pure steps around one I/O boundary:
 //!
-//! 1. **planning** ([`request::prepare`]): the [`Call`] is checked (path values, body where
-//!    one goes), **validated** when the config says so ([`validation::validate_request`], the
-//!    single validation point), and turned into a [`WireRequest`] (URL with version path and
+//! 1. **planning** (`request.rs`): the [`Call`] is checked (path values, body where
+//!    one goes), **validated** when the config says so (`validation.rs`, the single
+//!    validation point), and turned into a [`WireRequest`] (URL with version path and
 //!    encoded query, headers, JSON body);
 //! 2. **transport** ([`Transport::send`]): one attempt, with the token of that attempt, a
 //!    per-attempt timeout and the caller's abort signal (`fetch` in WebAssembly);
-//! 3. **retry** ([`retry`]): GET and HEAD after network failures, timeouts and
+//! 3. **retry** (`retry.rs`): GET and HEAD after network failures, timeouts and
 //!    429/502/503/504; POST, PATCH and DELETE only after 429, or 503 with `Retry-After`
 //!    (answers that prove nothing was done); waiting `Retry-After` or an exponential backoff
 //!    with jitter;
-//! 4. **response** ([`response::interpret`]): a [`Reply`] or a typed [`ClientError`]; an
-//!    error answer's complaints are placed at the fields they name ([`server_issues`]).
+//! 4. **response** (`response.rs`): a [`Reply`] or a typed [`ClientError`]; an
+//!    error answer's complaints are placed at the fields they name ([`ServerIssue`]).
+//!
+//! Its modules are private; what a caller needs is re-exported here.
 //!
 //! The token is a [`Secret`]: it prints as `[redacted]`, is added to the request only inside
 //! the transport, and is redacted from any error body that echoes it.
 
-pub mod error;
-pub mod javascript;
-pub mod options;
-pub mod pagination;
-pub mod query;
-pub mod request;
-pub mod response;
-pub mod retry;
-pub mod server_issues;
-pub mod transport;
-pub mod typescript;
-pub mod validation;
+pub(crate) mod error;
+pub(crate) mod javascript;
+pub(crate) mod options;
+pub(crate) mod pagination;
+// The filter builders (`inList`, `like`, …) are called from JavaScript only.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) mod query;
+pub(crate) mod request;
+pub(crate) mod response;
+pub(crate) mod retry;
+pub(crate) mod server_issues;
+pub(crate) mod transport;
+pub(crate) mod typescript;
+pub(crate) mod validation;
 
 #[cfg(target_arch = "wasm32")]
-pub mod fetch;
+pub(crate) mod fetch;
 
-pub use error::{ApiError, ApiErrorKind, ClientError, ErrorBody};
-pub use options::{Config, Secret};
+pub use error::{ApiError, ApiErrorKind, ClientError, ErrorBody, CREDENTIAL_HEADERS};
+pub use options::{Config, Secret, MAX_RETRIES, MAX_TIMEOUT_MS, MAX_TOKEN_LEN};
 pub use request::Call;
 pub use response::{ExistsResult, Reply};
-pub use transport::{Transport, TransportError, WireRequest, WireResponse};
+pub use server_issues::ServerIssue;
+pub use transport::{
+    Transport, TransportError, WireRequest, WireResponse, MAX_HEADER_VALUE_BYTES, MAX_RESPONSE_BYTES,
+    MAX_RESPONSE_HEADERS, RESPONSE_HEADERS,
+};
+pub use javascript::module as javascript_module;
+pub use typescript::{declarations as typescript_declarations, CLIENT_DTS};
 
 use crate::endpoints::{Op, Resource};
 use crate::validate::Value;

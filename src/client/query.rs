@@ -45,7 +45,9 @@ impl FilterOp {
         }
     }
 
-    /// The package's function that builds this form (`inList` for `in:`, else the name).
+    /// The package's function that builds this form (`inList` for `in:`, else the name); a
+    /// test holds the hand-written typings' builders to it.
+    #[cfg(test)]
     pub fn builder(self) -> &'static str {
         match self {
             FilterOp::In => "inList",

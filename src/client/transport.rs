@@ -15,8 +15,9 @@ pub const MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
 /// Response headers the client reads; transports should collect every header (an API error
 /// carries them), at most [`MAX_RESPONSE_HEADERS`].
 pub const RESPONSE_HEADERS: [&str; 3] = ["content-type", "retry-after", "x-total-count"];
-/// Most response headers kept, and the longest value kept (longer ones are cut).
+/// Most response headers kept (a transport drops the rest).
 pub const MAX_RESPONSE_HEADERS: usize = 100;
+/// Longest header value kept; a longer one is cut on a character boundary.
 pub const MAX_HEADER_VALUE_BYTES: usize = 8 * 1024;
 
 /// A request ready to send, except for `Authorization` (added by the transport from the
@@ -55,21 +56,33 @@ impl WireResponse {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TransportError {
     /// Connection refused or reset, DNS, CORS, a `fetch` that threw.
-    Network { message: String },
+    Network {
+        /// What the platform said.
+        message: String,
+    },
     /// No usable `fetch` (none global, or one that resolves to something not a Response):
     /// reported like a network failure, but never retried, since a retry cannot help.
-    NoFetch { message: String },
+    NoFetch {
+        /// What is wrong with the `fetch` found.
+        message: String,
+    },
     /// In a browser, `fetch` failed with its opaque `TypeError` for a cross-origin request to
     /// an origin that has never answered this page: a request blocked by CORS looks exactly
     /// so. Reported at once with a message saying what the API must allow; not retried,
     /// since a retry cannot change the server's CORS answer.
-    Blocked { message: String },
+    Blocked {
+        /// What the API must allow and expose.
+        message: String,
+    },
     /// The attempt's timeout fired.
     Timeout,
     /// The caller's abort signal fired.
     Aborted,
     /// The body exceeded [`MAX_RESPONSE_BYTES`] (status is known, body abandoned).
-    TooLarge { status: u16 },
+    TooLarge {
+        /// The response's HTTP status.
+        status: u16,
+    },
 }
 
 /// Sends requests for the client. Implementations need not be `Send`: the WebAssembly build

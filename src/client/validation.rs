@@ -57,7 +57,15 @@ pub fn validate_request(call: &Call<'_>, query: &[(String, String)]) -> Result<(
         // Without it, each operation's value is judged as the field its path names (a
         // resource the validator has no schema for gets the operations' shape checked).
         let root = crate::model::schema(call.resource.schema.name).map_or(Kind::Any, |e| e.root);
-        issues.extend(validate::validate_patch_values(&root, body, Options::default()).issues);
+        match validate::validate_patch_values(root, body, Options::default()) {
+            Ok(report) => issues.extend(report.issues),
+            Err(e) => {
+                return Err(ClientError::Unvalidatable {
+                    endpoint: call.key(),
+                    message: format!("its patch cannot be validated: {e}"),
+                })
+            }
+        }
     } else if let (Some(schema), Some(body)) = (endpoint.body.map(|b| b.schema_name()), &call.body) {
         // Bodies against their schema; PATCH bodies against `JsonPatch` (api-facts §1.8).
         match validate::validate(schema, body, Options::default()) {

@@ -10,15 +10,22 @@ use crate::schema::{Field, Schema};
 /// The API an endpoint belongs to; it decides the base path (decisions R12).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Api {
+    /// Customers, sites and their contacts (`/v1`).
     CustomerAndSites,
+    /// Usage and rental products, categories, custom fields (`/v2`).
     Products,
+    /// Rate cards, rates, inclusive usage plans, discount plans (`/v2`).
     Pricing,
+    /// Products held by customers and sites (`/v2`).
     ProductInventory,
+    /// Rate cards and plans assigned to customers and sites (`/v1`).
     PricingAssignment,
+    /// Custom field definitions (`/v1`).
     Admin,
 }
 
 impl Api {
+    /// Every API, in the order of the integration guide's areas.
     pub const ALL: [Api; 6] =
         [Api::CustomerAndSites, Api::Products, Api::Pricing, Api::ProductInventory, Api::PricingAssignment, Api::Admin];
 
@@ -61,14 +68,20 @@ pub const DEFAULT_HOST: &str = "https://rest.elevatebilling.com";
 /// HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
+    /// Reads a record or a page of records.
     Get,
+    /// Asks whether matching records exist.
     Head,
+    /// Creates a record.
     Post,
+    /// Changes a record with JSON Patch.
     Patch,
+    /// Deletes a record.
     Delete,
 }
 
 impl Method {
+    /// The method as written on the wire (`"GET"`).
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
@@ -103,6 +116,7 @@ pub enum Op {
 }
 
 impl Op {
+    /// The client method's name (`"list"`), in Rust and JavaScript alike.
     pub fn method_name(self) -> &'static str {
         match self {
             Op::List => "list",
@@ -154,7 +168,7 @@ pub const BOOLEAN_VALUES: &[&str] = &["true", "false"];
 pub const MAX_IN_VALUES: usize = 1000;
 
 /// `lt:, gt: or gtn:`: prefixes in an English sentence.
-pub fn prefixes_in_words(operators: &[&str]) -> String {
+pub(crate) fn prefixes_in_words(operators: &[&str]) -> String {
     let items: Vec<String> = operators.iter().map(|o| format!("{o}:")).collect();
     match items.split_last() {
         None => String::new(),
@@ -166,8 +180,11 @@ pub fn prefixes_in_words(operators: &[&str]) -> String {
 /// A query parameter of an endpoint, besides paging.
 #[derive(Debug, Clone, Copy)]
 pub struct Filter {
+    /// The parameter's name (`siteName`).
     pub name: &'static str,
+    /// The language of its values.
     pub kind: FilterKind,
+    /// The endpoint refuses a call without it.
     pub required: bool,
 }
 
@@ -186,16 +203,19 @@ pub struct Header {
     pub doc: &'static str,
 }
 
+/// `cascade_end_date` on `PATCH /sites/{site_id}` (api-facts §1.6).
 pub const CASCADE_END_DATE: Header = Header {
     option: "cascadeEndDate",
     name: "cascade_end_date",
     doc: "Cascade the site's new end date to all its inventories (only when the patch sets an end date).",
 };
+/// `disable_adding_linked_rentals` on `POST /rental-product-inventories` (api-facts §1.6).
 pub const DISABLE_ADDING_LINKED_RENTALS: Header = Header {
     option: "disableAddingLinkedRentals",
     name: "disable_adding_linked_rentals",
     doc: "Do not create child rental product inventories for the product's child rental products.",
 };
+/// `summary` on the pricing endpoints that offer lightweight records (api-facts §1.6).
 pub const SUMMARY: Header =
     Header { option: "summary", name: "summary", doc: "Return lightweight summary objects instead of full ones." };
 
@@ -221,7 +241,9 @@ impl Body {
 /// One endpoint.
 #[derive(Debug, Clone, Copy)]
 pub struct Endpoint {
+    /// What it does (the client method).
     pub op: Op,
+    /// The HTTP method; retries depend on it.
     pub method: Method,
     /// Path below the API's base, with `{param}` placeholders (`/sites/{site_id}`).
     pub path: &'static str,
@@ -233,6 +255,7 @@ pub struct Endpoint {
     pub paged: bool,
     /// `fields` applies (GET by id).
     pub fields: bool,
+    /// Option headers it documents.
     pub headers: &'static [Header],
     /// Where the docs show it.
     pub source: &'static str,
@@ -253,11 +276,14 @@ pub struct Resource {
     /// Schema of its records (`Site`), for types and validation: a request-body schema or
     /// one of [`crate::model::RESPONSE_SCHEMAS`].
     pub schema: &'static Schema,
+    /// The API it belongs to: its base path and `baseUrls` key.
     pub api: Api,
+    /// Its endpoints, at most one per [`Op`].
     pub endpoints: &'static [Endpoint],
 }
 
 impl Resource {
+    /// The endpoint that does `op`, if the resource has one.
     pub fn endpoint(&self, op: Op) -> Option<&'static Endpoint> {
         self.endpoints.iter().find(|e| e.op == op)
     }
@@ -300,8 +326,6 @@ mod inventory;
 mod pricing;
 mod product;
 
-pub use assignment::ASSIGNMENT_LEVELS;
-
 /// Every resource, one table per API, in the order of the integration guide's areas.
 static AREAS: [&[Resource]; 6] = [
     customer::RESOURCES,
@@ -320,7 +344,7 @@ pub fn resources() -> impl Iterator<Item = &'static Resource> + Clone {
 /// The record field a path placeholder stands for (`assignmentLevel` in the assignment
 /// paths), or `None` for an id (an integer >= 1, decisions R8, also given as a digit string).
 /// The client's validation, the TypeScript signatures and the OpenAPI parameters all ask this.
-pub fn path_field(resource: &Resource, placeholder: &str) -> Option<&'static Field> {
+pub(crate) fn path_field(resource: &Resource, placeholder: &str) -> Option<&'static Field> {
     resource.schema.field(placeholder)
 }
 

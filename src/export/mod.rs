@@ -1,17 +1,20 @@
-//! Artefacts generated from the model tables, never hand-written copies of a rule:
-//! TypeScript declarations ([`typescript`]), the JavaScript validators of the form path
-//! ([`js`]), a JSON Schema 2020-12 document per schema name ([`json_schema()`]) and the
-//! OpenAPI 3.1 document of every endpoint ([`openapi_document`]). The last two share one
-//! generator, and print patterns from the validator's compiled form ([`crate::regex::ecma`]).
+//! Artefacts generated from the model tables, never hand-written copies of a rule (GUIDE "one
+//! source of truth"): TypeScript declarations ([`typescript_declarations`]), the JavaScript validators of the form path
+//! ([`javascript_modules`]), a JSON Schema 2020-12 document per schema name ([`json_schema()`])
+//! and the OpenAPI 3.1 document of every endpoint ([`openapi_document`]). The last two share
+//! one generator, and print patterns from the validator's compiled form. The `elevate-codegen`
+//! binary writes them for the package build.
 
-pub mod js;
-pub mod json_schema;
-pub mod openapi;
+pub(crate) mod js;
+mod json_schema;
+mod openapi;
 
-pub mod typescript;
+pub(crate) mod typescript;
 
+pub use js::modules as javascript_modules;
 pub use json_schema::json_schema;
 pub use openapi::openapi_document;
+pub use typescript::declarations as typescript_declarations;
 
 use std::ptr;
 use std::sync::OnceLock;

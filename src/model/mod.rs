@@ -5,15 +5,15 @@
 //! Each table cites its section of `api-facts.md`; rulings on what the docs leave open cite
 //! `decisions.md`.
 
-pub mod admin;
-pub mod assignment;
-pub mod customer;
-pub mod inclusive;
-pub mod inventory;
-pub mod patch;
-pub mod pricing;
-pub mod product;
-pub mod query;
+pub(crate) mod admin;
+pub(crate) mod assignment;
+pub(crate) mod customer;
+pub(crate) mod inclusive;
+pub(crate) mod inventory;
+pub(crate) mod patch;
+pub(crate) mod pricing;
+pub(crate) mod product;
+pub(crate) mod query;
 
 use crate::schema::Pattern;
 use crate::schema::{int32, string, Array, Kind, Schema};
@@ -23,8 +23,6 @@ use crate::schema::{int32, string, Array, Kind, Schema};
 pub struct SchemaEntry {
     /// The documentation's schema name (`"Site"`).
     pub name: &'static str,
-    /// The API area it belongs to (`"Customer and Sites"`).
-    pub api: &'static str,
     /// What the value is, in one line (the object schema's `doc`; written here for array
     /// roots, which have no schema of their own), for the exported schemas.
     pub doc: &'static str,
@@ -32,51 +30,50 @@ pub struct SchemaEntry {
     pub root: Kind,
 }
 
-const fn entry(api: &'static str, schema: &'static Schema) -> SchemaEntry {
-    SchemaEntry { name: schema.name, api, doc: schema.doc, root: Kind::Object(schema) }
+const fn entry(schema: &'static Schema) -> SchemaEntry {
+    SchemaEntry { name: schema.name, doc: schema.doc, root: Kind::Object(schema) }
 }
 
 /// Every schema `validate()` knows, in documentation order.
 pub static SCHEMAS: &[SchemaEntry] = &[
-    entry("Customer and Sites", &customer::CUSTOMER),
-    entry("Customer and Sites", &customer::SITE),
-    entry("Customer and Sites", &customer::ADDRESS),
-    entry("Customer and Sites", &customer::CONTACT_DETAILS),
-    entry("Customer and Sites", &customer::SITE_INVOICE_DETAILS),
-    entry("Customer and Sites", &customer::ASSIGNED_CUSTOM_FIELD),
-    entry("Products", &product::USAGE_PRODUCT),
-    entry("Products", &product::RENTAL_PRODUCT),
-    entry("Products", &product::RENTAL_PRODUCT_CATEGORY),
-    entry("Products", &product::CUSTOM_FIELD),
-    entry("Product Inventory", &inventory::USAGE_PRODUCT_INVENTORY),
-    entry("Product Inventory", &inventory::USAGE_PRODUCT_REFERENCE),
-    entry("Product Inventory", &inventory::RENTAL_PRODUCT_INVENTORY),
-    entry("Product Inventory", &inventory::ADHOC_INVENTORY),
-    entry("Pricing", &pricing::USAGE_RATE_CARD),
-    entry("Pricing", &pricing::USAGE_RATE),
-    entry("Pricing", &pricing::RENTAL_RATE_CARD),
-    entry("Pricing", &pricing::RENTAL_RATE),
-    entry("Pricing", &inclusive::INCLUSIVE_USAGE_PLAN),
-    entry("Pricing", &inclusive::INCLUSIVE_USAGE),
-    entry("Pricing", &inclusive::INCLUSIVE_USAGE_BOLT_ON_CHARGE),
-    entry("Pricing", &pricing::RENTAL_DISCOUNT_PLAN),
-    entry("Pricing", &pricing::RENTAL_DISCOUNT_PLAN_RULE),
-    entry("Pricing Assignment", &assignment::USAGE_RATE_CARD_ASSIGNMENT),
-    entry("Pricing Assignment", &assignment::RENTAL_RATE_CARD_ASSIGNMENT),
-    entry("Pricing Assignment", &assignment::INCLUSIVE_USAGE_PLAN_ASSIGNMENT),
-    entry("Pricing Assignment", &assignment::RENTAL_DISCOUNT_PLAN_ASSIGNMENT),
-    entry("Pricing Assignment", &assignment::USAGE_RATE_OVERRIDE),
-    entry("Pricing Assignment", &assignment::RENTAL_RATE_OVERRIDE),
-    entry("Pricing Assignment", &assignment::BUY_RENTAL_RATE_OVERRIDE),
-    entry("Admin", &admin::CUSTOM_FIELD_DEFINITION),
+    entry(&customer::CUSTOMER),
+    entry(&customer::SITE),
+    entry(&customer::ADDRESS),
+    entry(&customer::CONTACT_DETAILS),
+    entry(&customer::SITE_INVOICE_DETAILS),
+    entry(&customer::ASSIGNED_CUSTOM_FIELD),
+    entry(&product::USAGE_PRODUCT),
+    entry(&product::RENTAL_PRODUCT),
+    entry(&product::RENTAL_PRODUCT_CATEGORY),
+    entry(&product::CUSTOM_FIELD),
+    entry(&inventory::USAGE_PRODUCT_INVENTORY),
+    entry(&inventory::USAGE_PRODUCT_REFERENCE),
+    entry(&inventory::RENTAL_PRODUCT_INVENTORY),
+    entry(&inventory::ADHOC_INVENTORY),
+    entry(&pricing::USAGE_RATE_CARD),
+    entry(&pricing::USAGE_RATE),
+    entry(&pricing::RENTAL_RATE_CARD),
+    entry(&pricing::RENTAL_RATE),
+    entry(&inclusive::INCLUSIVE_USAGE_PLAN),
+    entry(&inclusive::INCLUSIVE_USAGE),
+    entry(&inclusive::INCLUSIVE_USAGE_BOLT_ON_CHARGE),
+    entry(&pricing::RENTAL_DISCOUNT_PLAN),
+    entry(&pricing::RENTAL_DISCOUNT_PLAN_RULE),
+    entry(&assignment::USAGE_RATE_CARD_ASSIGNMENT),
+    entry(&assignment::RENTAL_RATE_CARD_ASSIGNMENT),
+    entry(&assignment::INCLUSIVE_USAGE_PLAN_ASSIGNMENT),
+    entry(&assignment::RENTAL_DISCOUNT_PLAN_ASSIGNMENT),
+    entry(&assignment::USAGE_RATE_OVERRIDE),
+    entry(&assignment::RENTAL_RATE_OVERRIDE),
+    entry(&assignment::BUY_RENTAL_RATE_OVERRIDE),
+    entry(&admin::CUSTOM_FIELD_DEFINITION),
     // Shared by every API: PATCH bodies (api-facts §1.8) and list paging (api-facts §1.4).
     SchemaEntry {
         name: "JsonPatch",
-        api: "All",
         doc: "A JSON Patch document (RFC 6902): operations applied in order; the body of every PATCH endpoint.",
         root: Kind::Array(&patch::JSON_PATCH),
     },
-    entry("All", &query::LIST_QUERY),
+    entry(&query::LIST_QUERY),
 ];
 
 /// Records the API only returns (list items the client types), never request bodies: they
@@ -110,7 +107,7 @@ pub fn record_schema(name: &str) -> Option<&'static Schema> {
 
 /// Every object schema reachable from the registry and the response records (each once),
 /// for exports and model tests.
-pub fn all_object_schemas() -> Vec<&'static Schema> {
+pub(crate) fn all_object_schemas() -> Vec<&'static Schema> {
     fn visit(kind: &Kind, out: &mut Vec<&'static Schema>) {
         match kind {
             Kind::Object(s) => {
@@ -140,7 +137,7 @@ pub fn all_object_schemas() -> Vec<&'static Schema> {
 /// name once, in the order fields are first met. A field name means the same thing wherever
 /// it appears, so messages can name a field from an issue's path alone (a test checks that
 /// no name has two labels).
-pub fn field_labels() -> Vec<(&'static str, String)> {
+pub(crate) fn field_labels() -> Vec<(&'static str, String)> {
     let mut out: Vec<(&'static str, String)> = Vec::new();
     for s in all_object_schemas() {
         for f in s.fields {

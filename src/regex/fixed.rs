@@ -12,6 +12,7 @@ use crate::schema::Pattern;
 #[derive(Debug)]
 pub struct Fixed {
     /// Its name in the pattern table (checked against the table's order in the tests).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub name: &'static str,
     /// The whole-value ECMAScript form built with a DFA pattern; `None` for a class pattern,
     /// whose form is printed from its table (see [`Fixed::ecma`]).

@@ -15,9 +15,8 @@ mod user;
 
 use std::fmt;
 
-pub use class::Class;
-pub use patterns::{reset_pattern, set_pattern, set_pattern_utf16};
-pub use user::{cache_usage, user, user_utf16, UserPattern, MAX_PATTERN_CHARS, STEP_BUDGET};
+pub use patterns::{reset_pattern, set_pattern};
+pub use user::{user, user_utf16, UserPattern, MAX_PATTERN_CHARS, STEP_BUDGET};
 
 /// Why a value does not match a pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,11 +38,21 @@ pub enum Mismatch {
 #[non_exhaustive]
 pub enum PatternError {
     /// The pattern is longer than [`MAX_PATTERN_CHARS`].
-    TooLong { limit: usize, actual: usize },
+    TooLong {
+        /// [`MAX_PATTERN_CHARS`].
+        limit: usize,
+        /// The pattern's length, in characters.
+        actual: usize,
+    },
     /// Java's `Pattern.compile` refuses it: its `PatternSyntaxException` wording and index.
     Syntax(java_regex::Error),
     /// `set_pattern` got a name that is not in the pattern table.
-    UnknownName { name: String, known: String },
+    UnknownName {
+        /// The name given.
+        name: String,
+        /// The names the table has, comma-separated.
+        known: String,
+    },
 }
 
 impl fmt::Display for PatternError {

@@ -214,8 +214,9 @@ pub fn user_utf16(source: &[u16]) -> Entry {
     compiled
 }
 
-/// Entries and bytes held by the cache (for tests and diagnostics).
-pub fn cache_usage() -> (usize, usize) {
+/// Entries and bytes held by the cache (for the cache's tests).
+#[cfg(test)]
+fn cache_usage() -> (usize, usize) {
     let guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     guard.as_ref().map_or((0, 0), |c| (c.len(), c.bytes))
 }

@@ -24,9 +24,6 @@ pub const MESSAGES: &[Template] = &[
     template("countryCode", &[], "{field} is not an ISO 3166-1 alpha-2 country code."),
 ];
 
-/// The format's name in descriptions.
-pub const NAME: &str = crate::schema::TextFormat::CountryCode.name();
-
 /// Common unassigned codes and the assigned code people mean by them.
 pub const SUGGESTIONS: &[(&str, &str)] = &[("UK", "GB"), ("EN", "GB"), ("EL", "GR")];
 

@@ -40,29 +40,37 @@ pub enum IssueKind {
     /// or one of several fields is needed: `anyOf`).
     #[serde(rename_all = "camelCase")]
     Required {
+        /// The condition that made the field required, for a conditional rule.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         when: Option<When>,
+        /// The fields of which one must be given, for an any-of rule.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         any_of: Option<Vec<String>>,
     },
     /// Wrong JSON type. `expected`: string, integer, number, boolean, object, array, json;
     /// `actual`: a JSON type name or undefined, bigint, symbol, function, NaN, Infinity, cycle.
     Type {
+        /// The JSON type the schema wants.
         #[ts(type = "JsonTypeName")]
         expected: String,
+        /// What the value is.
         actual: String,
     },
     /// Fewer UTF-16 code units than `limit` (decisions R5).
     MinLength {
+        /// The bound, in UTF-16 code units.
         #[ts(type = "number")]
         limit: u64,
+        /// The value's length, in UTF-16 code units.
         #[ts(type = "number")]
         actual: u64,
     },
     /// More UTF-16 code units than `limit` (decisions R5).
     MaxLength {
+        /// The bound, in UTF-16 code units.
         #[ts(type = "number")]
         limit: u64,
+        /// The value's length, in UTF-16 code units.
         #[ts(type = "number")]
         actual: u64,
     },
@@ -75,6 +83,7 @@ pub enum IssueKind {
         /// The first character the pattern does not allow, and its UTF-16 offset.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         character: Option<String>,
+        /// The UTF-16 offset of `character` in the value.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[ts(type = "number")]
         index: Option<u64>,
@@ -94,62 +103,87 @@ pub enum IssueKind {
     },
     /// Not one of the allowed values.
     Enum {
+        /// The values the field accepts.
         #[ts(type = "Array<string | number>")]
         allowed: Vec<serde_json::Value>,
     },
     /// Below the minimum.
-    Minimum { limit: f64, actual: f64 },
+    Minimum {
+        /// The smallest value allowed.
+        limit: f64,
+        /// The value.
+        actual: f64,
+    },
     /// Above the maximum.
-    Maximum { limit: f64, actual: f64 },
+    Maximum {
+        /// The largest value allowed.
+        limit: f64,
+        /// The value.
+        actual: f64,
+    },
     /// Too few array items.
     MinItems {
+        /// The bound on the number of items.
         #[ts(type = "number")]
         limit: u64,
+        /// How many items the array has.
         #[ts(type = "number")]
         actual: u64,
     },
     /// Too many array items.
     MaxItems {
+        /// The bound on the number of items.
         #[ts(type = "number")]
         limit: u64,
+        /// How many items the array has.
         #[ts(type = "number")]
         actual: u64,
     },
     /// Not in the field's format: `date`, `date-time`, `int32`, `int64`, `regex`,
     /// `json-pointer` (with the reason for a regex).
     Format {
+        /// The format the field is in.
         #[ts(type = "FormatName")]
         format: String,
+        /// Why the value is not in it, when that can be said (a regex's error in Java's words).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
     /// Two capital letters, but not an assigned ISO 3166-1 alpha-2 code (decisions R7).
     CountryCode {
+        /// The value.
         actual: String,
+        /// The assigned code people mean by a common unassigned one (`GB` for `UK`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         suggestion: Option<String>,
     },
     /// A second (or later) contact of a site marked `contactNameToAppearOnInvoice`;
     /// `first` is the index of the contact that already is.
     SingleInvoiceContact {
+        /// The index of the contact already marked.
         #[ts(type = "number")]
         first: u64,
     },
     /// The field must have the value `expected` because of another field (`when`).
     Dependency {
+        /// The value the field must have.
         #[ts(type = "unknown")]
         expected: serde_json::Value,
+        /// The other field's condition that requires it.
         when: When,
     },
     /// A field the schema does not define (only with `unknownFields: "report"`), or a query
     /// parameter the endpoint does not take; `allowed` lists the accepted names when known.
     UnknownField {
+        /// The names the object or endpoint accepts, when known.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         allowed: Option<Vec<String>>,
     },
     /// A line of NDJSON input that is not JSON at all (`column` is 1-based).
     Json {
+        /// The parser's message, without its position.
         message: String,
+        /// Where the parser stopped, 1-based.
         #[ts(type = "number")]
         column: u64,
     },
@@ -157,11 +191,20 @@ pub enum IssueKind {
     /// `pointer` (the operation's `path` or `from`) does not exist (`missing`), names no array
     /// position (`index`), goes into a value that is neither object nor array (`notContainer`),
     /// is the whole document for `remove` (`root`), or lies inside the moved value (`inside`).
-    PatchTarget { op: String, pointer: String, reason: String },
+    PatchTarget {
+        /// The operation (`add`, `remove`, `replace`, `move`, `copy`).
+        op: String,
+        /// The operation's `path` or `from`.
+        pointer: String,
+        /// `missing`, `index`, `notContainer`, `root` or `inside`.
+        reason: String,
+    },
     /// A JSON Patch `test` operation found a different value at `pointer` (RFC 6902 §4.6);
     /// `actual` is that value when it is short and not an object or array.
     PatchTest {
+        /// The operation's `path`.
         pointer: String,
+        /// The value the document holds there, when short and not an object or array.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[ts(type = "unknown")]
         actual: Option<serde_json::Value>,
@@ -172,10 +215,14 @@ pub enum IssueKind {
     /// `unknownField` / `notSortable` (not one of `allowed`), `direction` (not `:desc`).
     /// `item` is the offending part.
     QuerySyntax {
+        /// The mini-language: string, id, date, date-time, sort or fields.
         syntax: String,
+        /// What is wrong (see the variant).
         reason: String,
+        /// The offending part of the value.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         item: Option<String>,
+        /// The operators or field names accepted there.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         allowed: Option<Vec<String>>,
     },
@@ -288,7 +335,16 @@ mod tests {
 
     #[test]
     fn the_typescript_is_a_union_discriminated_by_code() {
-        let ts = IssueKind::decl(&ts_rs::Config::default());
+        // The shape, without the JSDoc ts-rs copies from the fields' doc comments.
+        let decl = IssueKind::decl(&ts_rs::Config::default());
+        let mut ts = String::new();
+        let mut rest = decl.as_str();
+        while let Some(start) = rest.find("/**") {
+            ts.push_str(&rest[..start]);
+            rest = rest[start..].split_once("*/").map_or("", |(_, after)| after);
+        }
+        ts.push_str(rest);
+        let ts = ts.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(ts.contains(r#"{ "code": "maxLength", "params": { limit: number, actual: number, } }"#), "{ts}");
         assert!(ts.contains("index?: number") && ts.contains("reason?: PatternReason"), "{ts}");
         assert!(ts.contains(r#"{ "code": "required", "params": { when?: When, anyOf?: Array<string>, } }"#), "{ts}");

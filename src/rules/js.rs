@@ -18,19 +18,6 @@ pub fn literal(v: &Value) -> String {
     v.to_string()
 }
 
-/// A number as a JavaScript literal (`Infinity` for none).
-pub fn number(x: Option<f64>) -> String {
-    match x {
-        Some(x) => super::message::js_number(x),
-        None => "Infinity".into(),
-    }
-}
-
-/// `c.e(k, mi, code, {params})`: report an issue at the current member.
-pub fn emit(code: &str, params: &str) -> String {
-    format!("c.e(k, mi, {}, {params})", quote(code))
-}
-
 /// Module-level constants of the generated code (enum sets, lookup tables), each written once
 /// however many checks use it.
 #[derive(Debug, Default)]

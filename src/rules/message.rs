@@ -20,7 +20,9 @@ use serde_json::Value;
 /// A condition on an issue, besides "every printed param is present".
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Cond {
-    /// The param is present (not `null`).
+    /// The param is present (not `null`). No template needs it today; kept because the
+    /// template language has it on both sides (its twin is `'has'` in `src/js/core/message.js`).
+    #[allow(dead_code)]
     Has(&'static str),
     /// The param is absent or `null`.
     Missing(&'static str),

@@ -17,7 +17,7 @@
 //! assert!(SITE_NAME.required);
 //! ```
 
-pub mod input;
+pub(crate) mod input;
 mod pattern;
 
 pub use pattern::{Pattern, PatternDef, PATTERNS};
@@ -39,9 +39,10 @@ pub const MAX_VALUES: usize = 4_000_000;
 pub const DEFAULT_MAX_ISSUES: usize = 100;
 
 /// Most fields any schema has (the engine keeps presence in a 64-bit set; a model test checks it).
-pub const MAX_FIELDS: usize = 64;
+pub(crate) const MAX_FIELDS: usize = 64;
 
-/// A named request-body schema (an object with fields), as the API documentation names it.
+/// The shape of one object: its fields and the rules between them, under the name the API
+/// documentation gives it. (The schema of any value, object or not, is a [`Kind`].)
 #[derive(Debug)]
 pub struct Schema {
     /// The documentation's schema name, e.g. `"Site"`; the name `validate()` takes.
@@ -80,7 +81,8 @@ pub struct Field {
     pub default: Option<Literal>,
 }
 
-/// The JSON type of a value together with its constraints.
+/// The schema of one value: its JSON type together with its constraints. A registered
+/// schema's root ([`crate::model::SchemaEntry::root`]) and every field's type are a `Kind`.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
     /// A JSON string.
@@ -120,10 +122,13 @@ impl Kind {
 /// Constraints of a string value. Lengths count UTF-16 code units (decisions R5).
 #[derive(Debug, Clone, Copy)]
 pub struct Text {
+    /// Fewest UTF-16 code units (`minLength`).
     pub min_length: u32,
+    /// Most UTF-16 code units (`maxLength`); `None` when the docs give no bound.
     pub max_length: Option<u32>,
     /// Whole-string pattern in the server's dialect (decisions R1, R2).
     pub pattern: Option<Pattern>,
+    /// A format checked beyond the pattern (a real calendar date, an assigned country code…).
     pub format: Option<TextFormat>,
     /// Allowed values (an enum of the API).
     pub choices: Option<&'static Choices>,
@@ -134,6 +139,7 @@ pub struct Text {
 pub struct Choices {
     /// The documentation's type name, used for the generated TypeScript union.
     pub name: &'static str,
+    /// The allowed values, in the documentation's order.
     pub values: &'static [&'static str],
 }
 
@@ -172,7 +178,9 @@ impl TextFormat {
 /// Integer widths of the documentation (`int32`, `int64`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Width {
+    /// A Java `int`: −2^31 to 2^31 − 1.
     Int32,
+    /// A Java `long`, limited to what JavaScript holds exactly (decisions R8).
     Int64,
 }
 
@@ -201,8 +209,11 @@ impl Width {
 /// Constraints of an integer value.
 #[derive(Debug, Clone, Copy)]
 pub struct Integer {
+    /// The documented width, which bounds the value (`format` issue past it).
     pub width: Width,
+    /// Smallest value allowed, when the docs give one (an id is at least 1).
     pub minimum: Option<i64>,
+    /// Largest value allowed, when the docs give one.
     pub maximum: Option<i64>,
     /// The only allowed values, when the context fixes them (a new customer's site has `customerId` 0).
     pub choices: Option<&'static [i64]>,
@@ -211,23 +222,31 @@ pub struct Integer {
 /// Constraints of a decimal number.
 #[derive(Debug, Clone, Copy)]
 pub struct Number {
+    /// Smallest value allowed, inclusive.
     pub minimum: Option<f64>,
+    /// Largest value allowed, inclusive.
     pub maximum: Option<f64>,
 }
 
 /// Constraints of an array value.
 #[derive(Debug)]
 pub struct Array {
+    /// What every item must be.
     pub items: Kind,
+    /// Fewest items (`minItems`).
     pub min_items: u32,
+    /// Most items (`maxItems`), when bounded.
     pub max_items: Option<u32>,
 }
 
 /// A constant in a rule or a default.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Literal {
+    /// `true` or `false`.
     Bool(bool),
+    /// An integer.
     Int(i64),
+    /// A string.
     Str(&'static str),
 }
 
@@ -257,14 +276,34 @@ pub enum Condition {
 #[derive(Debug, Clone, Copy)]
 pub enum Rule {
     /// `field` is required when `when` holds (code `required`, on `field`).
-    RequiredIf { field: &'static str, when: Condition },
+    RequiredIf {
+        /// The field the rule requires.
+        field: &'static str,
+        /// When it is required.
+        when: Condition,
+    },
     /// At least one of `fields` must be present (code `required`, on the first).
-    AnyOf { fields: &'static [&'static str] },
+    AnyOf {
+        /// The fields of which one is needed.
+        fields: &'static [&'static str],
+    },
     /// `field` must equal `value` when `when` holds (code `dependency`, on `field`).
-    EqualsIf { field: &'static str, value: Literal, when: Condition },
+    EqualsIf {
+        /// The field the rule fixes.
+        field: &'static str,
+        /// The value it must have.
+        value: Literal,
+        /// When it must have it.
+        when: Condition,
+    },
     /// At most one item of the array `array` may have the boolean `flag` set to `true`
     /// (code `singleInvoiceContact`, on the second and later ones).
-    AtMostOneFlag { array: &'static str, flag: &'static str },
+    AtMostOneFlag {
+        /// The array field.
+        array: &'static str,
+        /// The boolean field of its items.
+        flag: &'static str,
+    },
 }
 
 impl Schema {
@@ -299,7 +338,7 @@ const SPELLINGS: &[&str] = &["ID", "IDs", "DDI", "ISDN", "SMS", "VIP", "SI", "e-
 
 /// A field name in words, for people: `siteName` → "Site name", `customerId` → "Customer ID",
 /// `address1` → "Address 1". Only the first word is capitalised (sentence case).
-pub fn words_of(name: &str) -> String {
+pub(crate) fn words_of(name: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let chars: Vec<char> = name.chars().collect();
     let mut word = String::new();
@@ -365,10 +404,12 @@ impl Field {
         self.required && !self.read_only
     }
 
+    /// Must be given (unless also read-only: the server sets it).
     pub const fn required(mut self) -> Self {
         self.required = true;
         self
     }
+    /// Set by the server: typed, never required in a request.
     pub const fn read_only(mut self) -> Self {
         self.read_only = true;
         self
@@ -379,6 +420,7 @@ impl Field {
         self.returned = true;
         self
     }
+    /// The documentation's description of the field, for generated types and schemas.
     pub const fn doc(mut self, doc: &'static str) -> Self {
         self.doc = doc;
         self
@@ -393,6 +435,8 @@ impl Field {
     pub fn label_text(&self) -> String {
         self.label.map_or_else(|| words_of(self.name), str::to_owned)
     }
+
+    /// The value the server assumes when the field is left out, as the docs state it.
     pub const fn default(mut self, value: Literal) -> Self {
         self.default = Some(value);
         self
@@ -410,14 +454,17 @@ pub const fn any_string() -> Text {
 }
 
 impl Text {
+    /// The whole value must match `pattern` (decisions R1).
     pub const fn pattern(mut self, pattern: Pattern) -> Self {
         self.pattern = Some(pattern);
         self
     }
+    /// The value must also be in `format`.
     pub const fn format(mut self, format: TextFormat) -> Self {
         self.format = Some(format);
         self
     }
+    /// This string as a field's kind.
     pub const fn kind(self) -> Kind {
         Kind::String(self)
     }
@@ -454,18 +501,22 @@ pub const fn int64() -> Integer {
 }
 
 impl Integer {
+    /// At least `minimum`.
     pub const fn min(mut self, minimum: i64) -> Self {
         self.minimum = Some(minimum);
         self
     }
+    /// At most `maximum`.
     pub const fn max(mut self, maximum: i64) -> Self {
         self.maximum = Some(maximum);
         self
     }
+    /// One of `values` (a context that fixes the value, as a new customer's sites do).
     pub const fn only(mut self, values: &'static [i64]) -> Self {
         self.choices = Some(values);
         self
     }
+    /// This integer as a field's kind.
     pub const fn kind(self) -> Kind {
         Kind::Integer(self)
     }

@@ -29,8 +29,9 @@ pub enum Pattern {
 /// A pattern's definition: its public name, its source text and where that text comes from.
 #[derive(Debug)]
 pub struct PatternDef {
+    /// The pattern this row defines.
     pub pattern: Pattern,
-    /// Name used by [`set_pattern`], in issue params and in the exported schemas.
+    /// Name used by [`set_pattern`](crate::set_pattern), in issue params and in the exported schemas.
     pub name: &'static str,
     /// The pattern in the server's Java dialect, as the server applies it.
     pub source: &'static str,

@@ -78,9 +78,19 @@ pub enum CsvError {
     /// The schema name is unknown, or the options are unusable.
     Schema(Error),
     /// A header cell cannot be used: `column` is its 1-based position, `cell` its text.
-    Header { column: usize, cell: String, reason: String },
+    Header {
+        /// 1-based position of the column.
+        column: usize,
+        /// The header cell's text.
+        cell: String,
+        /// Why it cannot be used (no such field, an object, a duplicate…).
+        reason: String,
+    },
     /// The delimiter is not one ASCII byte other than a quote or line end.
-    Delimiter { delimiter: String },
+    Delimiter {
+        /// The delimiter given.
+        delimiter: String,
+    },
 }
 
 impl fmt::Display for CsvError {
@@ -110,7 +120,9 @@ impl From<Error> for CsvError {
 /// column names exactly that path: a missing object, an array's item count, the root).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CsvIssue {
+    /// The issue, its path into the record's body.
     pub issue: Issue,
+    /// The header cell of its column, when one names exactly that path.
     pub column: Option<String>,
 }
 
@@ -123,6 +135,7 @@ pub struct RecordIssues {
     /// 1-based physical line where the record starts (counting `\n`; blank lines and newlines
     /// inside quoted cells included), as an editor shows it.
     pub line: u64,
+    /// The record's issues, in document order.
     pub issues: Vec<CsvIssue>,
     /// True when issues past the record options' `max_issues` were left out.
     pub truncated: bool,
@@ -133,7 +146,9 @@ pub struct RecordIssues {
 pub struct CsvReport {
     /// Data records (rows below the header that are not all empty).
     pub records: u64,
+    /// Records without an issue.
     pub valid: u64,
+    /// Records with at least one issue (all counted, kept or not).
     pub invalid: u64,
     /// Invalid records in input order, up to `max_invalid_records`.
     pub invalid_records: Vec<RecordIssues>,
@@ -165,18 +180,10 @@ struct Mapping {
     by_pointer: HashMap<String, usize>,
 }
 
-/// What a body is built for: validation, or handing values out (a number too large for a
-/// double is ±Infinity in both; the validator reports it as a `type` issue).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Use {
-    Validate,
-    Values,
-}
-
 /// The value of a non-empty cell for a field of `kind` (module doc: cells to values; the rules
 /// are [`crate::schema::input`]'s, shared with the form helper). A number too large for a double
 /// is ±Infinity, which the validator reports as a `type` issue.
-fn cell_value<'a>(kind: &Kind, text: &'a str, _using: Use) -> Value<'a> {
+fn cell_value<'a>(kind: &Kind, text: &'a str) -> Value<'a> {
     match text_value(kind, text) {
         TextValue::Bool(b) => Value::Bool(b),
         TextValue::Number(n) => Value::Number(n),
@@ -185,22 +192,22 @@ fn cell_value<'a>(kind: &Kind, text: &'a str, _using: Use) -> Value<'a> {
 }
 
 impl Node {
-    fn build<'a>(&self, cells: &[&'a str], using: Use) -> Option<Value<'a>> {
+    fn build<'a>(&self, cells: &[&'a str]) -> Option<Value<'a>> {
         match self {
             Node::Leaf { cell, kind } => {
                 let text = cells.get(*cell).copied().unwrap_or("");
-                (!text.is_empty()).then(|| cell_value(kind, text, using))
+                (!text.is_empty()).then(|| cell_value(kind, text))
             }
             Node::Object(members) => {
                 let built: Vec<(Cow<'a, str>, Value<'a>)> = members
                     .iter()
-                    .filter_map(|(name, node)| node.build(cells, using).map(|v| (Cow::Owned(name.clone()), v)))
+                    .filter_map(|(name, node)| node.build(cells).map(|v| (Cow::Owned(name.clone()), v)))
                     .collect();
                 (!built.is_empty()).then_some(Value::Object(built))
             }
             Node::Array(items) => {
                 let mut built: Vec<Option<Value<'a>>> =
-                    items.iter().map(|n| n.as_ref().and_then(|n| n.build(cells, using))).collect();
+                    items.iter().map(|n| n.as_ref().and_then(|n| n.build(cells))).collect();
                 let last = built.iter().rposition(Option::is_some)?;
                 built.truncate(last + 1);
                 Some(Value::Array(built.into_iter().map(|v| v.unwrap_or(Value::Object(Vec::new()))).collect()))
@@ -370,7 +377,6 @@ pub(crate) struct Row<'a> {
 struct CsvReader {
     schema: String,
     root: Kind,
-    using: Use,
     parser: Reader,
     mapping: Option<Mapping>,
     /// Bytes of a BOM seen so far at the very start (a chunk may split it).
@@ -393,7 +399,7 @@ struct CsvReader {
 }
 
 impl CsvReader {
-    fn new(schema: &str, options: &CsvOptions, using: Use) -> Result<CsvReader, CsvError> {
+    fn new(schema: &str, options: &CsvOptions) -> Result<CsvReader, CsvError> {
         let entry = super::entry(schema)?;
         let d = options.delimiter;
         if !d.is_ascii() || matches!(d, b'"' | b'\r' | b'\n') {
@@ -402,7 +408,6 @@ impl CsvReader {
         Ok(CsvReader {
             schema: schema.to_owned(),
             root: entry.root,
-            using,
             parser: ReaderBuilder::new().delimiter(d).build(),
             mapping: None,
             lead: Vec::new(),
@@ -569,7 +574,7 @@ impl CsvReader {
             Err(unreadable(format!("the record is larger than {MAX_RECORD_BYTES} bytes or {MAX_CELLS} cells"), 1))
         } else {
             cells_of(&self.out[..out_len], &self.ends[..ends_len], mapping.columns.len())
-                .map(|cells| mapping.root.build(&cells, self.using))
+                .map(|cells| mapping.root.build(&cells))
                 .map_err(|(message, cell)| unreadable(message, cell))
         };
         if matches!(value, Ok(None)) {
@@ -597,11 +602,7 @@ impl fmt::Debug for CsvValidator {
 impl CsvValidator {
     /// A validator for records of schema `schema`.
     pub fn new(schema: &str, options: CsvOptions) -> Result<Self, CsvError> {
-        Ok(CsvValidator {
-            reader: CsvReader::new(schema, &options, Use::Validate)?,
-            options,
-            report: CsvReport::default(),
-        })
+        Ok(CsvValidator { reader: CsvReader::new(schema, &options)?, options, report: CsvReport::default() })
     }
 
     /// Validates every record this chunk completes; keeps the unfinished end for later. Fails
@@ -664,6 +665,7 @@ pub fn validate_csv(schema: &str, input: &[u8], options: CsvOptions) -> Result<C
 
 /// One data record's body (borrowing the record's cells), or the issue that makes it unreadable.
 #[derive(Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // read by csvRecords (src/wasm/csv.rs)
 pub struct CsvValue<'a> {
     /// As in [`RecordIssues`].
     pub record: u64,
@@ -674,6 +676,7 @@ pub struct CsvValue<'a> {
 /// Each data record's body, for sending after validation: the same mapping as
 /// [`validate_csv`], except that a number too large for a double is ±infinity (the validator
 /// sees the `Infinity` JavaScript would). Returns the header cells.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // csvRecords (src/wasm/csv.rs)
 pub fn csv_values(
     schema: &str,
     input: &[u8],
@@ -681,7 +684,7 @@ pub fn csv_values(
     each: &mut dyn FnMut(CsvValue<'_>),
 ) -> Result<Vec<String>, CsvError> {
     let options = CsvOptions { delimiter, ..CsvOptions::default() };
-    let mut reader = CsvReader::new(schema, &options, Use::Values)?;
+    let mut reader = CsvReader::new(schema, &options)?;
     let mut sink = |_: &Mapping, r: Row<'_>| {
         if let Some(value) = r.value.transpose() {
             each(CsvValue { record: r.record, line: r.line, value });
@@ -805,16 +808,16 @@ mod tests {
             choices: None,
         });
         let num = Kind::Number(crate::validate::schema::Number { minimum: None, maximum: None });
-        assert_eq!(cell_value(&int, "-0", Use::Validate), Value::Number(-0.0));
-        assert_eq!(cell_value(&int, "1.0", Use::Validate), Value::String("1.0".into()));
-        assert_eq!(cell_value(&num, "1.", Use::Validate), Value::Number(1.0));
+        assert_eq!(cell_value(&int, "-0"), Value::Number(-0.0));
+        assert_eq!(cell_value(&int, "1.0"), Value::String("1.0".into()));
+        assert_eq!(cell_value(&num, "1."), Value::Number(1.0));
         let huge = format!("1{}", "0".repeat(400));
-        assert_eq!(cell_value(&int, &huge, Use::Validate), Value::Number(f64::INFINITY));
-        assert_eq!(cell_value(&num, &format!("-{huge}"), Use::Values), Value::Number(f64::NEG_INFINITY));
-        assert_eq!(cell_value(&Kind::Boolean, "true", Use::Validate), Value::Bool(true));
-        assert_eq!(cell_value(&Kind::Boolean, "false", Use::Validate), Value::Bool(false));
+        assert_eq!(cell_value(&int, &huge), Value::Number(f64::INFINITY));
+        assert_eq!(cell_value(&num, &format!("-{huge}")), Value::Number(f64::NEG_INFINITY));
+        assert_eq!(cell_value(&Kind::Boolean, "true"), Value::Bool(true));
+        assert_eq!(cell_value(&Kind::Boolean, "false"), Value::Bool(false));
         for not_bool in ["TRUE", "True", "1", "yes", " true"] {
-            assert_eq!(cell_value(&Kind::Boolean, not_bool, Use::Validate), Value::String(not_bool.into()));
+            assert_eq!(cell_value(&Kind::Boolean, not_bool), Value::String(not_bool.into()));
         }
     }
 

@@ -12,6 +12,7 @@ pub use crate::rules::issue::{IssueKind, When, ISSUE_CODES};
 pub struct Issue {
     /// RFC 6901 JSON Pointer to the offending value (`""` is the root).
     pub path: String,
+    /// What is wrong: the stable `code` and the `params` the rule compared.
     pub kind: IssueKind,
 }
 

@@ -10,7 +10,6 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
-use super::issue::IssueKind;
 use crate::rules::message::{render, Template, Vocabulary};
 use crate::schema::PATTERNS;
 
@@ -38,11 +37,6 @@ pub fn vocabulary() -> &'static Vocabulary {
     &WORDS
 }
 
-/// The message for an issue of kind `kind` at `path` (what `Issue::message` returns).
-pub fn message_for(path: &str, kind: &IssueKind) -> String {
-    message(path, kind.code(), &kind.params())
-}
-
 /// The message for the issue `{ path, code, params }`, naming fields by the model's labels.
 pub fn message(path: &str, code: &str, params: &Value) -> String {
     message_labelled(path, code, params, &|_| None)
@@ -61,7 +55,8 @@ static LABELS: LazyLock<HashMap<&'static str, String>> =
 /// The model's label of the field an issue path points at ("Postcode" for
 /// `/siteAddress/postcode`), `Item 2 of Site contacts` for an array item, `The value` for the
 /// root; a name the model does not define is shown as it is.
-pub fn field_label(path: &str) -> String {
+#[cfg(test)]
+fn field_label(path: &str) -> String {
     label_with(path, &|_| None)
 }
 
@@ -93,6 +88,12 @@ fn label_with(path: &str, custom: &dyn Fn(&str) -> Option<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::IssueKind;
+
+    /// The message for an issue of kind `kind` at `path` (what `Issue::message` gives).
+    fn message_for(path: &str, kind: &IssueKind) -> String {
+        message(path, kind.code(), &kind.params())
+    }
 
     #[test]
     fn labels_name_the_field() {

@@ -1,22 +1,14 @@
 //! Validation of Elevate request bodies with the server's own semantics.
 //!
-//! [`validate`] checks a whole value against a named schema and returns every defect at
-//! once; [`validate_field`] checks one field in place, for on-input validation. Both report
-//! [`Issue`]s: JSON Pointer path, stable code, params and an English message.
-//!
-//! ```
-//! use elevate_billing::validate::{validate_json, Options};
-//! let site = serde_json::json!({ "customerId": 12, "siteName": "Head <office>" });
-//! let report = validate_json("Site", &site, Options::default()).unwrap();
-//! assert!(!report.is_valid());
-//! assert_eq!(report.issues[0].path, "/siteName");
-//! assert_eq!(report.issues[0].code(), "pattern");
-//! ```
+//! [`validate`] checks a whole value (any [`Input`]) against a schema and returns every
+//! defect at once; [`validate_field`] checks one field in place, for on-input validation.
+//! Both report [`Issue`]s: JSON Pointer path, stable code, params and an English message.
+//! The crate root re-exports what callers use (`lib.rs`).
 
 pub mod csv;
 pub mod describe;
 pub mod engine;
-
+mod input;
 pub mod issue;
 pub mod message;
 pub mod ndjson;
@@ -24,19 +16,19 @@ pub mod patch;
 pub mod query;
 pub mod reference;
 pub mod value;
+// Bulk reports for JavaScript: the CSV half is read by the wasm bindings only.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub mod wire;
 
 use std::borrow::Cow;
 use std::fmt;
 
-pub use crate::regex::{reset_pattern, set_pattern, set_pattern_utf16};
-pub use crate::schema::{Pattern, PATTERNS};
 pub use describe::describe_field;
+pub use input::{Input, Target};
 pub use issue::{Issue, IssueKind, When, ISSUE_CODES};
-pub use ndjson::{validate_ndjson, NdjsonOptions, NdjsonReport, NdjsonValidator};
-pub use patch::{validate_patch, validate_patch_json, validate_patch_kind, validate_patch_values, PatchReport};
-pub use query::{validate_query, validate_query_string, validate_query_values};
-pub use reference::{validate_product_reference, validate_product_reference_utf16};
+pub use patch::{validate_patch, validate_patch_values, PatchReport};
+pub use query::{validate_query, QueryInput};
+pub use reference::{validate_product_reference, ReferenceText};
 pub use value::Value;
 
 use crate::model::{self, SchemaEntry};
@@ -78,10 +70,11 @@ pub struct Report {
 
 impl Report {
     /// A complete report of `issues`.
-    pub fn new(issues: Vec<Issue>) -> Report {
+    pub(crate) fn new(issues: Vec<Issue>) -> Report {
         Report { issues, truncated: false }
     }
 
+    /// True when the value has no defect (truncation implies issues, so it is not valid).
     pub fn is_valid(&self) -> bool {
         self.issues.is_empty()
     }
@@ -92,16 +85,36 @@ impl Report {
 #[non_exhaustive]
 pub enum Error {
     /// The schema name is not one of [`crate::model::SCHEMAS`].
-    UnknownSchema { name: String },
+    UnknownSchema {
+        /// The name given.
+        name: String,
+    },
     /// The pointer does not name a field of the schema.
-    UnknownField { schema: String, pointer: String, reason: String },
+    UnknownField {
+        /// The schema name.
+        schema: String,
+        /// The pointer given.
+        pointer: String,
+        /// Where resolution stopped, and why.
+        reason: String,
+    },
     /// The input is not JSON text.
-    Json { message: String },
+    Json {
+        /// The parser's message, with its position.
+        message: String,
+    },
     /// The endpoint key (`"GET /sites"`) is not one of [`crate::endpoints::endpoint_keys`].
-    UnknownEndpoint { key: String },
-    /// The input (or a patched document) exceeds a size bound of this crate: `what` it is,
-    /// `limit` in its unit.
-    TooLarge { what: &'static str, limit: usize },
+    UnknownEndpoint {
+        /// The key given.
+        key: String,
+    },
+    /// The input (or a patched document) exceeds a size bound of this crate ([`crate::limits`]).
+    TooLarge {
+        /// What is too large (`"the query"`).
+        what: &'static str,
+        /// The bound, in its unit.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for Error {
@@ -130,13 +143,16 @@ fn entry(name: &str) -> Result<&'static SchemaEntry, Error> {
     model::schema(name).ok_or_else(|| Error::UnknownSchema { name: name.to_owned() })
 }
 
-/// Validates `value` against the schema called `schema`.
-pub fn validate(schema: &str, value: &Value<'_>, options: Options) -> Result<Report, Error> {
-    Ok(validate_kind(&entry(schema)?.root, value, options))
+/// Validates a request body (`input`: JSON text, bytes, a `serde_json::Value` or a [`Value`])
+/// against `schema` (a name such as `"Site"`, or a [`Kind`] in hand) with the server's rules,
+/// and reports every defect at once, in document order. An `Err` means the validation could
+/// not run (an unknown schema name, input that is not JSON); defects are never errors.
+pub fn validate(schema: impl Target, input: impl Input, options: Options) -> Result<Report, Error> {
+    input.validate_against(&schema.root()?, options)
 }
 
 /// Validates `value` against a schema description (for callers holding a [`Kind`]).
-pub fn validate_kind(kind: &Kind, value: &Value<'_>, options: Options) -> Report {
+pub(crate) fn validate_kind(kind: &Kind, value: &Value<'_>, options: Options) -> Report {
     // Reading a `Value` cannot fail; should it ever, say so rather than claim validity.
     validate_from(kind, options, |w, k| w.check(k, value)).unwrap_or_else(|e| internal_error(&e))
 }
@@ -182,27 +198,11 @@ pub(crate) fn internal_error(e: &dyn std::fmt::Display) -> Report {
     Report::new(vec![Issue { path: String::new(), kind: IssueKind::Json { message: e.to_string(), column: 0 } }])
 }
 
-/// Validates a `serde_json::Value` against the schema called `schema`.
-pub fn validate_json(schema: &str, value: &serde_json::Value, options: Options) -> Result<Report, Error> {
-    let entry = entry(schema)?;
-    Ok(validate_from(&entry.root, options, |w, k| w.check(k, value)).unwrap_or_else(|e| internal_error(&e)))
-}
-
-/// Validates JSON text against the schema called `schema`, in one pass over the text.
-pub fn validate_str(schema: &str, json: &str, options: Options) -> Result<Report, Error> {
-    let entry = entry(schema)?;
-    validate_from(&entry.root, options, |w, k| {
-        let mut de = serde_json::Deserializer::from_str(json);
-        w.check(k, &mut de)?;
-        de.end()
-    })
-    .map_err(|e| Error::Json { message: e.to_string() })
-}
-
-/// Validates one field in place: `pointer` names it within `schema` (`/siteContacts/0/contactName`),
-/// `value` is its value (`None`, `null` or `undefined` for "empty"). Cross-field rules need the
-/// whole object and are left to [`validate`].
-pub fn validate_field(schema: &str, pointer: &str, value: Option<&Value<'_>>) -> Result<Report, Error> {
+/// Validates one field in place, for on-input validation in a form: `pointer` names it within
+/// `schema` (`/siteContacts/0/contactName`), `value` is its value (`null` for "empty": a
+/// required field is then one `required` issue). Cross-field rules need the whole object and
+/// are left to [`validate`].
+pub fn validate_field(schema: &str, pointer: &str, value: impl Input) -> Result<Report, Error> {
     let entry = entry(schema)?;
     let segments = parse_pointer(pointer).ok_or_else(|| Error::UnknownField {
         schema: schema.to_owned(),
@@ -214,23 +214,23 @@ pub fn validate_field(schema: &str, pointer: &str, value: Option<&Value<'_>>) ->
         pointer: pointer.to_owned(),
         reason,
     })?;
-    let mut w = engine::Walker::new(Options::default()).at(&segments);
-    let absent = matches!(value, None | Some(Value::Null));
-    if absent && !matches!(kind, Kind::Any) {
-        if required {
-            w.emit(IssueKind::required());
+    value.with_value(|value| {
+        let mut w = engine::Walker::new(Options::default()).at(&segments);
+        if matches!(value, Value::Null) && !matches!(kind, Kind::Any) {
+            if required {
+                w.emit(IssueKind::required());
+            }
+            return w.into_report();
         }
-        return Ok(w.into_report());
-    }
-    let null = Value::Null;
-    if let Err(e) = w.check(&kind, value.unwrap_or(&null)) {
-        return Ok(internal_error(&e));
-    }
-    Ok(w.into_report())
+        if let Err(e) = w.check(&kind, value) {
+            return internal_error(&e);
+        }
+        w.into_report()
+    })
 }
 
 /// RFC 6901 segments of `pointer`, unescaped (`~1` → `/`, `~0` → `~`).
-pub fn parse_pointer(pointer: &str) -> Option<Vec<Cow<'_, str>>> {
+pub(crate) fn parse_pointer(pointer: &str) -> Option<Vec<Cow<'_, str>>> {
     if pointer.is_empty() {
         return Some(Vec::new());
     }

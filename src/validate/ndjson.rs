@@ -48,6 +48,7 @@ impl Default for NdjsonOptions {
 pub struct LineIssues {
     /// 1-based line number in the input (blank lines count).
     pub line: u64,
+    /// The line's issues, in document order (one `json` issue for a line that is not JSON).
     pub issues: Vec<Issue>,
     /// True when issues past the record options' `max_issues` were left out.
     pub truncated: bool,
@@ -58,7 +59,9 @@ pub struct LineIssues {
 pub struct NdjsonReport {
     /// Non-blank lines, each one record.
     pub records: u64,
+    /// Lines without an issue.
     pub valid: u64,
+    /// Lines with at least one issue (all counted, kept or not).
     pub invalid: u64,
     /// Invalid lines in input order, up to `max_invalid_lines`.
     pub invalid_lines: Vec<LineIssues>,
@@ -133,13 +136,16 @@ impl NdjsonValidator {
     }
 
     /// This validator, keeping the issues of invalid lines in the encoded form JavaScript reads
-    /// ([`wire`](super::wire)) rather than as [`Issue`]s: see [`NdjsonValidator::finish_encoded`].
+    /// (`wire.rs`) rather than as [`Issue`]s: see `finish_encoded`. The wasm bindings' path,
+    /// public (hidden) only so that `examples/ndjson_native.rs` can time it natively.
+    #[doc(hidden)]
     pub fn encoded(mut self) -> Self {
         self.wire = Some(Writer::default());
         self
     }
 
-    /// The report, encoded ([`wire::ndjson_report`](super::wire::ndjson_report)'s form).
+    /// The report, encoded (`wire::ndjson_report`'s form). Hidden, as `encoded`.
+    #[doc(hidden)]
     pub fn finish_encoded(self) -> Vec<u8> {
         let (report, lines, wire) = self.finish_all();
         match wire {
@@ -150,16 +156,7 @@ impl NdjsonValidator {
 
     /// Validates the last line (if the input does not end with a newline) and reports.
     pub fn finish(self) -> NdjsonReport {
-        self.finish_counted().0
-    }
-
-    /// As [`finish`](Self::finish), with the number of lines read (blank ones included): the
-    /// parallel validator numbers the lines of the next chunk from it.
-    /// (Of a validator made [`encoded`](Self::encoded), the report holds no issues: they are
-    /// in the encoded form.)
-    pub fn finish_counted(self) -> (NdjsonReport, u64) {
-        let (report, lines, _) = self.finish_all();
-        (report, lines)
+        self.finish_all().0
     }
 
     fn finish_all(mut self) -> (NdjsonReport, u64, Option<Writer>) {
@@ -489,7 +486,7 @@ mod tests {
                 plain.push(chunk);
                 streamed.push(chunk);
             }
-            let (report, lines) = plain.finish_counted();
+            let (report, lines, _) = plain.finish_all();
             assert_eq!(streamed.finish_encoded(), crate::validate::wire::ndjson_report(&report, lines), "{max:?}");
         }
     }

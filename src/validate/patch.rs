@@ -19,7 +19,7 @@ use serde_json::Value as Json;
 
 use super::issue::{Issue, IssueKind};
 use super::value::Value;
-use super::{entry, internal_error, validate_kind, Error, Options, Report};
+use super::{internal_error, validate_kind, Error, Input, Options, Report, Target};
 use crate::model::patch::JSON_PATCH;
 use crate::rules::message::{template, Cond, Template};
 use crate::schema::Kind;
@@ -112,31 +112,24 @@ impl PatchReport {
     }
 }
 
-/// Checks the JSON Patch `ops` against `current`, a document of the schema called `schema`
-/// (`"Site"` for `PATCH /sites/{site_id}`). `current` itself is never changed.
+/// Checks the JSON Patch `ops` against `current`, a document of `schema` (`"Site"` for
+/// `PATCH /sites/{site_id}`; `Kind::Any` accepts any document), the way the server judges a
+/// patch (api-facts §1.8): the operations, then applying them, then the patched document.
+/// `current` itself is never changed. Besides the schema's errors, fails only when the
+/// patched document would exceed [`MAX_DOCUMENT_VALUES`], [`MAX_DOCUMENT_DEPTH`] or
+/// [`MAX_DOCUMENT_BYTES`], or an input is not JSON.
 pub fn validate_patch(
-    schema: &str,
-    current: &Value<'_>,
-    ops: &Value<'_>,
+    schema: impl Target,
+    current: impl Input,
+    ops: impl Input,
     options: Options,
 ) -> Result<PatchReport, Error> {
-    validate_patch_kind(&entry(schema)?.root, current, ops, options)
+    let root = schema.root()?;
+    current.with_value(|current| ops.with_value(|ops| patch_document(&root, current, ops, options)))?.and_then(|r| r)
 }
 
-/// [`validate_patch`] for `serde_json` values.
-pub fn validate_patch_json(schema: &str, current: &Json, ops: &Json, options: Options) -> Result<PatchReport, Error> {
-    validate_patch(schema, &Value::from_json(current), &Value::from_json(ops), options)
-}
-
-/// [`validate_patch`] against a schema description (`Kind::Any` accepts any document).
-/// Errors only when the patched document would exceed [`MAX_DOCUMENT_VALUES`] or
-/// [`MAX_DOCUMENT_DEPTH`].
-pub fn validate_patch_kind(
-    root: &Kind,
-    current: &Value<'_>,
-    ops: &Value<'_>,
-    options: Options,
-) -> Result<PatchReport, Error> {
+/// [`validate_patch`] on values in hand.
+fn patch_document(root: &Kind, current: &Value<'_>, ops: &Value<'_>, options: Options) -> Result<PatchReport, Error> {
     let shape = validate_kind(&Kind::Array(&JSON_PATCH), ops, options);
     if !shape.is_valid() {
         return Ok(PatchReport { issues: shape.issues, document: None, truncated: shape.truncated });
@@ -179,7 +172,13 @@ pub fn validate_patch_kind(
 /// each `remove` of a field that must be given (a `required` issue at `/<index>/path`).
 /// Paths the schema does not know are left to the server, like unknown fields (decisions
 /// R9); whole-document rules need [`validate_patch`] with the current record.
-pub fn validate_patch_values(root: &Kind, ops: &Value<'_>, options: Options) -> Report {
+pub fn validate_patch_values(schema: impl Target, ops: impl Input, options: Options) -> Result<Report, Error> {
+    let root = schema.root()?;
+    ops.with_value(|ops| patch_values(&root, ops, options))
+}
+
+/// [`validate_patch_values`] on values in hand.
+fn patch_values(root: &Kind, ops: &Value<'_>, options: Options) -> Report {
     let shape = validate_kind(&Kind::Array(&JSON_PATCH), ops, options);
     let Value::Array(items) = ops else { return shape };
     if !shape.is_valid() {

@@ -19,7 +19,6 @@ use crate::rules::date_time::is_date_time;
 use crate::rules::message::{template, Cond, Template};
 use crate::schema::{Field, Kind, TextFormat, Width, MAX_SAFE_INTEGER};
 
-/// Longest query accepted, in bytes of names and values: far beyond any URL a server takes.
 /// Sentences for `querySyntax` (`{syntax|syntax}` is what a value of the mini-language looks
 /// like, from [`syntax_words`]).
 pub const MESSAGES: &[Template] = &[
@@ -81,38 +80,96 @@ pub fn syntax_words() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Longest query accepted, in bytes of names and values: far beyond any URL a server takes.
 pub const MAX_QUERY_BYTES: usize = 64 * 1024;
 
-/// Validates `query` (decoded name/value pairs, in order) for the endpoint `endpoint`
-/// (`"GET /sites"`, as [`endpoints::endpoint`] reads it).
-pub fn validate_query(endpoint: &str, query: &[(&str, &str)]) -> Result<Report, Error> {
-    let values: Vec<(Cow<'_, str>, Value<'_>)> =
-        query.iter().map(|(k, v)| (Cow::Borrowed(*k), Value::String(Cow::Borrowed(*v)))).collect();
-    validate_query_values(endpoint, &values)
-}
-
-/// Validates a query string as sent (`page=1&pageSize=50&siteName=like%3AHead`; a leading
-/// `?` is allowed). `+` decodes to a space, as the server decodes it.
-pub fn validate_query_string(endpoint: &str, query: &str) -> Result<Report, Error> {
-    if query.len() > MAX_QUERY_BYTES {
-        return Err(too_large());
-    }
-    let query = query.strip_prefix('?').unwrap_or(query);
-    let pairs: Vec<(Cow<'_, str>, Value<'_>)> =
-        form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k, Value::String(v))).collect();
-    validate_query_values(endpoint, &pairs)
-}
-
-/// Validates parameters whose values may be of any JSON type: strings are judged, `null`
-/// means "not given", anything else is a `type` issue.
-pub fn validate_query_values(endpoint: &str, query: &[(Cow<'_, str>, Value<'_>)]) -> Result<Report, Error> {
+/// Validates the query of a call to `endpoint` (`"GET /sites"`, as [`endpoints::endpoint`]
+/// reads it) against the endpoint's own parameters and mini-languages (decisions R11); every
+/// issue is at `/<parameter>`. `query` is any [`QueryInput`]. An `Err` means the endpoint is
+/// unknown or the query exceeds [`MAX_QUERY_BYTES`].
+pub fn validate_query(endpoint: &str, query: impl QueryInput) -> Result<Report, Error> {
     let (resource, ep) =
         endpoints::endpoint(endpoint).ok_or_else(|| Error::UnknownEndpoint { key: endpoint.into() })?;
-    validate_endpoint_query(resource, ep, query)
+    query.validate_for(resource, ep)
 }
 
-/// [`validate_query_values`] for an endpoint already in hand (the client's calls know theirs).
-pub fn validate_endpoint_query(
+/// A query in the form the caller holds it:
+///
+/// - `&str`: a query string as sent (`page=1&pageSize=50&siteName=like%3AHead`; a leading
+///   `?` is allowed; `+` decodes to a space, as the server decodes it);
+/// - `&[(name, value)]` of strings (`&str`, `String`, …): decoded pairs, in order;
+/// - `&[(Cow<str>, Value)]`: parameters whose values may be of any JSON type (a query object
+///   in JavaScript): strings are judged, `null` means "not given", anything else is a `type`
+///   issue.
+///
+/// Sealed: these are the forms the validator reads.
+pub trait QueryInput: sealed::QueryInput {}
+
+impl<T: sealed::QueryInput> QueryInput for T {}
+
+pub(crate) mod sealed {
+    use super::*;
+
+    pub trait QueryInput {
+        /// Validates the query for `ep` of `resource`.
+        fn validate_for(self, resource: &Resource, ep: &'static Endpoint) -> Result<Report, Error>;
+    }
+
+    impl QueryInput for &str {
+        fn validate_for(self, resource: &Resource, ep: &'static Endpoint) -> Result<Report, Error> {
+            if self.len() > MAX_QUERY_BYTES {
+                return Err(too_large());
+            }
+            let query = self.strip_prefix('?').unwrap_or(self);
+            let pairs: Vec<(Cow<'_, str>, Value<'_>)> =
+                form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k, Value::String(v))).collect();
+            validate_endpoint_query(resource, ep, &pairs)
+        }
+    }
+
+    impl QueryInput for &String {
+        fn validate_for(self, resource: &Resource, ep: &'static Endpoint) -> Result<Report, Error> {
+            self.as_str().validate_for(resource, ep)
+        }
+    }
+
+    impl<K: AsRef<str>, V: AsRef<str>> QueryInput for &[(K, V)] {
+        fn validate_for(self, resource: &Resource, ep: &'static Endpoint) -> Result<Report, Error> {
+            let values: Vec<(Cow<'_, str>, Value<'_>)> = self
+                .iter()
+                .map(|(k, v)| (Cow::Borrowed(k.as_ref()), Value::String(Cow::Borrowed(v.as_ref()))))
+                .collect();
+            validate_endpoint_query(resource, ep, &values)
+        }
+    }
+
+    impl<K: AsRef<str>, V: AsRef<str>, const N: usize> QueryInput for &[(K, V); N] {
+        fn validate_for(self, resource: &Resource, ep: &'static Endpoint) -> Result<Report, Error> {
+            self.as_slice().validate_for(resource, ep)
+        }
+    }
+
+    impl<K: AsRef<str>, V: AsRef<str>> QueryInput for &Vec<(K, V)> {
+        fn validate_for(self, resource: &Resource, ep: &'static Endpoint) -> Result<Report, Error> {
+            self.as_slice().validate_for(resource, ep)
+        }
+    }
+
+    impl QueryInput for &[(Cow<'_, str>, Value<'_>)] {
+        fn validate_for(self, resource: &Resource, ep: &'static Endpoint) -> Result<Report, Error> {
+            validate_endpoint_query(resource, ep, self)
+        }
+    }
+
+    impl QueryInput for &Vec<(Cow<'_, str>, Value<'_>)> {
+        fn validate_for(self, resource: &Resource, ep: &'static Endpoint) -> Result<Report, Error> {
+            validate_endpoint_query(resource, ep, self)
+        }
+    }
+}
+
+/// [`validate_query`] for an endpoint already in hand (the client's calls know theirs).
+pub(crate) fn validate_endpoint_query(
     resource: &Resource,
     ep: &'static Endpoint,
     query: &[(Cow<'_, str>, Value<'_>)],

@@ -14,21 +14,75 @@ use crate::regex::{Mismatch, PatternError, UserPattern};
 pub const PRODUCT_FORMAT: &str = "PRODUCT_FORMAT";
 
 /// Checks `reference` (a product reference, additional reference or service id) against the
-/// product's `format`. Issues are placed as if `{ format, reference }` were validated:
+/// product's `format` (decisions R10). Issues are placed as if `{ format, reference }` were
+/// validated:
 /// `/format` when the format cannot be used (code `format`, `params.format = "regex"`,
 /// `params.reason` in Java's words), `/reference` when the reference does not match (code
 /// `pattern`, `params.format` is the format, `params.character` the first character a
 /// character-class format does not allow), or when matching ran out of its step budget
 /// (code `pattern`, `params.reason = "budget"`: the server's verdict is unknown, decisions R14).
-pub fn validate_product_reference(format: &str, reference: &str) -> Report {
-    report(crate::regex::user(format), |p| p.check(reference), || format.to_owned())
+///
+/// Each is a `&str` (or `&String`) or UTF-16 code units (`&[u16]`, as JavaScript and Java
+/// hold strings: a lone surrogate is itself; in the issue's params, which are Rust strings, it
+/// shows as U+FFFD).
+pub fn validate_product_reference(format: impl ReferenceText, reference: impl ReferenceText) -> Report {
+    use sealed::Text;
+    match (format.text(), reference.text()) {
+        (Text::Str(f), Text::Str(r)) => report(crate::regex::user(f), |p| p.check(r), || f.to_owned()),
+        (f, r) => {
+            let (f, r) = (f.units(), r.units());
+            report(crate::regex::user_utf16(&f), |p| p.check_utf16(&r), || String::from_utf16_lossy(&f))
+        }
+    }
 }
 
-/// [`validate_product_reference`] on UTF-16 code units, as JavaScript and Java hold strings:
-/// a lone surrogate in the format or the reference is itself. (In the issue's params, which
-/// are Rust strings, it shows as U+FFFD; the JavaScript binding puts the original back.)
-pub fn validate_product_reference_utf16(format: &[u16], reference: &[u16]) -> Report {
-    report(crate::regex::user_utf16(format), |p| p.check_utf16(reference), || String::from_utf16_lossy(format))
+/// The text of a product format or reference: `&str`, `&String` or UTF-16 code units
+/// (`&[u16]`). Sealed: these are the forms the regex engine reads.
+pub trait ReferenceText: sealed::ReferenceText {}
+
+impl<T: sealed::ReferenceText> ReferenceText for T {}
+
+pub(crate) mod sealed {
+    use std::borrow::Cow;
+
+    /// Text as it was given.
+    pub enum Text<'a> {
+        Str(&'a str),
+        Utf16(&'a [u16]),
+    }
+
+    impl Text<'_> {
+        /// UTF-16 code units of the text.
+        pub fn units(&self) -> Cow<'_, [u16]> {
+            match self {
+                Text::Str(s) => Cow::Owned(s.encode_utf16().collect()),
+                Text::Utf16(u) => Cow::Borrowed(u),
+            }
+        }
+    }
+
+    pub trait ReferenceText {
+        /// The text.
+        fn text(&self) -> Text<'_>;
+    }
+
+    impl ReferenceText for &str {
+        fn text(&self) -> Text<'_> {
+            Text::Str(self)
+        }
+    }
+
+    impl ReferenceText for &String {
+        fn text(&self) -> Text<'_> {
+            Text::Str(self)
+        }
+    }
+
+    impl ReferenceText for &[u16] {
+        fn text(&self) -> Text<'_> {
+            Text::Utf16(self)
+        }
+    }
 }
 
 fn report(

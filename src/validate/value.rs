@@ -12,11 +12,15 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'a> {
+    /// `null`: on an optional field, the same as leaving it out.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// Every JSON number, as JavaScript sees it (decisions R8 makes larger integers invalid).
     Number(f64),
+    /// A string, borrowed from the input where it has no escapes.
     String(Cow<'a, str>),
+    /// Items in order.
     Array(Vec<Value<'a>>),
     /// Members in document order; a repeated key keeps every occurrence (the last one wins).
     Object(Vec<(Cow<'a, str>, Value<'a>)>),

@@ -22,7 +22,7 @@ pub fn validate_query_string_js(
     // UTF-16 units never outnumber UTF-8 bytes: refuse before copying a huge string.
     let query = string(&query, "validateQuery: the query", MAX_QUERY_BYTES)
         .map_err(|_| error(v::Error::TooLarge { what: "the query", limit: MAX_QUERY_BYTES }))?;
-    result_to_js(&v::validate_query_string(&endpoint, &query).map_err(error)?)
+    result_to_js(&v::validate_query(&endpoint, query.as_str()).map_err(error)?)
 }
 
 /// Test oracle: the engine's `validateQuery` of a plain object given as JSON text (members in
@@ -44,7 +44,7 @@ pub fn validate_query_json_js(
         return Err(error(v::Error::TooLarge { what: "the query", limit: MAX_QUERY_BYTES }));
     }
     let pairs: Vec<(Cow<'_, str>, Value<'_>)> = members;
-    result_to_js(&v::validate_query_values(&endpoint, &pairs).map_err(error)?)
+    result_to_js(&v::validate_query(&endpoint, &pairs).map_err(error)?)
 }
 
 /// Checks `reference` (a product reference, additional reference or service id) against
@@ -63,7 +63,7 @@ pub fn validate_product_reference_js(
     let reference = super::text_arg(&reference, "validateProductReference: reference", MAX_TEXT_UNITS)?;
     let report = match (&format, &reference) {
         (JsText::Str(f), JsText::Str(r)) => v::validate_product_reference(f, r),
-        _ => v::validate_product_reference_utf16(&format.units(), &reference.units()),
+        _ => v::validate_product_reference(&*format.units(), &*reference.units()),
     };
     result_to_js(&report)
 }

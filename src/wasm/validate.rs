@@ -85,7 +85,7 @@ pub fn validate_json_js(
     let options = options_from_js(&options, "validate")?;
     let schema = schema_arg(&schema, "validate")?;
     let text = string(&text, "validate: the JSON text", MAX_JSON_UNITS)?;
-    result_to_js(&v::validate_str(&schema, &text, options).map_err(error)?)
+    result_to_js(&v::validate(&schema, &text, options).map_err(error)?)
 }
 
 /// Test oracle: the engine's `validateField(schema, pointer, JSON.parse(text))`; `text`
@@ -103,7 +103,7 @@ pub fn validate_field_json_js(
         Some(t) => Some(v::Value::parse(t).map_err(|e| error(v::Error::Json { message: e.to_string() }))?),
         None => None,
     };
-    result_to_js(&v::validate_field(&schema, &pointer, value.as_ref()).map_err(error)?)
+    result_to_js(&v::validate_field(&schema, &pointer, value.as_ref().unwrap_or(&v::Value::Null)).map_err(error)?)
 }
 
 /// Test oracle: the engine's `formatMessage` of an issue given as JSON text
@@ -143,7 +143,7 @@ pub fn set_pattern_js(
 ) -> Result<(), JsValue> {
     let name = string(&name, "setPattern: the name", MAX_NAME_UNITS)?;
     let source = super::text_arg(&source, "setPattern: the source", MAX_TEXT_UNITS)?;
-    v::set_pattern_utf16(&name, &source.units()).map_err(|e| match e {
+    crate::regex::patterns::set_pattern_utf16(&name, &source.units()).map_err(|e| match e {
         crate::regex::PatternError::UnknownName { .. } => error(e),
         _ => error(format!("setPattern: invalid pattern for {name}: {e}")),
     })
@@ -155,15 +155,15 @@ pub fn reset_pattern_js(
     #[wasm_bindgen(unchecked_optional_param_type = "PatternName")] name: JsValue,
 ) -> Result<(), JsValue> {
     let name = args::optional_string(&name, "resetPattern: the name", MAX_NAME_UNITS)?;
-    v::reset_pattern(name.as_deref()).map_err(error)
+    crate::regex::reset_pattern(name.as_deref()).map_err(error)
 }
 
 /// The source text of the pattern in force for `name` (built-in or set by `setPattern`).
 #[wasm_bindgen(js_name = getPattern)]
 pub fn get_pattern_js(#[wasm_bindgen(unchecked_param_type = "PatternName")] name: JsValue) -> Result<String, JsValue> {
     let name = string(&name, "getPattern: the name", MAX_NAME_UNITS)?;
-    let p = v::Pattern::from_name(&name).ok_or_else(|| {
-        let known: Vec<_> = v::PATTERNS.iter().map(|d| d.name).collect();
+    let p = crate::schema::Pattern::from_name(&name).ok_or_else(|| {
+        let known: Vec<_> = crate::schema::PATTERNS.iter().map(|d| d.name).collect();
         error(format!("unknown pattern name {name:?}; known names: {}", known.join(", ")))
     })?;
     Ok(crate::regex::patterns::source(p))

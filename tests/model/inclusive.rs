@@ -3,7 +3,7 @@
 
 use elevate_billing::model::record_schema;
 use elevate_billing::schema::Kind;
-use elevate_billing::validate::{validate_json, validate_kind, Error, Options, Value as V};
+use elevate_billing::{validate, Error, Options, Value as V};
 use serde_json::{json, Value};
 
 use crate::pricing::{FREQUENCIES, PERIODS_IN_ADVANCE, RENTAL_RATE_TYPES};
@@ -200,15 +200,15 @@ fn balances_are_a_response_record_that_types_the_sample() {
         }]
     });
     let kind = Kind::Object(record_schema("InclusiveUsageBalance").expect("record schema"));
-    assert!(validate_kind(&kind, &V::from_json(&sample), Options::default()).is_valid());
+    assert!(validate(&kind, &V::from_json(&sample), Options::default()).unwrap().is_valid());
     assert_eq!(
-        validate_json("InclusiveUsageBalance", &sample, Options::default()),
+        validate("InclusiveUsageBalance", &sample, Options::default()),
         Err(Error::UnknownSchema { name: "InclusiveUsageBalance".into() })
     );
     let mut bad = sample.clone();
     bad["inclusiveUsageBalanceAssignments"][0]["assignmentLevel"] = json!("ACCOUNT");
     bad["inclusiveUsageBalanceAssignments"][0]["components"][0]["remaining"] = json!("500");
-    let issues = validate_kind(&kind, &V::from_json(&bad), Options::default()).issues;
+    let issues = validate(&kind, &V::from_json(&bad), Options::default()).unwrap().issues;
     let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
     assert_eq!(
         got,
@@ -222,7 +222,8 @@ fn balances_are_a_response_record_that_types_the_sample() {
 /// `(path, code)` of validating `value` as the response record `name`.
 fn record_codes(name: &str, value: &Value) -> Vec<(String, &'static str)> {
     let kind = Kind::Object(record_schema(name).expect("record schema"));
-    validate_kind(&kind, &V::from_json(value), Options::default())
+    validate(&kind, &V::from_json(value), Options::default())
+        .unwrap()
         .issues
         .iter()
         .map(|i| (i.path.clone(), i.code()))

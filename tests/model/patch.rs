@@ -2,9 +2,7 @@
 //! through `validate_patch`, and the guide's site flows.
 
 use elevate_billing::schema::Kind;
-use elevate_billing::validate::{
-    validate_patch, validate_patch_json, validate_patch_kind, Error, Options, PatchReport, Value as V,
-};
+use elevate_billing::{validate_patch, Error, Options, PatchReport, Value as V};
 use serde_json::{json, Value};
 
 use crate::customer::site;
@@ -12,11 +10,11 @@ use crate::support::*;
 
 /// Applies `ops` to `doc` with no schema (any JSON document is valid), as RFC 6902 reads it.
 fn rfc(doc: Value, ops: Value) -> PatchReport {
-    validate_patch_kind(&Kind::Any, &V::from_json(&doc), &V::from_json(&ops), Options::default()).unwrap()
+    validate_patch(&Kind::Any, &V::from_json(&doc), &V::from_json(&ops), Options::default()).unwrap()
 }
 
 fn patch(schema: &str, doc: &Value, ops: Value) -> PatchReport {
-    validate_patch_json(schema, doc, &ops, Options::default()).unwrap()
+    validate_patch(schema, doc, &ops, Options::default()).unwrap()
 }
 
 fn pairs(r: &PatchReport) -> Vec<(String, &'static str)> {
@@ -194,7 +192,7 @@ fn a13_a_repeated_op_member_is_not_an_add() {
     // this a `remove` of a missing member: an error either way, never an `add`.
     let ops = V::parse(r#"[{"op": "add", "path": "/baz", "value": "qux", "op": "remove"}]"#).unwrap();
     let doc = json!({"foo": "bar"});
-    let r = validate_patch_kind(&Kind::Any, &V::from_json(&doc), &ops, Options::default()).unwrap();
+    let r = validate_patch(&Kind::Any, &V::from_json(&doc), &ops, Options::default()).unwrap();
     assert_eq!(one(&r, "/0/path", "patchTarget")["op"], "remove");
 }
 
@@ -350,7 +348,7 @@ fn options_reach_the_patched_document() {
     let ops = json!([{"op": "add", "path": "/name", "value": "insurance"}]);
     assert!(patch("Site", &stored_site(), ops.clone()).is_valid());
     let loud = Options { report_unknown_fields: true, ..Options::default() };
-    let r = validate_patch_json("Site", &stored_site(), &ops, loud).unwrap();
+    let r = validate_patch("Site", &stored_site(), &ops, loud).unwrap();
     assert_eq!(pairs(&r), [("/name".to_owned(), "unknownField")]);
 }
 
@@ -361,7 +359,7 @@ fn current_is_not_changed_and_unknown_schemas_are_errors() {
     let r = patch("Site", &current, json!([{"op": "remove", "path": "/siteContacts"}]));
     assert_eq!(current, before);
     assert!(r.document.unwrap().get("siteContacts").is_none());
-    let e = validate_patch_json("UsageProducts", &json!({}), &json!([]), Options::default()).unwrap_err();
+    let e = validate_patch("UsageProducts", &json!({}), &json!([]), Options::default()).unwrap_err();
     assert!(matches!(e, Error::UnknownSchema { .. }), "{e}");
     let e = validate_patch("Sites", &V::Null, &V::Array(vec![]), Options::default()).unwrap_err();
     assert!(e.to_string().contains("known schemas: Customer"), "{e}");
@@ -369,14 +367,13 @@ fn current_is_not_changed_and_unknown_schemas_are_errors() {
 
 #[test]
 fn growth_of_the_document_is_bounded() {
-    use elevate_billing::validate::patch::{MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES};
+    use elevate_billing::limits::{MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES};
     // A copy of the whole document into itself doubles it: refused before it runs when the
     // result would pass the limit, allowed just below it.
     let half = MAX_DOCUMENT_VALUES / 2;
     let current = |n: usize| json!({"a": vec![0; n - 2]});
     let copy = json!([{"op": "copy", "from": "", "path": "/b"}]);
-    let run =
-        |doc: &Value| validate_patch_kind(&Kind::Any, &V::from_json(doc), &V::from_json(&copy), Options::default());
+    let run = |doc: &Value| validate_patch(&Kind::Any, &V::from_json(doc), &V::from_json(&copy), Options::default());
     let e = run(&current(half + 1)).unwrap_err();
     assert!(
         matches!(e, Error::TooLarge { what, limit } if what.contains("number of values") && limit == MAX_DOCUMENT_VALUES),
@@ -386,9 +383,8 @@ fn growth_of_the_document_is_bounded() {
     assert_eq!(r.document.unwrap()["b"]["a"].as_array().unwrap().len(), half - 2);
     // Each copy of the whole document one level down deepens it by one.
     let ops = |n: usize| Value::Array((0..n).map(|_| json!({"op": "copy", "from": "", "path": "/d"})).collect());
-    let deep = |n: usize| {
-        validate_patch_kind(&Kind::Any, &V::from_json(&json!({})), &V::from_json(&ops(n)), Options::default())
-    };
+    let deep =
+        |n: usize| validate_patch(&Kind::Any, &V::from_json(&json!({})), &V::from_json(&ops(n)), Options::default());
     assert!(deep(MAX_DOCUMENT_DEPTH - 1).unwrap().is_valid());
     let e = deep(MAX_DOCUMENT_DEPTH).unwrap_err();
     assert!(matches!(e, Error::TooLarge { what, .. } if what.contains("depth")), "{e}");
@@ -407,12 +403,12 @@ fn moving_back_and_forth_does_not_exhaust_the_bound() {
 
 #[test]
 fn the_text_of_the_document_is_bounded_too() {
-    use elevate_billing::validate::patch::MAX_DOCUMENT_BYTES;
+    use elevate_billing::limits::MAX_DOCUMENT_BYTES;
     // Copies of a long string double the text: 30 of them would be 10 KB × 2^30. Refused
     // before the copy that would pass the limit runs, whatever the count of values.
     let doubling = Value::Array((0..30).map(|_| json!({"op": "copy", "from": "/a", "path": "/a/-"})).collect());
     let started = std::time::Instant::now();
-    let e = validate_patch_kind(
+    let e = validate_patch(
         &Kind::Any,
         &V::from_json(&json!({"a": ["x".repeat(10_000)]})),
         &V::from_json(&doubling),
@@ -429,7 +425,7 @@ fn the_text_of_the_document_is_bounded_too() {
     let at = |extra: usize| {
         let half = (MAX_DOCUMENT_BYTES - 1) / 2;
         let doc = json!({"a": ["y".repeat(half + extra)]});
-        validate_patch_kind(&Kind::Any, &V::from_json(&doc), &V::from_json(&copy), Options::default())
+        validate_patch(&Kind::Any, &V::from_json(&doc), &V::from_json(&copy), Options::default())
     };
     assert_eq!((MAX_DOCUMENT_BYTES - 1) % 2, 1, "the case below sits one byte under the limit");
     assert!(at(0).unwrap().is_valid());
@@ -437,7 +433,7 @@ fn the_text_of_the_document_is_bounded_too() {
     // Multi-byte characters count in UTF-8 bytes (2 for é), as the JavaScript twin counts them.
     let accented = |n: usize| {
         let doc = json!({"a": ["é".repeat(n)]});
-        validate_patch_kind(&Kind::Any, &V::from_json(&doc), &V::from_json(&copy), Options::default())
+        validate_patch(&Kind::Any, &V::from_json(&doc), &V::from_json(&copy), Options::default())
     };
     assert!(accented(MAX_DOCUMENT_BYTES / 4 - 1).is_ok(), "1 + 2 × 2 × (n/4 − 1) bytes");
     assert!(accented(MAX_DOCUMENT_BYTES / 4).is_err(), "1 + 2 × 2 × n/4 bytes");

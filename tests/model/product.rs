@@ -2,7 +2,7 @@
 
 use elevate_billing::model::record_schema;
 use elevate_billing::schema::Kind;
-use elevate_billing::validate::{validate_json, validate_kind, Error, Options, Value as V};
+use elevate_billing::{validate, Error, Options, Value as V};
 use serde_json::{json, Value};
 
 use crate::support::*;
@@ -299,15 +299,12 @@ fn list_only_records_type_their_samples_and_are_not_validatable_by_name() {
     for (name, sample) in samples {
         let schema = record_schema(name).unwrap_or_else(|| panic!("{name} has no record schema"));
         let kind = Kind::Object(schema);
-        assert!(validate_kind(&kind, &V::from_json(&sample), Options::default()).is_valid(), "{name}");
-        assert_eq!(
-            validate_json(name, &sample, Options::default()),
-            Err(Error::UnknownSchema { name: name.to_owned() }),
-        );
+        assert!(validate(&kind, &V::from_json(&sample), Options::default()).unwrap().is_valid(), "{name}");
+        assert_eq!(validate(name, &sample, Options::default()), Err(Error::UnknownSchema { name: name.to_owned() }),);
     }
     let kind = Kind::Object(record_schema("ProductCustomField").unwrap());
     let bad = json!({ "entityLevel": "SITE", "productCategoryIds": ["1"] });
-    let issues = validate_kind(&kind, &V::from_json(&bad), Options::default()).issues;
+    let issues = validate(&kind, &V::from_json(&bad), Options::default()).unwrap().issues;
     let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
     assert_eq!(got, [("/entityLevel", "enum"), ("/productCategoryIds/0", "type")]);
 }
@@ -324,8 +321,9 @@ fn every_list_only_record_field_is_typed() {
     ];
     for (name, sample, path, bad) in cases {
         let kind = Kind::Object(record_schema(name).unwrap());
-        assert!(validate_kind(&kind, &V::from_json(&sample), Options::default()).is_valid(), "{name}");
-        let issues = validate_kind(&kind, &V::from_json(&with(&sample, path, Some(bad))), Options::default()).issues;
+        assert!(validate(&kind, &V::from_json(&sample), Options::default()).unwrap().is_valid(), "{name}");
+        let issues =
+            validate(&kind, &V::from_json(&with(&sample, path, Some(bad))), Options::default()).unwrap().issues;
         let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
         assert_eq!(got, [(path, "type")], "{name}{path}");
     }
@@ -341,7 +339,7 @@ fn every_list_only_record_field_is_typed() {
         "/secondaryReferenceDataSourceId",
     ] {
         let issues =
-            validate_kind(&kind, &V::from_json(&with(&sample, f, Some("1".into()))), Options::default()).issues;
+            validate(&kind, &V::from_json(&with(&sample, f, Some("1".into()))), Options::default()).unwrap().issues;
         let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code())).collect();
         assert_eq!(got, [(f, "type")], "UsageProductSupplier{f}");
     }

@@ -1,9 +1,7 @@
 //! Query strings (api-facts §1.4–§1.5, decisions R11): which parameters an endpoint takes,
 //! and each filter form at its boundaries.
 
-use elevate_billing::validate::{
-    validate_query, validate_query_string, validate_query_values, Error, Issue, Value as V,
-};
+use elevate_billing::{validate_query, Error, Issue, Value as V};
 use serde_json::json;
 use std::borrow::Cow;
 
@@ -122,7 +120,7 @@ fn unknown_and_repeated_parameters() {
     );
     // Thousands of pairs stay cheap and give one issue per name.
     let many = "siteName=a&".repeat(5000);
-    let r = validate_query_string("HEAD /sites", &many).unwrap();
+    let r = validate_query("HEAD /sites", &many).unwrap();
     assert_eq!(r.issues.len(), 1);
     assert_eq!(r.issues[0].params()["actual"], 5000);
     // Names are escaped as pointer tokens.
@@ -307,17 +305,17 @@ fn every_defect_at_once_in_query_order_then_missing_ones() {
 
 #[test]
 fn query_strings_decode_as_the_server_does() {
-    let r = validate_query_string("GET /sites", "?page=1&pageSize=1000&sort=siteName%3Adesc%2Cid&siteName=Head+Office")
-        .unwrap();
+    let r =
+        validate_query("GET /sites", "?page=1&pageSize=1000&sort=siteName%3Adesc%2Cid&siteName=Head+Office").unwrap();
     assert!(r.is_valid(), "{}", render(&r.issues));
     // An unencoded "+" in an offset is a space on the server, so the date-time is wrong.
-    let r = validate_query_string("GET /sites", "page=1&pageSize=10&createdDate=2024-01-01T00:00:00+01:00").unwrap();
+    let r = validate_query("GET /sites", "page=1&pageSize=10&createdDate=2024-01-01T00:00:00+01:00").unwrap();
     assert_eq!(r.issues.iter().map(|i| (i.path.as_str(), i.code())).collect::<Vec<_>>(), [("/createdDate", "format")]);
-    let r = validate_query_string("GET /sites", "page=1&pageSize=10&createdDate=2024-01-01T00:00:00%2B01:00").unwrap();
+    let r = validate_query("GET /sites", "page=1&pageSize=10&createdDate=2024-01-01T00:00:00%2B01:00").unwrap();
     assert!(r.is_valid(), "{}", render(&r.issues));
-    let r = validate_query_string("GET /sites", "page=0&pageSize=1001").unwrap();
+    let r = validate_query("GET /sites", "page=0&pageSize=1001").unwrap();
     assert_eq!(r.issues.iter().map(|i| i.code()).collect::<Vec<_>>(), ["minimum", "maximum"]);
-    assert_eq!(validate_query_string("HEAD /sites", "").unwrap().issues, []);
+    assert_eq!(validate_query("HEAD /sites", "").unwrap().issues, []);
 }
 
 #[test]
@@ -328,7 +326,7 @@ fn typed_values_null_means_absent() {
         ("siteName".into(), V::Null),
         ("customerId".into(), V::Array(vec![])),
     ];
-    let r = validate_query_values("GET /sites", &q).unwrap();
+    let r = validate_query("GET /sites", &q).unwrap();
     assert_eq!(r.issues.len(), 1);
     assert_eq!((r.issues[0].path.as_str(), r.issues[0].code()), ("/customerId", "type"));
     assert_eq!(r.issues[0].params(), json!({"expected": "string", "actual": "array"}));
@@ -336,7 +334,7 @@ fn typed_values_null_means_absent() {
 
 #[test]
 fn unknown_endpoints_missing_schemas_and_huge_queries_are_errors() {
-    let e = validate_query("GET /site", &[]).unwrap_err();
+    let e = validate_query("GET /site", "").unwrap_err();
     assert!(matches!(e, Error::UnknownEndpoint { .. }));
     let msg = e.to_string();
     assert!(msg.contains("\"GET /site\"") && msg.contains("GET /sites") && msg.contains("HEAD /sites"), "{msg}");
@@ -354,7 +352,7 @@ fn unknown_endpoints_missing_schemas_and_huge_queries_are_errors() {
     assert!(matches!(validate_query("HEAD /sites", &[("siteName", &long)]), Err(Error::TooLarge { .. })));
     let fits = "x".repeat(60 * 1024);
     assert!(validate_query("HEAD /sites", &[("siteName", &fits)]).unwrap().is_valid());
-    assert!(matches!(validate_query_string("HEAD /sites", &format!("siteName={long}")), Err(Error::TooLarge { .. })));
+    assert!(matches!(validate_query("HEAD /sites", &format!("siteName={long}")), Err(Error::TooLarge { .. })));
 }
 
 #[test]
@@ -362,4 +360,22 @@ fn list_query_is_a_schema_too() {
     assert_valid("ListQuery", &json!({"page": 1, "pageSize": 1000, "sort": "id"}));
     assert_one("ListQuery", &json!({"page": 1, "pageSize": 1001}), "/pageSize", "maximum");
     assert_one("ListQuery", &json!({"pageSize": 10}), "/page", "required");
+}
+
+/// Every form of query (`QueryInput`) gives the same report.
+#[test]
+fn every_query_form_gives_the_same_report() {
+    let pairs = [("page", "0"), ("pageSize", "10"), ("siteName", "like:Head Office"), ("nope", "1")];
+    let expected = validate_query("GET /sites", &pairs).unwrap();
+    assert_eq!(expected.issues.len(), 2);
+    let owned: Vec<(String, String)> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    let typed: Vec<(Cow<'_, str>, V<'_>)> =
+        pairs.iter().map(|(k, v)| (Cow::Borrowed(*k), V::String(Cow::Borrowed(*v)))).collect();
+    let text = "?page=0&pageSize=10&siteName=like%3AHead+Office&nope=1".to_owned();
+    assert_eq!(validate_query("GET /sites", pairs.as_slice()).unwrap(), expected);
+    assert_eq!(validate_query("GET /sites", &owned).unwrap(), expected);
+    assert_eq!(validate_query("GET /sites", &typed).unwrap(), expected);
+    assert_eq!(validate_query("GET /sites", typed.as_slice()).unwrap(), expected);
+    assert_eq!(validate_query("GET /sites", text.as_str()).unwrap(), expected);
+    assert_eq!(validate_query("GET /sites", &text).unwrap(), expected);
 }

@@ -1,9 +1,6 @@
 //! Product-defined formats (decisions R10) with the docs' examples (api-facts §2).
 
-use std::sync::Arc;
-
-use elevate_billing::regex::user as user_regex;
-use elevate_billing::validate::validate_product_reference;
+use elevate_billing::validate_product_reference;
 use serde_json::json;
 
 fn check(format: &str, reference: &str) -> Vec<(String, &'static str)> {
@@ -127,7 +124,7 @@ fn utf16(s: &str) -> Vec<u16> {
 
 #[test]
 fn strings_are_utf16_and_a_lone_surrogate_is_itself() {
-    use elevate_billing::validate::validate_product_reference_utf16 as check16;
+    let check16 = |format: &[u16], reference: &[u16]| validate_product_reference(format, reference);
     // issue 15: `\uFFFD` matched a lone surrogate when strings went through UTF-8.
     assert_eq!(check16(&utf16(r"\uFFFD"), &[0xD800]).issues[0].code(), "pattern");
     assert!(check16(&utf16(r"\uFFFD"), &utf16("\u{FFFD}")).is_valid());
@@ -183,9 +180,20 @@ fn over_long_formats_are_refused_not_compiled() {
 fn each_format_is_compiled_once() {
     let format = "[A-Z]{2}[0-9]{6,9}";
     assert_eq!(check(format, "AB123456"), []);
-    let first = user_regex(format).unwrap();
     assert_eq!(check(format, "AB12"), [("/reference".to_owned(), "pattern")]);
-    assert!(Arc::ptr_eq(&first, &user_regex(format).unwrap()));
+    // That the compiled format is the same object is a unit test of the cache (src/regex/user.rs).
     // Errors are cached as well, and stay the same.
     assert_eq!(validate_product_reference("[", "x"), validate_product_reference("[", "x"));
+}
+
+/// `&str`, `&String` and UTF-16 may be mixed (`ReferenceText`); the verdict is the same.
+#[test]
+fn text_forms_may_be_mixed() {
+    let (format, reference) = ("[A-Z]{2}[0-9]{6,9}", "AB12");
+    let expected = validate_product_reference(format, reference);
+    assert_eq!(expected.issues.len(), 1);
+    let (f16, r16) = (utf16(format), utf16(reference));
+    assert_eq!(validate_product_reference(f16.as_slice(), r16.as_slice()), expected);
+    assert_eq!(validate_product_reference(format, r16.as_slice()), expected);
+    assert_eq!(validate_product_reference(f16.as_slice(), &reference.to_owned()), expected);
 }

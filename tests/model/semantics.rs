@@ -1,7 +1,7 @@
 //! The contract of `validate` itself, shown on Customer and Sites: all defects at once, in
 //! document order, no cascades, the server's string semantics, and `validate_field`.
 
-use elevate_billing::validate::{validate_field, validate_json, validate_str, Error, Options, Value as V};
+use elevate_billing::{validate, validate_field, Error, Options, Value as V};
 use serde_json::{json, Value};
 
 use crate::customer::{customer, site};
@@ -66,9 +66,9 @@ fn no_cascades() {
 
 #[test]
 fn valid_is_exactly_no_issues() {
-    let r = validate_json("Site", &site(), Options::default()).unwrap();
+    let r = validate("Site", &site(), Options::default()).unwrap();
     assert!(r.is_valid() && r.issues.is_empty());
-    let r = validate_json("Site", &json!({}), Options::default()).unwrap();
+    let r = validate("Site", &json!({}), Options::default()).unwrap();
     assert!(!r.is_valid() && !r.issues.is_empty());
 }
 
@@ -130,7 +130,7 @@ fn repeated_keys_take_the_last_value() {
     let text = r#"{"customerId":12,"siteName":"<bad>","siteName":"Good","siteReference":"R","startDate":"2024-01-01",
         "siteAddress":{"address1":"1","town":"T","postcode":"P","country":"GB"},
         "siteContacts":[{"contactName":"N","contactRole":"SALES"}]}"#;
-    let r = validate_str("Site", text, Options::default()).unwrap();
+    let r = validate("Site", text, Options::default()).unwrap();
     assert!(r.is_valid(), "{}", render(&r.issues));
 }
 
@@ -148,8 +148,8 @@ fn abort_early_gives_the_full_verdict_and_one_issue() {
     let early = Options { abort_early: true, ..Options::default() };
     let verdict = |members: &str| {
         let text = site_text(members);
-        let full = validate_str("Site", &text, Options::default()).unwrap();
-        let first = validate_str("Site", &text, early).unwrap();
+        let full = validate("Site", &text, Options::default()).unwrap();
+        let first = validate("Site", &text, early).unwrap();
         assert_eq!(first.is_valid(), full.is_valid(), "{members}");
         assert!(first.issues.len() <= 1, "{members}: {}", render(&first.issues));
         first.issues.iter().map(|i| (i.path.clone(), i.code())).collect::<Vec<_>>()
@@ -166,18 +166,18 @@ fn abort_early_gives_the_full_verdict_and_one_issue() {
     );
     // Array bounds and rules report nothing once an issue is alive.
     let bad = json!({ "siteName": 1, "siteReference": 2, "siteContacts": [] });
-    let r = validate_json("Site", &bad, early).unwrap();
+    let r = validate("Site", &bad, early).unwrap();
     assert_eq!(r.issues.len(), 1, "{}", render(&r.issues));
 }
 
 #[test]
 fn options_abort_early_and_unknown_fields() {
     let bad = json!({ "siteName": 1, "siteReference": 2 });
-    let r = validate_json("Site", &bad, Options { abort_early: true, ..Options::default() }).unwrap();
+    let r = validate("Site", &bad, Options { abort_early: true, ..Options::default() }).unwrap();
     assert_eq!(r.issues.len(), 1);
     let typo = with(&site(), "/sitename", Some("x".into()));
     assert_valid("Site", &typo);
-    let r = validate_json("Site", &typo, Options { report_unknown_fields: true, ..Options::default() }).unwrap();
+    let r = validate("Site", &typo, Options { report_unknown_fields: true, ..Options::default() }).unwrap();
     assert_eq!(
         r.issues.iter().map(|i| (i.path.as_str(), i.code())).collect::<Vec<_>>(),
         [("/sitename", "unknownField")]
@@ -186,7 +186,7 @@ fn options_abort_early_and_unknown_fields() {
 
 #[test]
 fn unknown_schema_is_an_error_listing_the_names() {
-    let e = validate_json("Sites", &json!({}), Options::default()).unwrap_err();
+    let e = validate("Sites", &json!({}), Options::default()).unwrap_err();
     assert!(matches!(e, Error::UnknownSchema { .. }));
     let msg = e.to_string();
     assert!(msg.contains("\"Sites\"") && msg.contains("Customer") && msg.contains("ContactDetails"), "{msg}");
@@ -194,13 +194,39 @@ fn unknown_schema_is_an_error_listing_the_names() {
 
 #[test]
 fn json_text_errors_are_errors() {
-    assert!(matches!(validate_str("Site", "{", Options::default()), Err(Error::Json { .. })));
+    assert!(matches!(validate("Site", "{", Options::default()), Err(Error::Json { .. })));
+    assert!(matches!(validate("Site", b"{".as_slice(), Options::default()), Err(Error::Json { .. })));
+    assert!(matches!(validate("Site", b"\"\xFF\"".as_slice(), Options::default()), Err(Error::Json { .. })));
+    assert!(matches!(validate_field("Site", "/siteName", "{"), Err(Error::Json { .. })));
+}
+
+/// Every form of input (`Input`) and of schema (`Target`) gives the same report.
+#[test]
+fn every_input_form_gives_the_same_report() {
+    let schema_kind = elevate_billing::model::schema("Site").expect("Site").root;
+    let bad = with(&site(), "/siteAddress/country", Some("UK".into()));
+    for value in [site(), bad, json!({ "siteName": 1 }), json!([]), json!(null)] {
+        let text = value.to_string();
+        let expected = validate("Site", &value, Options::default()).unwrap();
+        let forms = [
+            validate("Site", text.as_str(), Options::default()),
+            validate("Site", &text, Options::default()),
+            validate("Site", text.as_bytes(), Options::default()),
+            validate("Site", &V::from_json(&value), Options::default()),
+            validate(&"Site".to_owned(), &value, Options::default()),
+            validate(schema_kind, &value, Options::default()),
+            validate(&schema_kind, text.as_str(), Options::default()),
+        ];
+        for (i, got) in forms.into_iter().enumerate() {
+            assert_eq!(got.as_ref(), Ok(&expected), "form {i} of {text}");
+        }
+    }
 }
 
 fn field(schema: &str, pointer: &str, v: Option<Value>) -> Vec<(String, &'static str)> {
     let v = v.map(|v| V::from_json(&v).to_json());
     let value = v.as_ref().map(V::from_json);
-    validate_field(schema, pointer, value.as_ref())
+    validate_field(schema, pointer, value.as_ref().unwrap_or(&V::Null))
         .unwrap()
         .issues
         .into_iter()
@@ -244,7 +270,7 @@ fn validate_field_checks_one_field_in_place() {
 #[test]
 fn validate_field_rejects_pointers_that_name_no_field() {
     for bad in ["/siteAdress/postcode", "siteName", "/siteContacts/x/contactName", "/siteName/0"] {
-        let e = validate_field("Site", bad, None).unwrap_err();
+        let e = validate_field("Site", bad, &V::Null).unwrap_err();
         assert!(matches!(e, Error::UnknownField { .. }), "{bad}");
         assert!(e.to_string().contains(bad), "{e}");
     }
@@ -294,29 +320,29 @@ fn phone_description_lists_exactly_the_range_punctuation() {
 
 #[test]
 fn issues_are_kept_up_to_max_issues_and_the_report_says_it_was_cut() {
-    use elevate_billing::validate::DEFAULT_MAX_ISSUES;
+    use elevate_billing::limits::DEFAULT_MAX_ISSUES;
     // One `type` issue per item: a million items make a report of the default size, flagged.
     let many = |n: usize| json!({ "siteContacts": vec![0; n] });
-    let r = validate_json("Site", &many(1_000_000), Options::default()).unwrap();
+    let r = validate("Site", &many(1_000_000), Options::default()).unwrap();
     assert_eq!(r.issues.len(), DEFAULT_MAX_ISSUES);
     assert!(r.truncated && !r.is_valid());
     assert_eq!(r.issues[0].path, "/siteContacts/0");
     // At the bound exactly, nothing is cut (Site's required fields add 5 issues).
-    let r = validate_json("Site", &many(DEFAULT_MAX_ISSUES - 5), Options::default()).unwrap();
+    let r = validate("Site", &many(DEFAULT_MAX_ISSUES - 5), Options::default()).unwrap();
     assert_eq!((r.issues.len(), r.truncated), (DEFAULT_MAX_ISSUES, false));
-    let r = validate_json("Site", &many(DEFAULT_MAX_ISSUES - 4), Options::default()).unwrap();
+    let r = validate("Site", &many(DEFAULT_MAX_ISSUES - 4), Options::default()).unwrap();
     assert_eq!((r.issues.len(), r.truncated), (DEFAULT_MAX_ISSUES, true));
     // Configurable, and unbounded on request.
-    let r = validate_json("Site", &many(3), Options { max_issues: 2, ..Options::default() }).unwrap();
+    let r = validate("Site", &many(3), Options { max_issues: 2, ..Options::default() }).unwrap();
     assert_eq!((r.issues.len(), r.truncated), (2, true));
-    let r = validate_json("Site", &many(500), Options { max_issues: usize::MAX, ..Options::default() }).unwrap();
+    let r = validate("Site", &many(500), Options { max_issues: usize::MAX, ..Options::default() }).unwrap();
     assert_eq!((r.issues.len(), r.truncated), (505, false));
     // abortEarly keeps one, and is not "cut".
-    let r = validate_json("Site", &many(500), Options { abort_early: true, ..Options::default() }).unwrap();
+    let r = validate("Site", &many(500), Options { abort_early: true, ..Options::default() }).unwrap();
     assert_eq!((r.issues.len(), r.truncated), (1, false));
     // A repeated key that takes back the kept issues after others were left out: read again.
     let text = format!(r#"{{"siteContacts": [{}], "siteName": 5, "siteContacts": []}}"#, vec!["0"; 300].join(","));
-    let r = validate_str("Site", &text, Options::default()).unwrap();
+    let r = validate("Site", &text, Options::default()).unwrap();
     let paths: Vec<_> = r.issues.iter().map(|i| i.path.as_str()).collect();
     assert_eq!(paths, ["/siteName", "/siteContacts", "/customerId", "/siteReference", "/startDate", "/siteAddress"]);
     assert!(!r.truncated);

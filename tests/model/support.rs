@@ -3,12 +3,12 @@
 
 #![allow(dead_code)]
 
-use elevate_billing::validate::{validate_json, Issue, Options};
+use elevate_billing::{validate, Issue, Options};
 use serde_json::Value;
 
 /// The issues of validating `value` against `schema`.
 pub fn issues(schema: &str, value: &Value) -> Vec<Issue> {
-    validate_json(schema, value, Options::default()).expect("known schema").issues
+    validate(schema, value, Options::default()).expect("known schema").issues
 }
 
 /// `(path, code)` of every issue, in order.

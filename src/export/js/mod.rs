@@ -16,6 +16,7 @@
 
 mod tables;
 
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))] // __patternSlot (src/wasm/export.rs)
 pub use tables::pattern_slot;
 
 use serde_json::Value;

@@ -31,10 +31,9 @@ use super::issue::{Issue, IssueKind};
 use super::Options;
 use crate::schema::Kind;
 
-pub use checks::utf16_len;
 pub(crate) use text::{Bail, Scratch};
 
-pub use crate::schema::{MAX_FIELDS, MAX_SAFE_INTEGER};
+pub(crate) use crate::schema::MAX_FIELDS;
 
 /// A step of the path being read: a field of a schema, an array index, or any other key.
 /// (Copy, so leaving a member is one store: the text of other keys lives in [`Walker::keys`].)

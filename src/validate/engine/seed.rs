@@ -17,6 +17,7 @@ use super::plan::{self, bit, Plan};
 use super::{Seg, Walker, MAX_FIELDS};
 use crate::rules::condition::{self, Kept};
 use crate::rules::issue::IssueKind;
+use crate::rules::items;
 use crate::schema::{Array, Kind, Schema};
 
 /// What a value was, as far as the rules of its parent need to know.
@@ -208,13 +209,7 @@ fn array<'de, A: SeqAccess<'de>>(
         }
         count += 1;
     }
-    let n = count as u64;
-    if n < u64::from(a.min_items) {
-        w.emit(IssueKind::MinItems { limit: a.min_items.into(), actual: n });
-    }
-    if let Some(max) = a.max_items.filter(|&m| n > u64::from(m)) {
-        w.emit(IssueKind::MaxItems { limit: max.into(), actual: n });
-    }
+    items::check(a, count as u64, &mut |issue| w.emit(issue));
     Ok(if flag.is_some() { Seen::Flags(flags) } else { Seen::Other })
 }
 

@@ -20,6 +20,7 @@ use super::plan::{self, bit, key_words, Plan};
 use super::{Seg, Walker, MAX_FIELDS};
 use crate::rules::condition::{self, Kept};
 use crate::rules::issue::IssueKind;
+use crate::rules::items;
 use crate::schema::{Array, Kind, Schema};
 
 /// The reader cannot answer for this text: read it again with serde_json and the seed.
@@ -528,13 +529,7 @@ impl Reader<'_, '_> {
             }
         }
         self.depth -= 1;
-        let n = count as u64;
-        if n < u64::from(a.min_items) {
-            self.w.emit(IssueKind::MinItems { limit: a.min_items.into(), actual: n });
-        }
-        if let Some(max) = a.max_items.filter(|&m| n > u64::from(m)) {
-            self.w.emit(IssueKind::MaxItems { limit: max.into(), actual: n });
-        }
+        items::check(a, count as u64, &mut |issue| self.w.emit(issue));
         Ok(if flag.is_some() {
             Seen::Flags(flags_start as u32, self.s.flags.len() as u32)
         } else {
