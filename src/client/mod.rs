@@ -40,6 +40,7 @@ pub(crate) mod validation;
 pub(crate) mod fetch;
 
 pub use error::{ApiError, ApiErrorKind, ClientError, ErrorBody, CREDENTIAL_HEADERS};
+pub use javascript::module as javascript_module;
 pub use options::{Config, Secret, MAX_RETRIES, MAX_TIMEOUT_MS, MAX_TOKEN_LEN};
 pub use request::Call;
 pub use response::{ExistsResult, Reply};
@@ -48,7 +49,6 @@ pub use transport::{
     Transport, TransportError, WireRequest, WireResponse, MAX_HEADER_VALUE_BYTES, MAX_RESPONSE_BYTES,
     MAX_RESPONSE_HEADERS, RESPONSE_HEADERS,
 };
-pub use javascript::module as javascript_module;
 pub use typescript::{declarations as typescript_declarations, CLIENT_DTS};
 
 use crate::endpoints::{Op, Resource};
