@@ -138,8 +138,9 @@ export function getPattern(name) {
 
 // ---- engine functions ---------------------------------------------------------------------
 
-/** A lone surrogate (with the `u` flag a pair is one code point, not in Cs). */
-const LONE_SURROGATE = /\p{Cs}/u;
+/** A lone surrogate: Cs is U+D800–U+DFFF, and with the `u` flag a pair is one code point, outside
+ * it. Written as a range: a `\p{…}` literal would load V8's Unicode property tables at import. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /**
  * Checks `reference` against a product's `format` (a regex the server applies with
