@@ -84,7 +84,7 @@ export function init(input) {
  */
 function toSlot(slot, name) {
   if (slot.class !== undefined) {
-    return { name, source: slot.source, cls: slot.class, min: slot.min, max: slot.max ?? Infinity, empty: slot.empty };
+    return { name, source: slot.source, cls: slot.class, ascii: slot.ascii, min: slot.min, max: slot.max ?? Infinity, empty: slot.empty };
   }
   if (slot.whole !== undefined) return { name, source: slot.source, whole: slot.whole };
   return { name, source: slot.source, match: (/** @type {string} */ s) => engine().__patternMatches(name, s) };
