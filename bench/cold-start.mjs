@@ -29,6 +29,14 @@ writeSync(1, JSON.stringify({ importMs: Number(t1 - t0) / 1e6, callMs: Number(t2
 `;
 
 const SITE = JSON.stringify(site());
+/** An empty package laid out as elevate-billing's Node entries: node-forms.mjs → node.cjs → node-core.cjs. */
+const SHAPE = {
+  'package.json': JSON.stringify({ name: 'empty-package-shape', type: 'module', exports: { '.': { node: { import: './entry.mjs', require: './entry.cjs' } } } }),
+  'entry.mjs': "import { createRequire } from 'node:module';\nexport const { validate } = createRequire(import.meta.url)('./entry.cjs');\n",
+  'entry.cjs': "exports.validate = require('./core.cjs').validate;\n",
+  'core.cjs': 'exports.validate = () => 0;\n',
+};
+
 export const COLD = [
   { key: 'bare', label: 'bare `node -e 0`', args: ['-e', '0'] },
   {
@@ -36,6 +44,12 @@ export const COLD = [
     label: "diagnostic: the same ES module without the package (Node's own cost of an ES module entry)",
     file: 'empty.mjs',
     source: script('{ validate: () => 0 }', `m.validate('Site', ${SITE})`),
+  },
+  {
+    key: 'shape',
+    label: "diagnostic: an empty package of the same shape (an `.mjs` that requires a `.cjs` that requires another, one line each): Node's own cost of importing one",
+    file: 'shape.mjs',
+    source: script("await import('empty-package-shape')", `m.validate('Site', ${SITE})`),
   },
   { key: 'forms', label: "`import('elevate-billing/forms')` + `validate('Site', site)`", file: 'forms.mjs', source: script("await import('elevate-billing/forms')", `m.validate('Site', ${SITE})`) },
   { key: 'main', label: "`import('elevate-billing')` + `validate('Site', site)`", file: 'main.mjs', source: script("await import('elevate-billing')", `m.validate('Site', ${SITE})`) },
@@ -61,6 +75,10 @@ export function runColdStart({ quick }) {
   const rounds = quick ? 3 : 21;
   mkdirSync(coldDir, { recursive: true });
   for (const c of COLD) if (c.file) writeFileSync(join(coldDir, c.file), c.source);
+  // The empty package of the `shape` row, laid out as the package's Node entries are.
+  const shape = join(coldDir, 'node_modules', 'empty-package-shape');
+  mkdirSync(shape, { recursive: true });
+  for (const [name, text] of Object.entries(SHAPE)) writeFileSync(join(shape, name), text);
   /** @type {Record<string, { wall: number[], importMs: number[], callMs: number[] }>} */
   const samples = Object.fromEntries(COLD.map((c) => [c.key, { wall: [], importMs: [], callMs: [] }]));
   progress(`Node cold start: ${rounds} rounds of ${COLD.length} processes`);
