@@ -183,12 +183,19 @@ async function buildNode() {
   const key = (/** @type {string} */ path) => relative(root, path).split(sep).join('/');
   /** @type {Map<string, string>} module path → the part that holds it */
   const owner = new Map();
+  /** @type {Map<string, string[]>} module → the names it exports */
+  const exportsOf = new Map();
+  const exportNames = async (/** @type {string} */ path) => {
+    if (!exportsOf.has(path)) {
+      if (/^export \*/m.test(readFileSync(path, 'utf8'))) throw new Error(`${key(path)}: export * hides the names a part needs`);
+      const r = await esbuild.build({ entryPoints: [path], bundle: false, write: false, format: 'esm', metafile: true, logLevel: 'error' });
+      exportsOf.set(path, Object.values(r.metafile.outputs)[0].exports);
+    }
+    return /** @type {string[]} */ (exportsOf.get(path));
+  };
   /** @type {Map<string, string[]>} lazy entry → its exports (all functions) */
   const lazyExports = new Map();
-  for (const p of parts.filter((p) => p.lazy)) {
-    const r = await esbuild.build({ entryPoints: [p.entry], bundle: false, write: false, format: 'esm', metafile: true, logLevel: 'error' });
-    lazyExports.set(p.entry, Object.values(r.metafile.outputs)[0].exports);
-  }
+  for (const p of parts.filter((p) => p.lazy)) lazyExports.set(p.entry, await exportNames(p.entry));
   const cjs = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', banner, logLevel: 'warning', absWorkingDir: root, external: ['./wasm-bytes.cjs', ...parts.map((p) => `./${p.file}`)] };
   for (const part of parts) {
     /** @type {import('esbuild').Plugin} */
@@ -224,10 +231,21 @@ async function buildNode() {
             resolveDir: root,
           };
         });
-        b.onLoad({ filter: /.*/, namespace: 'node-shared' }, (args) => ({
-          contents: `module.exports = require(${JSON.stringify(`./${owner.get(join(root, args.path))}`)}).__modules[${JSON.stringify(args.path)}];\n`,
-          resolveDir: root,
-        }));
+        // A module of an earlier part. node-core.cjs is loaded before every other part, so its
+        // modules' exports are read once, as constants (none exports a binding that changes); those
+        // of another part are required when one of them is first read (the client's one constant
+        // from node-endpoints.cjs need not load the endpoint tables with the engine half).
+        b.onLoad({ filter: /.*/, namespace: 'node-shared' }, async (args) => {
+          const from = /** @type {string} */ (owner.get(join(root, args.path)));
+          const names = await exportNames(join(root, args.path));
+          const module = `require(${JSON.stringify(`./${from}`)}).__modules[${JSON.stringify(args.path)}]`;
+          const contents =
+            from === parts[0].file
+              ? `export const { ${names.join(', ')} } = ${module};\n`
+              : `let m = null;\nconst get = () => (m ??= ${module});\n` +
+                names.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => get()[${JSON.stringify(n)}] });\n`).join('');
+          return { contents, resolveDir: root };
+        });
       },
     };
     const options = { ...cjs, entryPoints: [part.entry], outfile: join(pkg, part.file), plugins: [parted, layout(false, { parallel: 'node' })] };
