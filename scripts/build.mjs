@@ -162,8 +162,8 @@ await esbuild.build({
  * Node's CommonJS parts (node.cjs, from pkg-template, requires them). node-core.cjs is what
  * `validate` needs and loads on import; every other part is required on first use: the engine
  * half (node-engine.cjs, from node.cjs) and, through stubs that forward each export, the modules
- * marked `lazy` (describeField, validatePatch, validateQuery, the wasm-bindgen glue, the worker
- * threads of validateNdjsonParallel). A module that an earlier part holds is taken from it (its
+ * marked `lazy` (describeField, validatePatch, validateQuery, the whole-argument reader, the
+ * wasm-bindgen glue, the worker threads of validateNdjsonParallel). A module that an earlier part holds is taken from it (its
  * `__modules`), never bundled twice, so each module has one instance: the pattern slots, the
  * engine. Import + first `validate` thus reads and compiles the form path only (bench/README.md
  * section 5).
@@ -171,6 +171,8 @@ await esbuild.build({
 async function buildNode() {
   const parts = [
     { file: 'node-core.cjs', entry: join(src, 'core', 'index.js') },
+    // Reading arguments whole (formatMessage's params, validatePatch, the client's bodies).
+    { file: 'node-snapshot.cjs', entry: join(src, 'core', 'snapshot.js'), lazy: true },
     { file: 'node-describe.cjs', entry: join(src, 'core', 'describe.js'), lazy: true },
     { file: 'node-patch.cjs', entry: join(src, 'core', 'patch.js'), lazy: true },
     // The endpoint tables, for validateQuery and the client, in neither's file.

@@ -86,7 +86,7 @@ console.log(JSON.stringify({ valid, first, described, afterDescribe, eb, last: l
     described: 100,
     afterDescribe: ['node-core.cjs', 'node-describe.cjs', 'node.cjs'],
     eb: 1,
-    last: ['node-core.cjs', 'node-describe.cjs', 'node-engine.cjs', 'node-glue.cjs', 'node.cjs'],
+    last: ['node-core.cjs', 'node-describe.cjs', 'node-engine.cjs', 'node-glue.cjs', 'node-snapshot.cjs', 'node.cjs'],
   });
 });
 
