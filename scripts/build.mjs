@@ -161,12 +161,12 @@ await esbuild.build({
 /**
  * Node's CommonJS parts (node.cjs, from pkg-template, requires them). node-core.cjs is what
  * `validate` needs and loads on import; every other part is required on first use: the engine
- * half (node-engine.cjs, from node.cjs) and, through stubs that forward each export, the modules
- * marked `lazy` (describeField, validatePatch, validateQuery, the whole-argument reader, the
- * wasm-bindgen glue, the worker threads of validateNdjsonParallel). A module that an earlier part holds is taken from it (its
- * `__modules`), never bundled twice, so each module has one instance: the pattern slots, the
- * engine. Import + first `validate` thus reads and compiles the form path only (bench/README.md
- * section 5).
+ * half (node-engine.cjs, from node.cjs) and, through stubs that forward each export, the
+ * modules marked `lazy` (describeField, validatePatch, validateQuery, the whole-argument
+ * reader, the wasm-bindgen glue, the worker threads of validateNdjsonParallel). A module that
+ * an earlier part holds is taken from it (its `__modules`), never bundled twice, so each module
+ * has one instance: the pattern slots, the engine. Import + first `validate` thus reads and
+ * compiles the form path only (bench/README.md section 5).
  */
 async function buildNode() {
   const parts = [
@@ -189,7 +189,10 @@ async function buildNode() {
   const exportsOf = new Map();
   const exportNames = async (/** @type {string} */ path) => {
     if (!exportsOf.has(path)) {
-      if (/^export \*/m.test(readFileSync(path, 'utf8'))) throw new Error(`${key(path)}: export * hides the names a part needs`);
+      const text = readFileSync(path, 'utf8');
+      if (/^export \*/m.test(text)) throw new Error(`${key(path)}: export * hides the names a part needs`);
+      // Later parts read node-core.cjs's exports once (node-shared below).
+      if (/^export (let|var) /m.test(text)) throw new Error(`${key(path)}: a binding that changes cannot be shared between parts`);
       const r = await esbuild.build({ entryPoints: [path], bundle: false, write: false, format: 'esm', metafile: true, logLevel: 'error' });
       exportsOf.set(path, Object.values(r.metafile.outputs)[0].exports);
     }
