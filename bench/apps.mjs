@@ -178,7 +178,7 @@ function packageFiles() {
     'wasm-bytes.js': 'the engine\'s module, base64',
     'elevate_billing_bg.wasm': 'the same module as a file (workerd)',
     'node-core.cjs': "Node: the form path, what import + `validate` reads (node.cjs requires it)",
-    'node-engine.cjs': 'Node: the engine half, read on first use (without the glue, `describeField`, `validatePatch`, `validateQuery`)',
+    'node-engine.cjs': 'Node: the engine half without the glue, read on first use (by `import` of `elevate-billing`: at import)',
   };
   return [
     '| package file | what | raw | gzip -9 | brotli 11 |',
