@@ -171,13 +171,14 @@ function formPathBreakdown(app) {
 
 /** The package's own files a bundle may take from. */
 function packageFiles() {
-  const files = ['core.js', 'engine.js', 'wasm-bytes.js', 'elevate_billing_bg.wasm', 'node.cjs'];
+  const files = ['core.js', 'engine.js', 'wasm-bytes.js', 'elevate_billing_bg.wasm', 'node-core.cjs', 'node-engine.cjs'];
   const what = {
     'core.js': 'the form path (generated validators, messages, descriptions, runtime)',
     'engine.js': 'the engine: glue, client, bulk, patterns, exports',
     'wasm-bytes.js': 'the engine\'s module, base64',
     'elevate_billing_bg.wasm': 'the same module as a file (workerd)',
-    'node.cjs': "Node's entry: everything, with the module as base64",
+    'node-core.cjs': "Node: the form path, what import + `validate` reads (node.cjs requires it)",
+    'node-engine.cjs': 'Node: the engine half without the glue, read on first use (by `import` of `elevate-billing`: at import)',
   };
   return [
     '| package file | what | raw | gzip -9 | brotli 11 |',

@@ -2,7 +2,7 @@
 // use the installed package. (1) The invalid case: `elevate-billing/forms` validates the
 // 1-defect and the 3-defect Site in turn for a while. (2) The cold start: import of
 // `elevate-billing/forms` and one `validate`, five processes. Self time is summed per source
-// file of the bundle (esbuild's `// src/js/…` markers in node.cjs) and per function, inside the
+// file of the bundle (esbuild's `// src/js/…` markers in node-core.cjs) and per function, inside the
 // window each child reports in the profiler's clock (µs of CLOCK_MONOTONIC, as hrtime).
 
 import { execFileSync } from 'node:child_process';
@@ -167,7 +167,7 @@ export function runProfile({ quick }) {
     ...top(hot.byFunction, 12, share),
     '',
     `\`node --cpu-prof --cpu-prof-interval 100\`, ${hot.kept} samples over ${ms} ms of \`validate('Site', ·)\` from \`elevate-billing/forms\` on the 1-defect and 3-defect Sites in turn, ` +
-      'after a 300 ms warm-up, which is left out. Lines are in the bundle `node.cjs`, attributed to their source file by its `// src/js/…` markers.',
+      'after a 300 ms warm-up, which is left out. Lines are in the bundle `node-core.cjs` (the form path of the Node build), attributed to their source file by its `// src/js/…` markers.',
     '',
     '**The cold start** (import of `elevate-billing/forms` and one `validate`, in a fresh process):',
     '',

@@ -7,14 +7,16 @@
 //      bundler has to copy an asset, and as a file for Cloudflare workerd (wasm-module.js);
 //   4. the ES modules, bundled by esbuild from src/js: core.js (the form path, no WebAssembly),
 //      engine.js (everything that runs in the engine), index.js and forms.js (the entries);
-//      node.cjs (everything, for Node's require) and node.mjs (Node's import, same instance);
+//      for Node, node.cjs (require; node.mjs and node-forms.mjs are its `import`, the same
+//      instance) over CommonJS parts: the form path on import, the rest on first use;
 //   5. typings for each entry (hand-written: index, forms, validation, client; generated: types,
 //      resources), package.json, README and LICENSE from pkg-template/.
 // Usage: node scripts/build.mjs [--debug]   (--debug skips the release optimisations)
 
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -143,17 +145,8 @@ for (const entry of ['index', 'forms']) {
 const workerd = { engine: './engine.workerd.js', wasm: './wasm-module.js' };
 await esbuild.build({ ...esm, entryPoints: [join(src, 'engine', 'index.js')], outfile: join(pkg, 'engine.workerd.js'), plugins: [layout(true, workerd)] });
 await esbuild.build({ ...esm, entryPoints: [join(src, 'index.js')], outfile: join(pkg, 'index.workerd.js'), plugins: [layout(true, workerd)] });
-await esbuild.build({
-  ...esm,
-  entryPoints: [join(src, 'index.js')],
-  outfile: join(pkg, 'node.cjs'),
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external: ['./wasm-bytes.cjs'],
-  plugins: [layout(false, { parallel: 'node' })],
-});
-copyFileSync(join(template, 'node.mjs'), join(pkg, 'node.mjs'));
+await buildNode();
+for (const f of ['node.cjs', 'node.mjs', 'node-forms.mjs']) copyFileSync(join(template, f), join(pkg, f));
 // The worker threads of validateNdjsonParallel load this beside node.cjs: the glue alone.
 await esbuild.build({
   ...esm,
@@ -164,6 +157,120 @@ await esbuild.build({
   target: 'node20',
   plugins: [layout(false)],
 });
+
+/**
+ * Node's CommonJS parts (node.cjs, from pkg-template, requires them). node-core.cjs is what
+ * `validate` needs and loads on import; every other part is required on first use: the engine
+ * half (node-engine.cjs, from node.cjs) and, through stubs that forward each export, the
+ * modules marked `lazy` (describeField, validatePatch, validateQuery, the whole-argument
+ * reader, the wasm-bindgen glue, the worker threads of validateNdjsonParallel). A module that
+ * an earlier part holds is taken from it (its `__modules`), never bundled twice, so each module
+ * has one instance: the pattern slots, the engine. Import + first `validate` thus reads and
+ * compiles the form path only (bench/README.md section 5).
+ */
+async function buildNode() {
+  const parts = [
+    { file: 'node-core.cjs', entry: join(src, 'core', 'index.js') },
+    // Reading arguments whole (formatMessage's params, validatePatch, the client's bodies).
+    { file: 'node-snapshot.cjs', entry: join(src, 'core', 'snapshot.js'), lazy: true },
+    { file: 'node-describe.cjs', entry: join(src, 'core', 'describe.js'), lazy: true },
+    { file: 'node-patch.cjs', entry: join(src, 'core', 'patch.js'), lazy: true },
+    // The endpoint tables, for validateQuery and the client, in neither's file.
+    { file: 'node-endpoints.cjs', entry: join(src, 'core', 'gen', 'endpoints.js') },
+    { file: 'node-query.cjs', entry: join(src, 'core', 'query.js'), lazy: true },
+    { file: 'node-engine.cjs', entry: join(src, 'engine', 'index.js') },
+    { file: 'node-glue.cjs', entry: join(tmp, 'glue.js'), lazy: true },
+    { file: 'node-parallel.cjs', entry: join(src, 'parallel', 'node.js'), lazy: true },
+  ];
+  const key = (/** @type {string} */ path) => relative(root, path).split(sep).join('/');
+  /** @type {Map<string, string>} module path → the part that holds it */
+  const owner = new Map();
+  /** @type {Map<string, string[]>} module → the names it exports */
+  const exportsOf = new Map();
+  const exportNames = async (/** @type {string} */ path) => {
+    if (!exportsOf.has(path)) {
+      const text = readFileSync(path, 'utf8');
+      if (/^export \*/m.test(text)) throw new Error(`${key(path)}: export * hides the names a part needs`);
+      // Later parts read node-core.cjs's exports once (node-shared below).
+      if (/^export (let|var) /m.test(text)) throw new Error(`${key(path)}: a binding that changes cannot be shared between parts`);
+      const r = await esbuild.build({ entryPoints: [path], bundle: false, write: false, format: 'esm', metafile: true, logLevel: 'error' });
+      exportsOf.set(path, Object.values(r.metafile.outputs)[0].exports);
+    }
+    return /** @type {string[]} */ (exportsOf.get(path));
+  };
+  /** @type {Map<string, string[]>} lazy entry → its exports (all functions) */
+  const lazyExports = new Map();
+  for (const p of parts.filter((p) => p.lazy)) lazyExports.set(p.entry, await exportNames(p.entry));
+  const cjs = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', banner, logLevel: 'warning', absWorkingDir: root, external: ['./wasm-bytes.cjs', ...parts.map((p) => `./${p.file}`)] };
+  for (const part of parts) {
+    /** @type {import('esbuild').Plugin} */
+    const parted = {
+      name: 'node-parts',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (args) => {
+          if (args.namespace === 'node-entry' && args.path === part.entry) return { path: part.entry };
+          if (args.kind === 'entry-point') return { path: key(part.entry), namespace: 'node-entry' };
+          const path =
+            args.path === '#parallel' ? join(src, 'parallel', 'node.js')
+            : args.path === './glue.js' ? join(tmp, 'glue.js')
+            : args.path.startsWith('.') ? join(args.resolveDir, args.path)
+            : isAbsolute(args.path) ? args.path
+            : null;
+          if (path === null || path === part.entry) return undefined;
+          // Virtual modules, named by their path in the repository.
+          if (lazyExports.has(path)) return { path: key(path), namespace: 'node-lazy' };
+          if (owner.has(path) && owner.get(path) !== part.file) return { path: key(path), namespace: 'node-shared' };
+          return undefined;
+        });
+        // The entry, with the exports of each module of this part for the parts after it: plain
+        // objects of values (cheaper to make than namespace objects of getters).
+        b.onLoad({ filter: /.*/, namespace: 'node-entry' }, async () => {
+          const modules = await Promise.all((part.modules ?? []).map(async (m) => [m, await exportNames(m)]));
+          const imports = modules.map(([m, names], i) => `import { ${names.map((n) => `${n} as m${i}_${n}`).join(', ')} } from ${JSON.stringify(m)};\n`);
+          const table = modules.map(([m, names], i) => `  ${JSON.stringify(key(m))}: { ${names.map((n) => `${n}: m${i}_${n}`).join(', ')} },\n`);
+          return { contents: `export * from ${JSON.stringify(part.entry)};\n${imports.join('')}export const __modules = {\n${table.join('')}};\n`, resolveDir: root };
+        });
+        b.onLoad({ filter: /.*/, namespace: 'node-lazy' }, (args) => {
+          const path = join(root, args.path);
+          const file = /** @type {{ file: string }} */ (parts.find((p) => p.entry === path)).file;
+          const names = /** @type {string[]} */ (lazyExports.get(path));
+          return {
+            contents: `let m = null;\nconst load = () => (m ??= require(${JSON.stringify(`./${file}`)}));\n` + names.map((n) => `export function ${n}(...args) {\n  return load().${n}(...args);\n}\n`).join(''),
+            resolveDir: root,
+          };
+        });
+        // A module of an earlier part. node-core.cjs is loaded before every other part, so its
+        // modules' exports are read once, as constants (none exports a binding that changes); those
+        // of another part are required when one of them is first read (the client's one constant
+        // from node-endpoints.cjs need not load the endpoint tables with the engine half).
+        b.onLoad({ filter: /.*/, namespace: 'node-shared' }, async (args) => {
+          const from = /** @type {string} */ (owner.get(join(root, args.path)));
+          const names = await exportNames(join(root, args.path));
+          const module = `require(${JSON.stringify(`./${from}`)}).__modules[${JSON.stringify(args.path)}]`;
+          const contents =
+            from === parts[0].file
+              ? `export const { ${names.join(', ')} } = ${module};\n`
+              : `let m = null;\nconst get = () => (m ??= ${module});\n` +
+                names.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => get()[${JSON.stringify(n)}] });\n`).join('');
+          return { contents, resolveDir: root };
+        });
+      },
+    };
+    const options = { ...cjs, entryPoints: [part.entry], outfile: join(pkg, part.file), plugins: [parted, layout(false, { parallel: 'node' })] };
+    // First the modules this part holds, then the part, which exports them by path.
+    const probe = await esbuild.build({ ...options, write: false, metafile: true });
+    part.modules = Object.keys(probe.metafile.inputs).filter((i) => !i.includes(':')).map((i) => join(root, i)).filter((i) => !owner.has(i));
+    for (const m of part.modules) owner.set(m, part.file);
+    await esbuild.build(options);
+  }
+  // A stub forwards calls, so everything a lazy part exports must be a function.
+  const load = createRequire(join(pkg, 'node.cjs'));
+  for (const p of parts.filter((p) => p.lazy)) {
+    for (const name of /** @type {string[]} */ (lazyExports.get(p.entry))) {
+      if (typeof load(`./${p.file}`)[name] !== 'function') throw new Error(`${p.file}: ${name} is not a function, so it cannot be loaded on first call`);
+    }
+  }
+}
 
 // 5. Typings: the ES ones, and CommonJS copies (`.d.cts`) that name `.cjs` siblings.
 for (const name of ['index', 'forms', 'validation', 'client']) copyFileSync(join(src, `${name}.d.ts`), join(pkg, `${name}.d.ts`));

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { copyFileSync, mkdtempSync, writeFileSync, createReadStream } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync, createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -121,7 +121,7 @@ test('bad arguments reject with clear errors', async () => {
 
 test('when no worker can start (the package bundled without ndjson-worker.cjs), the work is done here', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ndjson-parallel-'));
-  for (const f of ['node.cjs', 'wasm-bytes.cjs']) copyFileSync(join(pkg, f), join(dir, f));
+  for (const f of readdirSync(pkg).filter((f) => /^node.*\.cjs$|^wasm-bytes\.cjs$/.test(f))) copyFileSync(join(pkg, f), join(dir, f));
   const bundled = createRequire(join(dir, 'x.cjs'))('./node.cjs');
   const got = await bundled.validateNdjsonParallel(TEXT, 'Address', { workers: 2, chunkBytes: 700, maxInvalidLines: 9 });
   assert.deepEqual(got, validateNdjson(TEXT, 'Address', { maxInvalidLines: 9 }));

@@ -55,14 +55,39 @@ test('the tarball holds exactly the files package.json lists', () => {
   assert.ok(existsSync(join(installed, manifest.bin['elevate-billing'])), 'the bin');
 });
 
-test('node.mjs exports exactly what index.js exports, and forms.js a part of it', async () => {
+test('node.mjs and node.cjs export exactly what index.js exports, forms.js and node-forms.mjs a part of it', async () => {
   const dir = join(work, 'node_modules', 'elevate-billing');
   const names = (m) => Object.keys(m).sort();
   const esm = await import(join(dir, 'index.js'));
   const node = await import(join(dir, 'node.mjs'));
   assert.deepEqual(names(node), names(esm));
-  const forms = await import(join(dir, 'forms.js'));
-  assert.deepEqual(names(forms), ['describeField', 'formBody', 'formatMessage', 'isValid', 'schemaNames', 'schemas', 'standardSchema', 'validate', 'validateField', 'validatePatch', 'validateQuery']);
+  assert.deepEqual(JSON.parse(sh('node', ['-p', `JSON.stringify(Object.keys(require(${JSON.stringify(join(dir, 'node.cjs'))})).sort())`])), names(esm));
+  const formNames = ['describeField', 'formBody', 'formatMessage', 'isValid', 'schemaNames', 'schemas', 'standardSchema', 'validate', 'validateField', 'validatePatch', 'validateQuery'];
+  assert.deepEqual(names(await import(join(dir, 'forms.js'))), formNames);
+  assert.deepEqual(names(await import(join(dir, 'node-forms.mjs'))), formNames);
+});
+
+test('Node: the forms entry loads the form path only; the rest loads on first use, once', () => {
+  writeFileSync(
+    join(work, 'lazy.mjs'),
+    `import { createRequire } from 'node:module';
+const loaded = () => Object.keys(createRequire(import.meta.url).cache).map((f) => f.split('/').pop()).filter((f) => f.startsWith('node')).sort();
+const forms = await import('elevate-billing/forms');
+const valid = forms.validate('Address', ${JSON.stringify(SITE.siteAddress)}).valid;
+const first = loaded();
+const described = forms.describeField('Site', '/siteName').maxLength;
+const afterDescribe = loaded();
+const eb = (await import('elevate-billing')).validateNdjson('{}\\n', 'Site').invalidLines.length;
+console.log(JSON.stringify({ valid, first, described, afterDescribe, eb, last: loaded() }));`,
+  );
+  assert.deepEqual(JSON.parse(sh('node', ['lazy.mjs'])), {
+    valid: true,
+    first: ['node-core.cjs', 'node.cjs'],
+    described: 100,
+    afterDescribe: ['node-core.cjs', 'node-describe.cjs', 'node.cjs'],
+    eb: 1,
+    last: ['node-core.cjs', 'node-describe.cjs', 'node-engine.cjs', 'node-glue.cjs', 'node-snapshot.cjs', 'node.cjs'],
+  });
 });
 
 test('Node: import and require share one instance (a pattern set through one is in force in the other)', () => {

@@ -7,7 +7,8 @@
 //!
 //! Written by `elevate-codegen js DIR` into `src/js/core/gen/` at build time:
 //! - `validators.js`: one function per object schema and per distinct field kind, and the
-//!   tables `validate`, `validateField` and the Standard Schema adapter read;
+//!   tables `validate`, `validateField` and the Standard Schema adapter read (those of the
+//!   object schemas' fields made on first use);
 //! - `tables.js`: limits, the pattern slots, the message templates and their vocabulary;
 //! - `describe.js`: what `describeField` returns for each field (imported only by it);
 //! - `endpoints.js`: the query parameters of each endpoint (imported only by `validateQuery`);
@@ -137,10 +138,13 @@ pub fn generate(entries: &[SchemaEntry]) -> (String, Vec<(String, Value)>) {
          export const ANY = [{any_check}, false, \"any\", {}, \"json\"];",
         quote(&any_describe)
     );
+    // A function, not a literal at module scope: `validate` never reads these tables, and compiling
+    // and running them at import took about a millisecond of Node's cold start (bench/README.md §5).
     let _ = writeln!(
         out,
-        "/** Object schemas, by index: [name, field name → entry]. */\n\
-         export const OBJECTS = [\n{}\n];",
+        "/** Object schemas, by index: [name, field name → entry]; made on first use. */\n\
+         let objectTables = null;\n\
+         export function objects() {{\n  return (objectTables ??= [\n{}\n  ]);\n}}",
         tables.join(",\n")
     );
     (out, g.descriptions)

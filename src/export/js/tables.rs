@@ -131,8 +131,9 @@ pub fn tables_module() -> String {
 }
 
 /// The pattern `p` in force as the JavaScript runtime matches it (see `mismatch` in
-/// runtime.js): `{ name, source, class, min, max, empty }` for a class pattern (`class` finds a
-/// character outside it), `{ name, source, whole }` for another fixed pattern (its ECMAScript
+/// runtime.js): `{ name, source, class, ascii, min, max, empty }` for a class pattern (`class`
+/// finds a character outside it; `ascii`, the ASCII characters it allows as four 32-bit masks,
+/// so that ASCII text is checked without compiling `class`), `{ name, source, whole }` for another fixed pattern (its ECMAScript
 /// form, built with it), `{ name, source, engine: true }` for another pattern set with
 /// `setPattern`: java-regex in the engine matches it, so the verdict is Java's, lone
 /// surrogates are themselves and the step budget holds (a host `RegExp` has none: a pattern
@@ -146,6 +147,7 @@ pub fn pattern_slot(p: crate::schema::Pattern) -> Value {
             "name": name,
             "source": source,
             "class": ecma::negated_class(ranges),
+            "ascii": ascii_masks(ranges),
             "min": min,
             "max": max,
             "empty": empty,
@@ -163,6 +165,17 @@ pub fn pattern_slot(p: crate::schema::Pattern) -> Value {
     }
 }
 
+/// The ASCII characters `ranges` allow, as four 32-bit masks (bit `c % 32` of mask `c / 32`).
+fn ascii_masks(ranges: &[(u32, u32)]) -> [u32; 4] {
+    let mut masks = [0u32; 4];
+    for c in 0..128u32 {
+        if ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi) {
+            masks[(c / 32) as usize] |= 1 << (c % 32);
+        }
+    }
+    masks
+}
+
 /// A slot as a JavaScript object literal; the runtime compiles its expression on first use
 /// (`cls`: the class of characters not allowed; `whole`: the anchored pattern).
 fn js_pattern_slot(slot: &Value) -> String {
@@ -175,8 +188,9 @@ fn js_pattern_slot(slot: &Value) -> String {
     if let Some(class) = slot["class"].as_str() {
         let max = slot["max"].as_u64().map_or_else(|| "Infinity".to_owned(), |m| m.to_string());
         format!(
-            "  {{ name: {name}, source: {source}, cls: {}, min: {}, max: {max}, empty: {} }}",
+            "  {{ name: {name}, source: {source}, cls: {}, ascii: {}, min: {}, max: {max}, empty: {} }}",
             Value::from(class),
+            slot["ascii"],
             slot["min"],
             slot["empty"]
         )

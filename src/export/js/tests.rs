@@ -14,7 +14,7 @@ fn every_schema_name_has_a_root_entry() {
     for e in model::SCHEMAS {
         assert!(v.contains(&format!("[{}, [k", quote(e.name))), "{} has no root", e.name);
     }
-    assert!(v.contains("export const ROOTS") && v.contains("export const OBJECTS") && v.contains("export const ANY"));
+    assert!(v.contains("export const ROOTS") && v.contains("export function objects()") && v.contains("export const ANY"));
 }
 
 #[test]
@@ -49,6 +49,8 @@ fn tables_carry_limits_patterns_and_templates() {
     let t = modules().into_iter().find(|(n, _)| *n == "tables.js").map(|(_, t)| t).unwrap_or_default();
     assert!(t.contains("\"maxDepth\":256") && t.contains("\"maxValues\":4000000"), "{}", &t[..200.min(t.len())]);
     assert!(t.contains("name: \"PHONE\"") && t.contains("cls: \"[^") && t.contains("whole: \"^(?:"));
+    // COUNTRY is [A-Z]{2}: its ASCII masks allow exactly A-Z (65..=90: bits 1..=26 of the third).
+    assert!(t.contains("name: \"COUNTRY\", source: \"[A-Z]{2}\", cls: \"[^A-Z]\", ascii: [0,0,134217726,0]"), "{t}");
     let templates = exported(&t, "TEMPLATES");
     let first = templates.as_array().and_then(|a| a.iter().find(|t| t[0] == "minLength")).cloned();
     assert_eq!(

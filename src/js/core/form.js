@@ -13,7 +13,7 @@
 // Members the model does not define are kept as they are (unless empty). Nothing is trimmed,
 // nothing the caller passed is changed: the body is a new value.
 
-import { OBJECTS } from './gen/validators.js';
+import { objects } from './gen/validators.js';
 import { TEXT_RULES } from './gen/tables.js';
 import { root } from './resolve.js';
 import { Ctx, guarded } from './runtime.js';
@@ -62,7 +62,7 @@ function convert(entry, v, c) {
   }
   const below = entry[2];
   if (type === 'object' && typeof v === 'object' && !Array.isArray(v) && Array.isArray(below)) {
-    const fields = /** @type {Map<string, import('./resolve.js').Entry>} */ (OBJECTS[/** @type {number} */ (below[0])][1]);
+    const fields = /** @type {Map<string, import('./resolve.js').Entry>} */ (objects()[/** @type {number} */ (below[0])][1]);
     return object(/** @type {Record<string, unknown>} */ (v), fields, c);
   }
   if (type === 'array' && Array.isArray(v) && Array.isArray(below)) {

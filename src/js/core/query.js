@@ -12,7 +12,7 @@
 import { DATE_TIME, ENDPOINTS, FILTER_KINDS, MAX_IN_VALUES, MAX_QUERY_BYTES, PAGING, RECORDS } from './gen/endpoints.js';
 import { fieldLabel, render } from './message.js';
 import { describeArg, root } from './resolve.js';
-import { OBJECTS } from './gen/validators.js';
+import { objects } from './gen/validators.js';
 import { Ctx, escapeSegment, isDate, isDateTime, usageError } from './runtime.js';
 import { utf8Length } from './utf8.js';
 
@@ -253,7 +253,7 @@ function paging(param, text, ep) {
   const n = Number(text);
   if (listQuery === null) {
     const below = root('ListQuery', 'validateQuery')[2];
-    listQuery = /** @type {Map<string, import('./resolve.js').Entry>} */ (OBJECTS[/** @type {[number, null]} */ (below)[0]][1]);
+    listQuery = /** @type {Map<string, import('./resolve.js').Entry>} */ (objects()[/** @type {[number, null]} */ (below)[0]][1]);
   }
   const entry = /** @type {import('./resolve.js').Entry} */ (listQuery.get(param.name));
   // Every issue: a query is bounded by its size (MAX_QUERY_BYTES) already, as in Rust.

@@ -2,7 +2,7 @@
 // JSON Pointers into a schema (validateField, describeField): the twin of `resolve_at` in
 // src/validate/mod.rs, walking the tables the generator wrote (gen/validators.js).
 
-import { ANY, OBJECTS, ROOTS } from './gen/validators.js';
+import { ANY, ROOTS, objects } from './gen/validators.js';
 import { segments } from './message.js';
 import { usageError } from './runtime.js';
 
@@ -74,7 +74,7 @@ export function resolvePointer(name, pointer, fn) {
     }
     if (below === null) throw unknown(`cannot descend into a ${entry[4]} value`);
     if (below[0] >= 0) {
-      const [schemaName, fields] = /** @type {[string, Map<string, Entry>]} */ (OBJECTS[below[0]]);
+      const [schemaName, fields] = /** @type {[string, Map<string, Entry>]} */ (objects()[below[0]]);
       const f = fields.get(seg);
       if (f === undefined) {
         throw unknown(`${schemaName} has no field ${JSON.stringify(seg)} (fields: ${[...fields.keys()].join(', ')})`);

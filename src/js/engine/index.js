@@ -76,7 +76,7 @@ export function init(input) {
  */
 function toSlot(slot, name) {
   if (slot.class !== undefined) {
-    return { name, source: slot.source, cls: slot.class, min: slot.min, max: slot.max ?? Infinity, empty: slot.empty };
+    return { name, source: slot.source, cls: slot.class, ascii: slot.ascii, min: slot.min, max: slot.max ?? Infinity, empty: slot.empty };
   }
   if (slot.whole !== undefined) return { name, source: slot.source, whole: slot.whole };
   return { name, source: slot.source, match: (/** @type {string} */ s) => engine().__patternMatches(name, s) };
@@ -130,8 +130,9 @@ export function getPattern(name) {
 
 // ---- engine functions ---------------------------------------------------------------------
 
-/** A lone surrogate (with the `u` flag a pair is one code point, not in Cs). */
-const LONE_SURROGATE = /\p{Cs}/u;
+/** A lone surrogate: Cs is U+D800–U+DFFF, and with the `u` flag a pair is one code point, outside
+ * it. Written as a range: a `\p{…}` literal would load V8's Unicode property tables at import. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /**
  * Checks `reference` against a product's `format` (a regex the server applies with

@@ -1,0 +1,8 @@
+// Node's `import` of elevate-billing/forms: the form functions of node.cjs (the same instance as
+// `elevate-billing` and `require`), without the engine half, which node.cjs loads on first use.
+import { createRequire } from 'node:module';
+
+const api = createRequire(import.meta.url)('./node.cjs');
+
+// The exports of forms.js (tests/package/smoke.test.mjs checks the lists agree).
+export const { validate, isValid, validateField, describeField, formatMessage, schemaNames, formBody, standardSchema, schemas, validatePatch, validateQuery } = api;
