@@ -7,7 +7,7 @@
 // fresh array. The I/O itself is src/js/transport.js.
 
 import { MAX_IN_VALUES } from './core/gen/endpoints.js';
-import { describeThrown } from './core/runtime.js';
+import { __describeThrown as describeThrown } from './core/index.js';
 import { CREATE_MANY, ERROR_CLASSES } from './core/gen/client.js';
 import { BOUNDARY, PREFIX } from './core/gen/contract.js';
 import { jsonText, ownEntries, typeError } from './engine/args.js';

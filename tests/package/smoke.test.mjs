@@ -120,6 +120,17 @@ test('the forms entry ships no WebAssembly: a bundle of it holds no engine', asy
   assert.ok(gz < 100_000, `the forms bundle is ${gz} bytes gzip`);
 });
 
+test('an app with the form functions and the client carries the form path once: the engine shares core.js', async () => {
+  const entry = join(work, 'both-entry.mjs');
+  writeFileSync(entry, "import { validate, ElevateClient } from 'elevate-billing';\nconsole.log(validate('Site', {}).valid, typeof ElevateClient);\n");
+  const { build } = await import('esbuild');
+  const out = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'browser', minify: true, absWorkingDir: work });
+  const text = out.outputFiles[0].text;
+  // The tables of limits, patterns, templates and labels: once, whichever half uses them.
+  const limits = text.match(/maxPatchedBytes"?:16777216/g) ?? [];
+  assert.equal(limits.length, 1, `the form path's tables are bundled ${limits.length} times`);
+});
+
 test('TypeScript: the Node-only additions (CSV, createMany, the mock) type-check, strict', () => {
   // The Node-only additions: CSV, createMany, the mock and its controls.
   const nodeConsumer = `import { validateCsv, ElevateClient, ElevateApiError, type CsvReport, type CreateOutcome, type Site } from 'elevate-billing';

@@ -18,4 +18,9 @@ export {
   installPattern as __installPattern,
   resetPatterns as __resetPatterns,
   patternIndex as __patternIndex,
+  describeThrown as __describeThrown,
+  pointer as __pointer,
 } from './runtime.js';
+// Shared with the engine entry rather than bundled into engine.js again (with its own copy of
+// gen/tables.js, 83 KB): arguments read whole.
+export { snapshot as __snapshot } from './snapshot.js';

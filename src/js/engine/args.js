@@ -9,8 +9,7 @@
 // exception can unwind through a wasm frame and no argument can reach wasm-bindgen's own
 // conversions, which trust their input (src/wasm/args.rs is the floor under these checks).
 
-import { snapshot } from '../core/snapshot.js';
-import { describeThrown, pointer } from '../core/runtime.js';
+import { __snapshot as snapshot, __describeThrown as describeThrown, __pointer as pointer } from '../core/index.js';
 import { PREFIX } from '../core/gen/contract.js';
 import { Utf8Encoder } from './utf8.js';
 
