@@ -30,7 +30,7 @@ class Reader {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     /** @type {string[]} */
     this.strings = [];
-    /** @type {string[]} messages by number, formatted on first sight */
+    /** @type {Message[]} distinct issues by number, their messages formatted on first sight */
     this.messages = [];
   }
 
@@ -125,19 +125,62 @@ class Reader {
 
   /** @param {boolean} csv @returns {Issue} */
   issue(csv) {
-    const path = this.string();
-    const code = this.string();
-    const params = /** @type {Record<string, unknown>} */ (this.value());
     const id = this.varint();
-    let message = this.messages[id];
-    if (message === undefined) {
+    let path, code, params, message;
+    if (id === this.messages.length) {
+      // First occurrence: its path, code and params follow; the message is formatted here.
+      path = this.string();
+      code = this.string();
+      const at = this.i;
+      params = /** @type {Record<string, unknown>} */ (this.value());
       message = formatMessage({ path, code, params });
-      if (id === this.messages.length) this.messages.push(message);
+      this.messages.push(new Message(path, code, at, message, flat(params) ? params : null));
+    } else {
+      // A repeat: the number alone. Every issue gets params of its own: a copy of the first
+      // one's when their values are all primitive (a spread copies the object's shape at
+      // once), else read again where the first one's are.
+      const m = this.messages[id];
+      if (m === undefined) throw new Error(`${PREFIX}internal error: a bulk report is malformed`);
+      path = m.path;
+      code = m.code;
+      message = m.message;
+      if (m.flat !== null) {
+        params = { ...m.flat };
+      } else {
+        const i = this.i;
+        this.i = m.at;
+        params = /** @type {Record<string, unknown>} */ (this.value());
+        this.i = i;
+      }
     }
     if (!csv) return { path, code, params, message };
     const c = this.varint();
     return { path, code, params, message, column: c === 0 ? null : this.strings[c - 1] };
   }
+}
+
+/** A distinct issue: what its repeats share, and where its params are. */
+class Message {
+  /**
+   * @param {string} path @param {string} code @param {number} at @param {string} message
+   * @param {Record<string, unknown> | null} flat its params when no value in them is an object
+   */
+  constructor(path, code, at, message, flat) {
+    this.path = path;
+    this.code = code;
+    this.at = at;
+    this.message = message;
+    this.flat = flat;
+  }
+}
+
+/** True when no value of `params` is an object or array (a shallow copy is then a full one). @param {Record<string, unknown>} params */
+function flat(params) {
+  for (const k in params) {
+    const v = params[k];
+    if (typeof v === 'object' && v !== null) return false;
+  }
+  return true;
 }
 
 /**
