@@ -261,11 +261,13 @@ impl Writer {
     /// [`Issue`] (see `Walker::drain_issues`).
     pub fn issue_at(&mut self, path: &str, kind: &IssueKind, column: Option<Option<&str>>) {
         let comparable = comparable(kind);
-        let seen = if comparable { self.recent.iter().position(|r| r.path == path && r.kind == *kind) } else { None };
+        let seen = if comparable { self.recent.iter().position(|r| r.kind == *kind && r.path == path) } else { None };
         match seen {
             Some(at) => {
                 // The one found last is looked at first next time.
-                self.recent.swap(0, at);
+                if at > 0 {
+                    self.recent.swap(0, at);
+                }
                 varint(&mut self.body, u64::from(self.recent[0].id));
             }
             None => {
