@@ -86,6 +86,10 @@ test('an issue repeated on many lines comes back whole on each, with objects of 
     assert.notEqual(a[k].params, b[k].params);
     if (a[k].params.allowed) assert.notEqual(a[k].params.allowed, b[k].params.allowed);
   }
+  // -0 stays -0 on every line (the decoder's copies must not lose it).
+  const minus = JSON.stringify(values[2]).replace(/"customerId":\d+/, '"customerId":-0');
+  const m = validateNdjson([minus, minus, minus].join('\n'), 'Site', { maxInvalidLines: Infinity });
+  assert.deepEqual(m.invalidLines.map((l) => Object.is(l.errors[0].params.actual, -0)), [true, true, true]);
 });
 
 test('a large input: 20,000 records, half invalid', () => {
