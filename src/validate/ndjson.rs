@@ -5,7 +5,7 @@
 //! [`NdjsonValidator`] takes the input in chunks of any size (a file stream); chunks may split
 //! lines and UTF-8 sequences. [`validate_ndjson`] is the one-shot form.
 
-use super::engine::{Scratch, Walker};
+use super::engine::{Pointer, Scratch, Walker};
 use super::issue::{Issue, IssueKind};
 use super::wire::Writer;
 use super::{validate_from, Error, Options, Report};
@@ -80,7 +80,7 @@ pub struct NdjsonValidator {
     /// each invalid line is encoded as it is found, so its issues are freed at once.
     wire: Option<Writer>,
     /// The JSON Pointer of the issue being encoded (one buffer for all of them).
-    path: String,
+    path: Pointer,
     /// Invalid lines kept so far (in `report.invalid_lines` or in `wire`).
     kept: usize,
     /// The start of a line whose end has not arrived yet.
@@ -110,7 +110,7 @@ impl NdjsonValidator {
             walker: Walker::new(options.record),
             scratch: Scratch::default(),
             wire: None,
-            path: String::new(),
+            path: Pointer::default(),
             kept: 0,
             pending: Vec::new(),
             skipping: false,
@@ -477,9 +477,12 @@ mod tests {
     #[test]
     fn encoding_as_lines_come_gives_the_encoded_report() {
         let bad = ADDRESS.replace("GB", "UK");
-        let text = input(&[ADDRESS, "", &bad, "{not json", &bad, "[]", ADDRESS, &bad]);
-        for max in [None, Some(0), Some(2), Some(9)] {
-            let opts = NdjsonOptions { max_invalid_lines: max, ..NdjsonOptions::default() };
+        // Unknown keys (their pointers are never reused: the same length, other text).
+        let (odd, odder) = (ADDRESS.replacen('{', r#"{"x~/y":1,"#, 1), ADDRESS.replacen('{', r#"{"x~/z":1,"#, 1));
+        let text = input(&[ADDRESS, "", &bad, "{not json", &bad, "[]", ADDRESS, &bad, &odd, &odder, &bad, "[]", &odd]);
+        for (max, unknown) in [(None, false), (None, true), (Some(0), false), (Some(2), true), (Some(9), false)] {
+            let record = Options { report_unknown_fields: unknown, ..Options::default() };
+            let opts = NdjsonOptions { max_invalid_lines: max, record };
             let mut plain = NdjsonValidator::new("Address", opts).unwrap();
             let mut streamed = NdjsonValidator::new("Address", opts).unwrap().encoded();
             for chunk in text.as_bytes().chunks(5) {

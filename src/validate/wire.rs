@@ -20,13 +20,16 @@
 //! string  = nbytes utf8-bytes
 //! entry   = ndjson: line counted issue*          csv: record line counted issue*
 //! counted = nissues * 2 + (1 when issues past `maxIssues` were left out, else 0)
-//! issue   = path:string-id code:string-id params:value message-id [csv: column:(0 | string-id + 1)]
+//! issue   = message-id [path:string-id code:string-id params:value, when message-id is new]
+//!           [csv: column:(0 | string-id + 1)]
 //! value   = 0 null | 1 false | 2 true | 3 uint | 4 f64:8 bytes LE | 5 string-id
 //!         | 6 count:u32 LE value* (array) | 7 count:u32 LE (key:string-id value)* (object)
 //! ```
 //!
-//! `message-id` numbers distinct `(path, code, params)` in order of first occurrence: the
-//! decoder formats the message when it sees a number for the first time. Values follow
+//! `message-id` numbers distinct `(path, code, params)` in order of first occurrence, and only
+//! a new number (one past the largest so far) is followed by its path, code and params: a
+//! repeated issue is its number alone, and the decoder builds it again from the first
+//! occurrence (it formats the message once, there). Values follow
 //! serde_json's serialisation (a non-finite number is `null`, an integer beyond 2^53 a
 //! double), so the decoded objects equal `JSON.parse` of serde_json's text.
 
@@ -40,7 +43,7 @@ use super::issue::{Issue, IssueKind};
 use super::ndjson::NdjsonReport;
 
 /// The version byte the decoder checks.
-pub const VERSION: u8 = 2;
+pub const VERSION: u8 = 3;
 /// The `form` byte of an NDJSON report.
 const NDJSON: u8 = 1;
 /// The `form` byte of a CSV report.
@@ -89,13 +92,54 @@ pub struct Writer {
     /// The entries.
     body: Vec<u8>,
     entries: u64,
-    /// Message numbers by the hash of an issue's `path code params` bytes: (number, where
-    /// those bytes are in `body`, their length).
+    /// Message numbers by the hash of an issue's key (its `path code params` with every
+    /// string inline, see [`Writer::issue_at`]): (number, where the key is in `keys`, its
+    /// length).
     messages: ByHash<(u32, u32, u32)>,
     next_message: u32,
+    /// The keys of the distinct issues, back to back.
+    keys: Vec<u8>,
+    /// While an issue's key is written: strings go inline (length and bytes), not as ids.
+    inline: bool,
     /// Ids of `&'static str`s (codes, param names) by address: most strings of an issue are
     /// these, and an address of static text always holds the same text.
     statics: ByHash<(usize, usize, u32)>,
+    /// The last few distinct issues, compared as data before any key is written: in bulk
+    /// input the same few defects come back line after line. The one used last is first.
+    recent: Vec<Recent>,
+}
+
+/// A distinct issue in [`Writer::recent`] and its message number.
+struct Recent {
+    path: String,
+    kind: IssueKind,
+    id: u32,
+}
+
+/// How many issues [`Writer::recent`] holds: a linear search, so a few.
+const RECENT: usize = 8;
+
+/// True when `==` on two `IssueKind`s of this kind means they encode alike: no `f64` or JSON
+/// value inside (`-0.0 == 0.0`, and `NaN` is never equal).
+fn comparable(kind: &IssueKind) -> bool {
+    use IssueKind as K;
+    match kind {
+        K::Required { when, .. } => when.is_none(),
+        K::Type { .. }
+        | K::MinLength { .. }
+        | K::MaxLength { .. }
+        | K::Pattern { .. }
+        | K::MinItems { .. }
+        | K::MaxItems { .. }
+        | K::Format { .. }
+        | K::CountryCode { .. }
+        | K::SingleInvoiceContact { .. }
+        | K::UnknownField { .. }
+        | K::Json { .. }
+        | K::PatchTarget { .. }
+        | K::QuerySyntax { .. } => true,
+        K::Enum { .. } | K::Minimum { .. } | K::Maximum { .. } | K::Dependency { .. } | K::PatchTest { .. } => false,
+    }
 }
 
 /// An entry's issue count with its `truncated` flag in the low bit.
@@ -161,12 +205,18 @@ impl Writer {
     }
 
     fn string_ref(&mut self, s: &str) {
+        if self.inline {
+            return self.inline_string(s);
+        }
         let id = self.string(s);
         varint(&mut self.body, u64::from(id));
     }
 
     /// [`Writer::string_ref`] for static text, looked up by address.
     fn static_ref(&mut self, s: &'static str) {
+        if self.inline {
+            return self.inline_string(s);
+        }
         let (at, len) = (s.as_ptr() as usize, s.len());
         let key = ((at as u64) ^ ((len as u64) << 48)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let id = match self.statics.get(&key) {
@@ -178,6 +228,12 @@ impl Writer {
             }
         };
         varint(&mut self.body, u64::from(id));
+    }
+
+    /// A string written into an issue's key: its length and bytes.
+    fn inline_string(&mut self, s: &str) {
+        varint(&mut self.body, s.len() as u64);
+        self.body.extend_from_slice(s.as_bytes());
     }
 
     /// Starts an NDJSON entry: the line number, how many issues follow and whether others
@@ -204,6 +260,79 @@ impl Writer {
     /// [`Writer::issue`] from its parts: the walker hands them over without building an
     /// [`Issue`] (see `Walker::drain_issues`).
     pub fn issue_at(&mut self, path: &str, kind: &IssueKind, column: Option<Option<&str>>) {
+        let comparable = comparable(kind);
+        let seen = if comparable { self.recent.iter().position(|r| r.kind == *kind && r.path == path) } else { None };
+        match seen {
+            Some(at) => {
+                // The one found last is looked at first next time.
+                if at > 0 {
+                    self.recent.swap(0, at);
+                }
+                varint(&mut self.body, u64::from(self.recent[0].id));
+            }
+            None => {
+                let id = self.distinct(path, kind);
+                if comparable {
+                    let r = Recent { path: path.to_owned(), kind: kind.clone(), id };
+                    if self.recent.len() < RECENT {
+                        self.recent.push(r);
+                    } else {
+                        self.recent[RECENT - 1] = r;
+                    }
+                    let last = self.recent.len() - 1;
+                    self.recent.swap(0, last);
+                }
+            }
+        }
+        if let Some(column) = column {
+            match column {
+                None => self.body.push(0),
+                Some(c) => {
+                    let id = self.string(c);
+                    varint(&mut self.body, u64::from(id) + 1);
+                }
+            }
+        }
+    }
+
+    /// Writes the message number of an issue not in [`Writer::recent`], and its path, code and
+    /// params when the number is new; returns the number.
+    fn distinct(&mut self, path: &str, kind: &IssueKind) -> u32 {
+        // Most issues repeat one seen before (the same defect on many lines). The issue's key,
+        // its strings inline, costs a copy and a hash; a repeat then crosses as its message
+        // number alone, with no string looked up in the table.
+        let start = self.body.len();
+        self.inline = true;
+        self.content(path, kind);
+        self.inline = false;
+        let h = hash_bytes(&self.body[start..]);
+        let known = self.messages.get(&h).copied().filter(|&(_, at, len)| {
+            self.keys.get(at as usize..(at + len) as usize).is_some_and(|k| k == &self.body[start..])
+        });
+        match known {
+            Some((id, _, _)) => {
+                self.body.truncate(start);
+                varint(&mut self.body, u64::from(id));
+                id
+            }
+            None => {
+                // New (or a hash collision: then this issue takes the entry, and the other one
+                // is numbered again when it comes back, which costs a second message).
+                let id = self.next_message;
+                self.next_message += 1;
+                let at = self.keys.len() as u32;
+                self.keys.extend_from_slice(&self.body[start..]);
+                self.messages.insert(h, (id, at, (self.body.len() - start) as u32));
+                self.body.truncate(start);
+                varint(&mut self.body, u64::from(id));
+                self.content(path, kind);
+                id
+            }
+        }
+    }
+
+    /// An issue's path, code and params.
+    fn content(&mut self, path: &str, kind: &IssueKind) {
         let start = self.body.len();
         self.string_ref(path);
         self.static_ref(kind.code());
@@ -214,30 +343,6 @@ impl Writer {
             self.string_ref(kind.code());
             self.body.push(OBJECT);
             self.body.extend_from_slice(&0u32.to_le_bytes());
-        }
-        let key = &self.body[start..];
-        let h = hash_bytes(key);
-        let known = self.messages.get(&h).copied().filter(|&(_, at, len)| {
-            self.body.get(at as usize..(at + len) as usize).is_some_and(|k| k == &self.body[start..])
-        });
-        let id = match known {
-            Some((id, _, _)) => id,
-            None => {
-                let id = self.next_message;
-                self.next_message += 1;
-                self.messages.insert(h, (id, start as u32, (self.body.len() - start) as u32));
-                id
-            }
-        };
-        varint(&mut self.body, u64::from(id));
-        if let Some(column) = column {
-            match column {
-                None => self.body.push(0),
-                Some(c) => {
-                    let id = self.string(c);
-                    varint(&mut self.body, u64::from(id) + 1);
-                }
-            }
         }
     }
 
@@ -843,15 +948,16 @@ mod tests {
             let counted = r.varint();
             let mut errors = Vec::new();
             for _ in 0..counted >> 1 {
-                let path = r.string();
-                let code = r.string();
-                let params = r.value();
                 let id = r.varint() as usize;
                 if id == messages.len() {
-                    messages.push(crate::validate::message::message(&path, &code, &params));
+                    let path = r.string();
+                    let code = r.string();
+                    let params = r.value();
+                    let message = crate::validate::message::message(&path, &code, &params);
+                    messages
+                        .push(serde_json::json!({ "path": path, "code": code, "params": params, "message": message }));
                 }
-                errors
-                    .push(serde_json::json!({ "path": path, "code": code, "params": params, "message": messages[id] }));
+                errors.push(messages[id].clone());
             }
             lines.push((line, counted & 1 == 1, errors));
         }

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { mkdtempSync, writeFileSync, createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateNdjson, validateNdjsonStream, NdjsonValidator } from '../../pkg/node.mjs';
+import { validate, validateNdjson, validateNdjsonStream, NdjsonValidator } from '../../pkg/node.mjs';
 
 const ADDRESS = { address1: '1 High St', town: 'London', postcode: 'SW1A 1AA', country: 'GB' };
 const line = (patch = {}) => JSON.stringify({ ...ADDRESS, ...patch });
@@ -67,6 +67,29 @@ test('bad input types and schemas throw clear errors', () => {
   assert.throws(() => validateNdjson({}, 'Address'), /must be a string, a Uint8Array/);
   assert.throws(() => validateNdjson('', 'Nope'), /unknown schema "Nope"/);
   assert.deepEqual(validateNdjson('', 'Address'), { records: 0, valid: 0, invalid: 0, invalidLines: [], truncated: false });
+});
+
+test('an issue repeated on many lines comes back whole on each, with objects of its own', () => {
+  // A repeated issue crosses as its number alone (src/validate/wire.rs): flat params (pattern,
+  // countryCode) are copied, nested ones (enum's allowed, required's when) read again.
+  const contact = { contactName: 'J', contactRole: 'BOSS', contactTelephoneNumber: '020 7946 0000', contactEmailAddress: 'a@b.co', contactNameToAppearOnInvoice: true, receiveInvoiceBy: 'FAX' };
+  const site = (i, address) => ({ customerId: 1 + i, siteName: `S${i}`, siteReference: 'R', startDate: '2024-02-29', siteAddress: { ...ADDRESS, ...address }, siteContacts: [contact] });
+  const values = [];
+  for (let i = 0; i < 12; i++) values.push(site(i, [{ postcode: 'P1#' }, { country: 'UK' }, {}, { postcode: `P${i}#` }][i % 4]));
+  const r = validateNdjson(values.map((v) => JSON.stringify(v)).join('\n'), 'Site', { maxInvalidLines: Infinity });
+  assert.equal(r.invalidLines.length, 12);
+  r.invalidLines.forEach((l, i) => assert.deepEqual(l.errors, validate('Site', values[i]).errors, `line ${l.line}`));
+  const [a, b] = [r.invalidLines[0].errors, r.invalidLines[4].errors];
+  assert.deepEqual(a, b);
+  for (let k = 0; k < a.length; k++) {
+    assert.notEqual(a[k], b[k]);
+    assert.notEqual(a[k].params, b[k].params);
+    if (a[k].params.allowed) assert.notEqual(a[k].params.allowed, b[k].params.allowed);
+  }
+  // -0 stays -0 on every line (the decoder's copies must not lose it).
+  const minus = JSON.stringify(values[2]).replace(/"customerId":\d+/, '"customerId":-0');
+  const m = validateNdjson([minus, minus, minus].join('\n'), 'Site', { maxInvalidLines: Infinity });
+  assert.deepEqual(m.invalidLines.map((l) => Object.is(l.errors[0].params.actual, -0)), [true, true, true]);
 });
 
 test('a large input: 20,000 records, half invalid', () => {

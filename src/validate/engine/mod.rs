@@ -45,6 +45,51 @@ enum Seg {
     Key(u32),
 }
 
+/// The JSON Pointer of an issue, kept between issues (and lines) with the steps it was written
+/// from when they are all fields and indices: bulk input repeats the same path line after line.
+#[derive(Default)]
+pub(crate) struct Pointer {
+    text: String,
+    /// The steps `text` is, when none is `Step::Text` (whose text the walker frees); else empty
+    /// with `text` not empty, or both empty for the root.
+    steps: Vec<Step>,
+}
+
+impl Pointer {
+    /// True when `text` is the pointer of `steps` (fields compared by address: a schema's
+    /// names are static, and one address always holds the same text).
+    fn is_of(&self, steps: &[Step]) -> bool {
+        self.steps.len() == steps.len()
+            && (!steps.is_empty() || self.text.is_empty())
+            && self.steps.iter().zip(steps).all(|(a, b)| match (a, b) {
+                (Step::Name(x), Step::Name(y)) => std::ptr::eq(*x, *y),
+                (Step::Index(x), Step::Index(y)) => x == y,
+                _ => false,
+            })
+    }
+
+    fn build(&mut self, steps: &[Step], texts: &str) {
+        self.text.clear();
+        self.steps.clear();
+        for &step in steps {
+            self.text.push('/');
+            match step {
+                Step::Name(k) => escape_into(&mut self.text, k),
+                Step::Text(from, to) => {
+                    escape_into(&mut self.text, texts.get(from as usize..to as usize).unwrap_or(""))
+                }
+                Step::Index(i) => {
+                    use std::fmt::Write;
+                    let _ = write!(self.text, "{i}");
+                }
+            }
+        }
+        if steps.iter().all(|s| !matches!(s, Step::Text(..))) {
+            self.steps.extend_from_slice(steps);
+        }
+    }
+}
+
 /// A step of a recorded issue's path: [`Seg`] with the text of a `Key` copied out (the walker
 /// frees a key's text when it leaves the member).
 #[derive(Clone, Copy)]
@@ -152,15 +197,16 @@ impl Walker {
     /// The live issues, in document order, leaving the walker to be [`reset`](Walker::reset).
     pub(crate) fn take_issues(&mut self) -> Vec<Issue> {
         let mut issues = Vec::new();
-        let mut path = String::new();
+        let mut path = Pointer::default();
         self.drain_issues(&mut path, |path, kind| issues.push(Issue { path: path.to_owned(), kind }));
         issues
     }
 
     /// Hands each live issue to `each` in document order, with its JSON Pointer written into
-    /// `path` (a buffer the caller keeps, so bulk input builds no `String` per issue), leaving
-    /// the walker to be [`reset`](Walker::reset). Returns how many there were.
-    pub(crate) fn drain_issues(&mut self, path: &mut String, mut each: impl FnMut(&str, IssueKind)) -> usize {
+    /// `path` (a buffer the caller keeps, so bulk input builds no `String` per issue, and the
+    /// pointer of the last issue again only when its path differs), leaving the walker to be
+    /// [`reset`](Walker::reset). Returns how many there were.
+    pub(crate) fn drain_issues(&mut self, path: &mut Pointer, mut each: impl FnMut(&str, IssueKind)) -> usize {
         if self.found.is_empty() {
             return 0;
         }
@@ -172,19 +218,11 @@ impl Walker {
         }
         let count = self.found.len();
         for f in self.found.drain(..) {
-            path.clear();
-            for &step in self.steps.get(f.steps.start as usize..f.steps.end as usize).unwrap_or(&[]) {
-                path.push('/');
-                match step {
-                    Step::Name(k) => escape_into(path, k),
-                    Step::Text(from, to) => escape_into(path, self.texts.get(from as usize..to as usize).unwrap_or("")),
-                    Step::Index(i) => {
-                        use std::fmt::Write;
-                        let _ = write!(path, "{i}");
-                    }
-                }
+            let steps = self.steps.get(f.steps.start as usize..f.steps.end as usize).unwrap_or(&[]);
+            if !path.is_of(steps) {
+                path.build(steps, &self.texts);
             }
-            each(path, f.kind);
+            each(&path.text, f.kind);
         }
         self.positions.clear();
         self.steps.clear();
