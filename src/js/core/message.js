@@ -422,3 +422,20 @@ export function fieldLabel(path, custom) {
   if (byName !== undefined) return byName;
   return Object.prototype.hasOwnProperty.call(LABELS, name) ? /** @type {any} */ (LABELS)[name] : name;
 }
+
+/**
+ * The model's label of the field at the pointer `segs` makes (the first `n` of them): what
+ * `fieldLabel(pointer(segs))` returns, read from the segments themselves (no pointer to cut
+ * and unescape again; a name that cannot be an index skips the index test).
+ * @param {ReadonlyArray<string | number>} segs
+ * @param {number} [n]
+ * @returns {string}
+ */
+export function modelLabel(segs, n = segs.length) {
+  if (n === 0) return 'The value';
+  const seg = segs[n - 1];
+  const name = typeof seg === 'string' ? seg : String(seg);
+  const first = name.charCodeAt(0);
+  if (first >= 48 && first <= 57 && INDEX.test(name)) return `Item ${Number(name) + 1} of ${n === 1 ? 'the list' : modelLabel(segs, n - 1)}`;
+  return own.call(LABELS, name) ? /** @type {any} */ (LABELS)[name] : name;
+}
