@@ -69,6 +69,9 @@ let invisible = /** @type {RegExp | null} */ (null);
 
 /** @param {string} c */
 function showChar(c) {
+  // Printable ASCII (U+0021–U+007E) is neither a control character nor white space.
+  const u = c.charCodeAt(0);
+  if (u > 0x20 && u < 0x7f) return "'" + (c.length === 1 ? c : c.charAt(0)) + "'";
   const cp = c.codePointAt(0);
   if (cp === undefined) return undefined;
   const ch = String.fromCodePoint(cp);
@@ -113,6 +116,15 @@ function when(w, at) {
 const own = Object.prototype.hasOwnProperty;
 
 /**
+ * The `allows` words and the model's labels as Maps, made on first use: a lookup by a name that
+ * varies is cheaper in a Map than as a property, and own members only are found.
+ * @type {Map<string, string> | null}
+ */
+let allows = null;
+/** @type {Map<string, string> | null} */
+let labelMap = null;
+
+/**
  * @typedef {{ path: string, labels: Labels, label?: string }} Ctx  where the issue is, how fields are named (`label`: the issue's own, once read)
  */
 
@@ -142,7 +154,7 @@ function print(filter, v, at) {
     case 'when':
       return when(v, at);
     case 'allows':
-      return typeof v === 'string' && own.call(WORDS.allows, v) ? /** @type {any} */ (WORDS.allows)[v] : undefined;
+      return typeof v === 'string' ? (allows ??= new Map(Object.entries(WORDS.allows))).get(v) : undefined;
     case 'pointer':
       return typeof v === 'string' ? (v === '' ? 'the whole document' : v) : undefined;
     case 'syntax':
@@ -350,10 +362,10 @@ export function render(path, code, params, labels, label) {
   }
   const r = compiled(code);
   const names = r.names;
-  /** @type {unknown[]} */
-  const vals = [];
-  for (let i = 0; i < names.length; i++) vals.push(param(params, names[i]));
-  const templates = (r.key >= 0 && r.byKey.get(vals[r.key])) || r.rest;
+  const vals = new Array(names.length);
+  for (let i = 0; i < names.length; i++) vals[i] = param(params, names[i]);
+  const picked = r.key < 0 ? undefined : vals[r.key];
+  const templates = (picked !== undefined && r.byKey.get(picked)) || r.rest;
   /** @type {Ctx} */
   const at = { path, labels, label };
   next: for (let n = 0; n < templates.length; n++) {
@@ -420,7 +432,7 @@ export function fieldLabel(path, custom) {
   }
   const byName = custom?.(name);
   if (byName !== undefined) return byName;
-  return Object.prototype.hasOwnProperty.call(LABELS, name) ? /** @type {any} */ (LABELS)[name] : name;
+  return (labelMap ??= new Map(Object.entries(LABELS))).get(name) ?? name;
 }
 
 /**
@@ -437,5 +449,5 @@ export function modelLabel(segs, n = segs.length) {
   const name = typeof seg === 'string' ? seg : String(seg);
   const first = name.charCodeAt(0);
   if (first >= 48 && first <= 57 && INDEX.test(name)) return `Item ${Number(name) + 1} of ${n === 1 ? 'the list' : modelLabel(segs, n - 1)}`;
-  return own.call(LABELS, name) ? /** @type {any} */ (LABELS)[name] : name;
+  return (labelMap ??= new Map(Object.entries(LABELS))).get(name) ?? name;
 }

@@ -577,6 +577,12 @@ export const REGEX_ENGINE_MISSING =
  * @param {Exclude<Mismatch, null>} m
  */
 function patternParams(slot, x, m) {
+  const name = slot.name;
+  // The common case in one literal (the same members in the same order as below): a character
+  // not allowed, in a pattern with no mistake of its own to diagnose.
+  if (typeof m === 'object' && name !== 'PHONE' && name !== 'COUNTRY' && name !== 'EMAIL' && x !== '') {
+    return { pattern: name, character: m.ch, index: m.index };
+  }
   /** @type {Record<string, unknown>} */
   const p = { pattern: slot.name };
   let reason;
