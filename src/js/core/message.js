@@ -69,6 +69,9 @@ let invisible = /** @type {RegExp | null} */ (null);
 
 /** @param {string} c */
 function showChar(c) {
+  // Printable ASCII (U+0021–U+007E) is neither a control character nor white space.
+  const u = c.charCodeAt(0);
+  if (u > 0x20 && u < 0x7f) return "'" + (c.length === 1 ? c : c.charAt(0)) + "'";
   const cp = c.codePointAt(0);
   if (cp === undefined) return undefined;
   const ch = String.fromCodePoint(cp);
@@ -113,6 +116,15 @@ function when(w, at) {
 const own = Object.prototype.hasOwnProperty;
 
 /**
+ * The `allows` words and the model's labels as Maps, made on first use: a lookup by a name that
+ * varies is cheaper in a Map than as a property, and own members only are found.
+ * @type {Map<string, string> | null}
+ */
+let allows = null;
+/** @type {Map<string, string> | null} */
+let labelMap = null;
+
+/**
  * @typedef {{ path: string, labels: Labels, label?: string }} Ctx  where the issue is, how fields are named (`label`: the issue's own, once read)
  */
 
@@ -142,7 +154,7 @@ function print(filter, v, at) {
     case 'when':
       return when(v, at);
     case 'allows':
-      return typeof v === 'string' && own.call(WORDS.allows, v) ? /** @type {any} */ (WORDS.allows)[v] : undefined;
+      return typeof v === 'string' ? (allows ??= new Map(Object.entries(WORDS.allows))).get(v) : undefined;
     case 'pointer':
       return typeof v === 'string' ? (v === '' ? 'the whole document' : v) : undefined;
     case 'syntax':
@@ -158,87 +170,179 @@ function print(filter, v, at) {
   }
 }
 
+// What a compiled template tests (`Test.op`) and fills (`Fill.kind`): data read by one loop in
+// `render`, not a closure per test (a call per test cost more than the test).
+const HAS = 0;
+const MISSING = 1;
+const EQUALS = 2;
+const NON_EMPTY = 3;
+const COUNT = 4;
+const PATH_ENDS = 5;
+const NEVER = 6;
+const FIELD = 0;
+const PARAM = 1;
+
 /**
- * @param {unknown[]} c  a condition: [kind, name, value?]
- * @param {string} path
- * @param {Params} params
+ * A condition on an issue, or that a param a template prints is present: `i` is the param's
+ * slot in its code's `names`, whose values are read once per issue.
  */
-function holds(c, path, params) {
-  return condition(c)(path, params);
+class Test {
+  /** @param {number} op @param {number} i @param {unknown} want @param {string} name */
+  constructor(op, i, want, name) {
+    this.op = op;
+    this.i = i;
+    this.want = want;
+    this.name = name;
+  }
+}
+
+/** A placeholder: the field's label, or param `i` through `filter` (NEVER: a constant the vocabulary lacks). */
+class Fill {
+  /** @param {number} kind @param {number} i @param {string} filter */
+  constructor(kind, i, filter) {
+    this.kind = kind;
+    this.i = i;
+    this.filter = filter;
+  }
 }
 
 /**
- * A condition ([kind, name, value?]) as a test of an issue, made once per template.
+ * A condition ([kind, name, value?]) as a Test, made once per template.
  * @param {unknown[]} c
- * @returns {(path: string, params: Params) => boolean}
+ * @param {(name: string) => number} slot
  */
-function condition(c) {
+function condition(c, slot) {
   const name = /** @type {string} */ (c[1]);
   const want = c[2];
   switch (c[0]) {
     case 'has':
-      return (_, p) => param(p, name) !== undefined;
+      return new Test(HAS, slot(name), undefined, name);
     case 'missing':
-      return (_, p) => param(p, name) === undefined;
+      return new Test(MISSING, slot(name), undefined, name);
     case 'is':
-      return (_, p) => param(p, name) === want && typeof want === 'string';
+      return typeof want === 'string' ? new Test(EQUALS, slot(name), want, name) : new Test(NEVER, 0, undefined, name);
     case 'isNumber':
-      return (_, p) => param(p, name) === want && typeof want === 'number';
+      return typeof want === 'number' ? new Test(EQUALS, slot(name), want, name) : new Test(NEVER, 0, undefined, name);
     case 'nonEmpty':
-      return (_, p) => {
-        const v = param(p, name);
-        return typeof v === 'string' && v !== '';
-      };
+      return new Test(NON_EMPTY, slot(name), undefined, name);
     case 'count':
-      return (_, p) => {
-        const v = param(p, name);
-        return Array.isArray(v) && v.length === want;
-      };
+      return new Test(COUNT, slot(name), want, name);
     case 'pathEnds':
-      return (path) => path !== '' && path.slice(path.lastIndexOf('/') + 1) === name;
+      return new Test(PATH_ENDS, 0, undefined, name);
     default:
-      return () => false;
+      return new Test(NEVER, 0, undefined, name);
   }
 }
 
 /**
- * @typedef {{ conds: ((path: string, params: Params) => boolean)[], parts: (string | { name: string, filter: string })[], needs: string[] }} Compiled
- *   a template split once into literal text and placeholders
+ * @param {Test} t
+ * @param {string} path
+ * @param {unknown[]} vals
  */
-
-/** Templates by code, split on first use of each code (messages are built on every keystroke). @type {Map<string, Compiled[]>} */
-const byCode = new Map();
-
-/** @param {string} code */
-function compiled(code) {
-  let list = byCode.get(code);
-  if (list === undefined) {
-    list = [];
-    for (const [tcode, conds, tmpl] of /** @type {[string, unknown[][], string][]} */ (TEMPLATES)) {
-      if (tcode !== code) continue;
-      /** @type {Compiled['parts']} */
-      const parts = [];
-      let rest = tmpl;
-      for (let open = rest.indexOf('{'); open >= 0; open = rest.indexOf('{')) {
-        const close = rest.indexOf('}', open);
-        if (close < 0) break;
-        if (open > 0) parts.push(rest.slice(0, open));
-        const spec = rest.slice(open + 1, close);
-        const bar = spec.indexOf('|');
-        parts.push({ name: bar < 0 ? spec : spec.slice(0, bar), filter: bar < 0 ? 'text' : spec.slice(bar + 1) });
-        rest = rest.slice(close + 1);
-      }
-      if (rest !== '') parts.push(rest);
-      // The params it prints, to rule the template out before building any text.
-      const needs = parts.flatMap((p) => (typeof p === 'string' || p.name === 'field' || p.name === 'code' || p.name.startsWith('#') ? [] : [p.name]));
-      list.push({ conds: conds.map(condition), parts, needs });
+function passes(t, path, vals) {
+  switch (t.op) {
+    case HAS:
+      return vals[t.i] !== undefined;
+    case MISSING:
+      return vals[t.i] === undefined;
+    case EQUALS:
+      return vals[t.i] === t.want;
+    case NON_EMPTY: {
+      const v = vals[t.i];
+      return typeof v === 'string' && v !== '';
     }
-    byCode.set(code, list);
+    case COUNT: {
+      const v = vals[t.i];
+      return Array.isArray(v) && v.length === t.want;
+    }
+    case PATH_ENDS:
+      return path !== '' && path.slice(path.lastIndexOf('/') + 1) === t.name;
+    default:
+      return false;
   }
-  return list;
 }
 
+/**
+ * @typedef {{ tests: Test[], parts: (string | Fill)[] }} Compiled  a template split once into
+ *   its tests (its conditions, then that the params it prints are present), literal text (the
+ *   constants and `{code}` already in it) and placeholders
+ * @typedef {{ names: string[], key: number, byKey: Map<unknown, Compiled[]>, rest: Compiled[] }} Renderer
+ *   the templates of one code and the params they read (`names`); most of a code's templates
+ *   ask that one param (`key`, a slot) equals some value (`reason` of `pattern` names the
+ *   mistake), so they are listed by that value, in order, beside the rest (`rest`: those a
+ *   value of `key` no template asks for may use). -1: no template asks, `rest` is all.
+ */
 
+/** Templates by code, compiled on first use of each code (messages are built on every keystroke). @type {Map<string, Renderer>} */
+const byCode = new Map();
+
+/** @param {string} code @returns {Renderer} */
+function compiled(code) {
+  let r = byCode.get(code);
+  if (r !== undefined) return r;
+  /** @type {string[]} */
+  const names = [];
+  const slot = (/** @type {string} */ name) => {
+    const i = names.indexOf(name);
+    return i >= 0 ? i : names.push(name) - 1;
+  };
+  /** @type {Compiled[]} */
+  const templates = [];
+  for (const [tcode, conds, tmpl] of /** @type {[string, unknown[][], string][]} */ (TEMPLATES)) {
+    if (tcode !== code) continue;
+    const tests = conds.map((c) => condition(c, slot));
+    /** @type {Compiled['parts']} */
+    const parts = [];
+    const literal = (/** @type {string} */ s) => {
+      if (s === '') return;
+      if (typeof parts[parts.length - 1] === 'string') parts[parts.length - 1] += s;
+      else parts.push(s);
+    };
+    let rest = tmpl;
+    for (let open = rest.indexOf('{'); open >= 0; open = rest.indexOf('{')) {
+      const close = rest.indexOf('}', open);
+      if (close < 0) break;
+      literal(rest.slice(0, open));
+      const spec = rest.slice(open + 1, close);
+      const bar = spec.indexOf('|');
+      const name = bar < 0 ? spec : spec.slice(0, bar);
+      const filter = bar < 0 ? 'text' : spec.slice(bar + 1);
+      rest = rest.slice(close + 1);
+      if (name.charCodeAt(0) === 35 /* # */) {
+        const constant = name.slice(1);
+        if (own.call(WORDS.constants, constant)) literal(String(/** @type {any} */ (WORDS.constants)[constant]));
+        else parts.push(new Fill(NEVER, 0, filter));
+      } else if (name === 'field') {
+        parts.push(new Fill(FIELD, 0, filter));
+      } else if (name === 'code') {
+        literal(code);
+      } else {
+        // The params it prints must be there, to rule the template out before building any text.
+        const i = slot(name);
+        tests.push(new Test(HAS, i, undefined, name));
+        parts.push(new Fill(PARAM, i, filter));
+      }
+    }
+    literal(rest);
+    templates.push({ tests, parts });
+  }
+  // The param most templates compare with a value: it picks which templates can apply (a
+  // template that asks for another value fails, so leaving it out changes nothing).
+  /** @type {number[]} */
+  const asked = names.map(() => 0);
+  for (const t of templates) for (const x of t.tests) if (x.op === EQUALS) asked[x.i]++;
+  const key = asked.some((n) => n > 0) ? asked.indexOf(Math.max(...asked)) : -1;
+  const wants = (/** @type {Compiled} */ t) => t.tests.find((x) => x.op === EQUALS && x.i === key);
+  /** @type {Map<unknown, Compiled[]>} */
+  const byKey = new Map();
+  for (const t of templates) {
+    const w = wants(t);
+    if (w !== undefined && !byKey.has(w.want)) byKey.set(w.want, templates.filter((u) => (wants(u)?.want ?? w.want) === w.want));
+  }
+  r = { names, key, byKey, rest: templates.filter((t) => wants(t) === undefined) };
+  byCode.set(code, r);
+  return r;
+}
 
 /**
  * The first template of `code` that applies, filled; the generic sentence when none does.
@@ -247,49 +351,47 @@ function compiled(code) {
  * @param {Params} params
  * @param {Labels | string} labels names the fields (`{field}`, and those `when` and `anyOf`
  *   name); a string is the label of `{field}`
+ * @param {string} [label] the label `labels` gives `path`, when the caller has it already
  */
-export function render(path, code, params, labels) {
+export function render(path, code, params, labels, label) {
   // A label for `{field}` alone (older callers) names the other fields by the model.
   if (typeof labels === 'string') {
-    const label = labels;
-    labels = (p) => (p === path ? label : fieldLabel(p));
+    const given = labels;
+    labels = (p) => (p === path ? given : fieldLabel(p));
+    label = given;
   }
+  const r = compiled(code);
+  const names = r.names;
+  const vals = new Array(names.length);
+  for (let i = 0; i < names.length; i++) vals[i] = param(params, names[i]);
+  const picked = r.key < 0 ? undefined : vals[r.key];
+  const templates = (picked !== undefined && r.byKey.get(picked)) || r.rest;
   /** @type {Ctx} */
-  const at = { path, labels, label: undefined };
-  next: for (const t of compiled(code)) {
-    for (const c of t.conds) if (!c(path, params)) continue next;
-    for (const name of t.needs) if (param(params, name) === undefined) continue next;
+  const at = { path, labels, label };
+  next: for (let n = 0; n < templates.length; n++) {
+    const t = templates[n];
+    const tests = t.tests;
+    for (let i = 0; i < tests.length; i++) if (!passes(tests[i], path, vals)) continue next;
+    const parts = t.parts;
     let out = '';
-    for (const part of t.parts) {
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
       if (typeof part === 'string') {
         out += part;
         continue;
       }
-      const s = fill(part.name, part.filter, code, params, at);
+      let s;
+      if (part.kind === FIELD) s = at.label ??= at.labels(path);
+      else if (part.kind === PARAM) {
+        const v = vals[part.i];
+        s = v === undefined ? undefined : print(part.filter, v, at);
+      }
       if (s === undefined) continue next;
       out += s;
     }
     return out;
   }
-  return `${labels(path)} is not valid (${code}).`;
-}
-
-/**
- * @param {string} name
- * @param {string} filter
- * @param {string} code
- * @param {Params} params
- * @param {Ctx} at
- */
-function fill(name, filter, code, params, at) {
-  if (name.charCodeAt(0) === 35 /* # */) {
-    const constant = name.slice(1);
-    return own.call(WORDS.constants, constant) ? String(/** @type {any} */ (WORDS.constants)[constant]) : undefined;
-  }
-  if (name === 'field') return (at.label ??= at.labels(at.path));
-  if (name === 'code') return code;
-  const v = param(params, name);
-  return v === undefined ? undefined : print(filter, v, at);
+  return `${label ?? labels(path)} is not valid (${code}).`;
 }
 
 /**
@@ -330,5 +432,22 @@ export function fieldLabel(path, custom) {
   }
   const byName = custom?.(name);
   if (byName !== undefined) return byName;
-  return Object.prototype.hasOwnProperty.call(LABELS, name) ? /** @type {any} */ (LABELS)[name] : name;
+  return (labelMap ??= new Map(Object.entries(LABELS))).get(name) ?? name;
+}
+
+/**
+ * The model's label of the field at the pointer `segs` makes (the first `n` of them): what
+ * `fieldLabel(pointer(segs))` returns, read from the segments themselves (no pointer to cut
+ * and unescape again; a name that cannot be an index skips the index test).
+ * @param {ReadonlyArray<string | number>} segs
+ * @param {number} [n]
+ * @returns {string}
+ */
+export function modelLabel(segs, n = segs.length) {
+  if (n === 0) return 'The value';
+  const seg = segs[n - 1];
+  const name = typeof seg === 'string' ? seg : String(seg);
+  const first = name.charCodeAt(0);
+  if (first >= 48 && first <= 57 && INDEX.test(name)) return `Item ${Number(name) + 1} of ${n === 1 ? 'the list' : modelLabel(segs, n - 1)}`;
+  return (labelMap ??= new Map(Object.entries(LABELS))).get(name) ?? name;
 }

@@ -5,9 +5,9 @@
 // under any Content-Security-Policy.
 
 import { LIMITS } from './gen/tables.js';
-import { fieldLabel, render } from './message.js';
+import { fieldLabel, modelLabel, render } from './message.js';
 import { describeArg, resolvePointer, root, SCHEMA_NAMES } from './resolve.js';
-import { Ctx, describeThrown, guarded, readingEmptyAs, readRoot, usageError } from './runtime.js';
+import { Ctx, describeThrown, guarded, pointer, readingEmptyAs, readRoot, usageError } from './runtime.js';
 import { snapshot } from './snapshot.js';
 
 /**
@@ -19,7 +19,7 @@ import { snapshot } from './snapshot.js';
 
 
 /** The model's label of the field at a pointer. @param {string} path */
-const modelLabel = (path) => fieldLabel(path);
+const modelLabelAt = (path) => fieldLabel(path);
 
 /**
  * Reads `validate`'s options: absent, or an object with `abortEarly` (boolean),
@@ -75,13 +75,16 @@ export function readOptions(options, fn) {
  * @returns {Result}
  */
 export function result(c) {
-  if (c.found.length === 0) return { valid: true, errors: [] };
-  const errors = c.issues().map((i) => ({
-    path: i.path,
-    code: i.code,
-    params: i.params,
-    message: render(i.path, i.code, i.params, modelLabel),
-  }));
+  const found = c.found;
+  if (found.length === 0) return { valid: true, errors: [] };
+  if (found.length > 1) c.sort();
+  /** @type {Issue[]} */
+  const errors = [];
+  for (let n = 0; n < found.length; n++) {
+    const { segs, code, params } = found[n];
+    const path = pointer(segs);
+    errors.push({ path, code, params, message: render(path, code, params, modelLabelAt, modelLabel(segs)) });
+  }
   /** @type {Result} */
   const r = { valid: false, errors };
   if (c.dropped > 0) r.truncated = true;
@@ -257,7 +260,7 @@ export function formatMessage(issue, labels) {
  * @returns {(path: string) => string}
  */
 export function labelsFrom(labels, fn) {
-  if (typeof labels !== 'object' || labels === null) return modelLabel;
+  if (typeof labels !== 'object' || labels === null) return modelLabelAt;
   const table = /** @type {Record<string, unknown>} */ (labels);
   const custom = (/** @type {string} */ key) => {
     let v;
