@@ -14,7 +14,9 @@ fn every_schema_name_has_a_root_entry() {
     for e in model::SCHEMAS {
         assert!(v.contains(&format!("[{}, [k", quote(e.name))), "{} has no root", e.name);
     }
-    assert!(v.contains("export const ROOTS") && v.contains("export function objects()") && v.contains("export const ANY"));
+    assert!(
+        v.contains("export const ROOTS") && v.contains("export function objects()") && v.contains("export const ANY")
+    );
 }
 
 #[test]
