@@ -107,12 +107,17 @@ test('Node: import and require share one instance (a pattern set through one is 
   assert.deepEqual(JSON.parse(sh('node', ['cjs.cjs'])), { valid: true, viaEsm: false, viaForms: false });
 });
 
-test('the forms entry ships no WebAssembly: a bundle of it holds no engine', async () => {
-  const entry = join(work, 'forms-entry.mjs');
-  writeFileSync(entry, "import { validate } from 'elevate-billing/forms';\nconsole.log(validate('Site', {}).valid);\n");
+/** `source`, written as `name` in the consumer, bundled for a browser by esbuild, minified. */
+async function bundle(name, source) {
+  const entry = join(work, name);
+  writeFileSync(entry, source);
   const { build } = await import('esbuild');
   const out = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'browser', minify: true, absWorkingDir: work });
-  const text = out.outputFiles[0].text;
+  return out.outputFiles[0].text;
+}
+
+test('the forms entry ships no WebAssembly: a bundle of it holds no engine', async () => {
+  const text = await bundle('forms-entry.mjs', "import { validate } from 'elevate-billing/forms';\nconsole.log(validate('Site', {}).valid);\n");
   assert.ok(!/WebAssembly\.(Module|compile|instantiate|Instance)/.test(text), 'no WebAssembly is compiled');
   assert.ok(!/[A-Za-z0-9+/]{4096}/.test(text), 'no embedded module');
   // issue 10: a form app at most 100 KB gzip in all (bench/README.md measures the real app).
@@ -121,11 +126,7 @@ test('the forms entry ships no WebAssembly: a bundle of it holds no engine', asy
 });
 
 test('an app with the form functions and the client carries the form path once: the engine shares core.js', async () => {
-  const entry = join(work, 'both-entry.mjs');
-  writeFileSync(entry, "import { validate, ElevateClient } from 'elevate-billing';\nconsole.log(validate('Site', {}).valid, typeof ElevateClient);\n");
-  const { build } = await import('esbuild');
-  const out = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'browser', minify: true, absWorkingDir: work });
-  const text = out.outputFiles[0].text;
+  const text = await bundle('both-entry.mjs', "import { validate, ElevateClient } from 'elevate-billing';\nconsole.log(validate('Site', {}).valid, typeof ElevateClient);\n");
   // The tables of limits, patterns, templates and labels: once, whichever half uses them.
   const limits = text.match(/maxPatchedBytes"?:16777216/g) ?? [];
   assert.equal(limits.length, 1, `the form path's tables are bundled ${limits.length} times`);
