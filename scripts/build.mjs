@@ -138,15 +138,29 @@ const layout = (external, { engine = './engine.js', wasm = './wasm-bytes.js', pa
 const esm = { bundle: true, format: 'esm', platform: 'neutral', target: 'es2020', banner, logLevel: 'warning' };
 await esbuild.build({ ...esm, entryPoints: [join(src, 'core', 'index.js')], outfile: join(pkg, 'core.js') });
 await esbuild.build({ ...esm, entryPoints: [join(src, 'engine', 'index.js')], outfile: join(pkg, 'engine.js'), plugins: [layout(true)] });
+/** @type {Record<string, string[]>} the names each ES entry exports, for Node's `import` twins */
+const entryExports = {};
 for (const entry of ['index', 'forms']) {
-  await esbuild.build({ ...esm, entryPoints: [join(src, `${entry}.js`)], outfile: join(pkg, `${entry}.js`), plugins: [layout(true)] });
+  const options = { ...esm, entryPoints: [join(src, `${entry}.js`)], outfile: join(pkg, `${entry}.js`) };
+  await esbuild.build({ ...options, plugins: [layout(true)] });
+  // Bundled whole (not written), so `export *` of the other files is resolved into names.
+  const whole = await esbuild.build({ ...options, plugins: [layout(false)], external: ['./wasm-bytes.cjs'], write: false, metafile: true });
+  entryExports[entry] = Object.values(whole.metafile.outputs)[0].exports;
 }
 // Cloudflare workerd (the `workerd` export condition): the same modules, the module imported.
 const workerd = { engine: './engine.workerd.js', wasm: './wasm-module.js' };
 await esbuild.build({ ...esm, entryPoints: [join(src, 'engine', 'index.js')], outfile: join(pkg, 'engine.workerd.js'), plugins: [layout(true, workerd)] });
 await esbuild.build({ ...esm, entryPoints: [join(src, 'index.js')], outfile: join(pkg, 'index.workerd.js'), plugins: [layout(true, workerd)] });
 await buildNode();
-for (const f of ['node.cjs', 'node.mjs', 'node-forms.mjs']) copyFileSync(join(template, f), join(pkg, f));
+copyFileSync(join(template, 'node.cjs'), join(pkg, 'node.cjs'));
+// Node's `import` of each entry exports what the ES entry exports, read from node.cjs: the
+// names come from esbuild's record of the entry, so the lists cannot drift apart.
+for (const [file, entry] of [['node.mjs', 'index'], ['node-forms.mjs', 'forms']]) {
+  const marker = `{ /* EXPORTS of ${entry}.js */ }`;
+  const text = readFileSync(join(template, file), 'utf8');
+  if (!text.includes(marker)) throw new Error(`pkg-template/${file}: no ${marker}`);
+  writeFileSync(join(pkg, file), text.replace(marker, `{\n  ${entryExports[entry].join(',\n  ')},\n}`));
+}
 // The worker threads of validateNdjsonParallel load this beside node.cjs: the glue alone.
 await esbuild.build({
   ...esm,
