@@ -5,27 +5,19 @@
 
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { typecheck as typecheckIn } from './support/typecheck.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = join(root, 'target', 'client-types');
-const tsc = join(root, 'node_modules', '.bin', 'tsc');
 
+/** @param {string} dir @param {Record<string, string>} files */
 function typecheck(dir, files) {
   const d = join(work, dir);
   mkdirSync(d, { recursive: true });
-  for (const [f, text] of Object.entries(files)) writeFileSync(join(d, f), text);
-  const compilerOptions = { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [], skipLibCheck: true };
-  writeFileSync(join(d, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.mts'] }));
-  try {
-    execFileSync(tsc, ['-p', d, '--pretty', 'false'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return '';
-  } catch (e) {
-    return `${e.stdout}${e.stderr}`;
-  }
+  return typecheckIn(d, files);
 }
 
 before(() => {

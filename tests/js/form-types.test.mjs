@@ -8,29 +8,16 @@
 
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { typecheck as typecheckIn } from './support/typecheck.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = join(root, 'target', 'form-types');
-const tsc = join(root, 'node_modules', '.bin', 'tsc');
 
-function typecheck(files) {
-  for (const [f, text] of Object.entries(files)) writeFileSync(join(work, f), text);
-  const compilerOptions = {
-    strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'],
-    types: [], skipLibCheck: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: false, jsx: 'react-jsx',
-  };
-  writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: Object.keys(files) }));
-  try {
-    execFileSync(tsc, ['-p', work, '--pretty', 'false'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return '';
-  } catch (e) {
-    return `${e.stdout}${e.stderr}`;
-  }
-}
+/** @param {Record<string, string>} files */
+const typecheck = (files) => typecheckIn(work, files, { noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: false, jsx: 'react-jsx' });
 
 before(() => {
   rmSync(work, { recursive: true, force: true });
