@@ -116,8 +116,8 @@ pub fn generate(patterns: &[(&str, &str)]) -> Result<String, Error> {
             Shape::Class(info) => {
                 let (ascii, ranges) = info.split_ascii();
                 format!(
-                    "FixedMatcher::Class(Class {{ ascii: [{:#x}, {:#x}], ranges: &{:?}, min: {}, max: {:?}, allow_empty: {} }})",
-                    ascii[0], ascii[1], ranges, info.min, info.max, info.allow_empty
+                    "FixedMatcher::Class(Class {{ ascii: [{:#x}, {:#x}], bytes: byte_table([{:#x}, {:#x}]), ranges: &{:?}, min: {}, max: {:?}, allow_empty: {} }})",
+                    ascii[0], ascii[1], ascii[0], ascii[1], ranges, info.min, info.max, info.allow_empty
                 )
             }
             Shape::Dfa(d) => {
@@ -125,10 +125,14 @@ pub fn generate(patterns: &[(&str, &str)]) -> Result<String, Error> {
                 if states > 256 {
                     return Err(syntax(format!("{name}: the DFA has {states} states; the table holds at most 256")));
                 }
-                let next: Vec<u8> = d.next.iter().map(|&s| s as u8).collect();
+                // A row of 256 next states per state: the match loop then reads one byte
+                // per input byte, with no class lookup or multiply between them.
+                let rows: Vec<Vec<u8>> = (0..states)
+                    .map(|s| d.classes.iter().map(|&c| d.next[s * d.stride + usize::from(c)] as u8).collect())
+                    .collect();
                 format!(
-                    "FixedMatcher::Dfa(DfaTable {{ classes: &{:?}, stride: {}, next: &{:?}, accept: &{:?}, dead: {} }})",
-                    d.classes, d.stride, next, d.accept, d.dead
+                    "FixedMatcher::Dfa(DfaTable {{ rows: &{:?}, accept: &{:?}, dead: {} }})",
+                    rows, d.accept, d.dead
                 )
             }
         };
