@@ -48,6 +48,15 @@ pub(super) struct Plan {
     pub rules: Vec<Planned>,
 }
 
+impl std::fmt::Debug for Plan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Plan")
+            .field("required", &self.required)
+            .field("captured", &self.captured)
+            .finish_non_exhaustive()
+    }
+}
+
 /// FNV-1a: tiny, and good enough to tell a schema's field names apart.
 pub(super) fn hash(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
