@@ -43,13 +43,15 @@ rmSync(pkg, { recursive: true, force: true });
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
 mkdirSync(tmp, { recursive: true });
-const strip = ['--remove-name-section', '--remove-producers-section'];
+// ELEVATE_WASM_NAMES=1 keeps function names in the module, for CPU profiles (bench/README.md §2).
+const names = process.env.ELEVATE_WASM_NAMES === '1';
+const strip = names ? [] : ['--remove-name-section', '--remove-producers-section'];
 const wasmIn = join(root, 'target', 'wasm32-unknown-unknown', profile, `${NAME}.wasm`);
 run('wasm-bindgen', ['--target', 'web', '--out-dir', join(tmp, 'web'), '--out-name', NAME, ...strip, wasmIn]);
 copyFileSync(join(tmp, 'web', WASM), join(pkg, WASM));
 if (!debug && existsSync(join(root, 'node_modules', '.bin', 'wasm-opt'))) {
   // npm `binaryen`, never Debian's (toolchain.md). Flags chosen in bench/README.md.
-  run(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', join(pkg, WASM), '-o', join(pkg, WASM)]);
+  run(join(root, 'node_modules', '.bin', 'wasm-opt'), [...(names ? ['-g'] : []), '-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', join(pkg, WASM), '-o', join(pkg, WASM)]);
 }
 const wasmBytes = readFileSync(join(pkg, WASM));
 
