@@ -394,6 +394,37 @@ pub fn redact_json(value: &mut serde_json::Value, secret: &Secret) {
     }
 }
 
+/// [`redact`] applied to an error descriptor ([`ClientError::descriptor`]): to every string
+/// value, and to the member names of what the server sent (`body`, `headers`), but never to
+/// the descriptor's own member names or to the values the client itself chose (`type`,
+/// `kind`, `method`, `endpoint`): a short token such as `sa` or `api` must not turn `message`
+/// into `mes[redacted]ge` or `type: "api"` into another class (it once made `message` empty).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the wasm bindings' error descriptors
+pub fn redact_descriptor(d: &mut serde_json::Value, secret: &Secret) {
+    let serde_json::Value::Object(map) = d else { return redact_json(d, secret) };
+    for (key, value) in map.iter_mut() {
+        match key.as_str() {
+            "type" | "kind" | "method" | "endpoint" => {}
+            "body" | "headers" => redact_json(value, secret),
+            _ => redact_values(value, secret),
+        }
+    }
+}
+
+/// [`redact`] applied to every string of a JSON value, leaving member names as they are.
+pub fn redact_values(value: &mut serde_json::Value, secret: &Secret) {
+    match value {
+        serde_json::Value::String(s) => {
+            if let Cow::Owned(r) = redact(s, secret) {
+                *s = r;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| redact_values(v, secret)),
+        serde_json::Value::Object(map) => map.values_mut().for_each(|v| redact_values(v, secret)),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,6 +484,50 @@ mod tests {
         redact_json(&mut v, &s);
         assert_eq!(v, serde_json::json!({"message": "bad [redacted]", "echo": ["[redacted]"], "[redacted]": {"n": 1}}));
         assert!(!serde_json::to_string(&v).unwrap().contains("tok-123456"));
+    }
+
+    #[test]
+    fn a_short_token_never_touches_the_descriptors_own_names_or_values() {
+        // `sa` is inside "message", `api` is the type, `GET` the method: each must survive.
+        for token in ["sa", "api", "GET", "e", "unauthorized", "/v1"] {
+            let secret = Secret::new(token).unwrap();
+            let api = ApiError {
+                status: 401,
+                kind: ApiErrorKind::Unauthorized,
+                method: Method::Get,
+                url: "https://h/v1/sites/1".into(),
+                body: ErrorBody::Json(serde_json::json!({ "message": format!("bad {token}"), token: token })),
+                message: format!("401 Unauthorized from GET https://h/v1/sites/1: bad {token}"),
+                server_message: Some(format!("bad {token}")),
+                attempts: 1,
+                headers: vec![("x-echo".into(), token.into())],
+                retry_after: None,
+                issues: vec![crate::client::ServerIssue {
+                    path: "/siteName".into(),
+                    message: format!("token={token}"),
+                    field: Some("siteName".into()),
+                    code: None,
+                }],
+            };
+            let mut d = ClientError::Api(Box::new(api)).descriptor();
+            let keys: Vec<String> = d.as_object().unwrap().keys().cloned().collect();
+            redact_descriptor(&mut d, &secret);
+            assert_eq!(d.as_object().unwrap().keys().cloned().collect::<Vec<_>>(), keys, "{token}");
+            assert_eq!(
+                (d["type"].as_str(), d["kind"].as_str(), d["method"].as_str()),
+                (Some("api"), Some("unauthorized"), Some("GET"))
+            );
+            assert!(d["message"].as_str().unwrap().contains(REDACTED), "{token}: {d}");
+            // (A one-letter token takes that letter out of every text: what "whatever its
+            // length" costs.)
+            let redacted = |text: String| text.replace(token, REDACTED);
+            assert_eq!(d["serverMessage"], redacted(format!("bad {token}")));
+            assert_eq!(d["issues"][0]["message"], redacted(format!("token={token}")));
+            assert!(d["issues"][0].get("message").is_some() && d["issues"][0].get("path").is_some());
+            // What the server sent is redacted whole, its member names too.
+            assert!(!d["body"].to_string().contains(&format!("\"{token}\"")), "{token}: {d}");
+            assert!(d["headers"].as_object().unwrap().values().all(|v| v == REDACTED), "{token}: {d}");
+        }
     }
 
     #[test]

@@ -92,17 +92,16 @@ pub async fn execute<T: Transport>(config: &Config, transport: &T, call: &Call<'
                 match wait {
                     Wait::After(ms) => ms,
                     Wait::GiveUp => {
-                        return response::interpret(&request, call.endpoint.op, &response, attempts, &token).map_err(
-                            |mut e| {
+                        let schema = Some(fields_of(call));
+                        return response::interpret(&request, call.endpoint.op, &response, attempts, &token, schema)
+                            .map_err(|mut e| {
                                 if let ClientError::Api(a) = &mut e {
                                     a.retry_after = retry_after
                                         .and_then(|v| retry::parse_retry_after(v, transport.now_ms()))
                                         .map(|ms| ms.div_ceil(1000));
-                                    a.issues = server_issues::server_issues(&a.body, Some(fields_of(call)));
                                 }
                                 e
-                            },
-                        )
+                            });
                     }
                 }
             }

@@ -6,10 +6,14 @@
 use serde::de::IgnoredAny;
 use serde::Serialize;
 
-use super::error::{redact, redact_json, ApiError, ApiErrorKind, ClientError, ErrorBody, CREDENTIAL_HEADERS};
+use super::error::{
+    redact, redact_json, redact_values, ApiError, ApiErrorKind, ClientError, ErrorBody, CREDENTIAL_HEADERS,
+};
 use super::options::Secret;
+use super::server_issues::{server_issues, ServerIssue};
 use super::transport::{WireRequest, WireResponse};
 use crate::endpoints::Op;
+use crate::schema::Schema;
 
 /// Longest server explanation quoted in a message.
 pub const MAX_DETAIL_CHARS: usize = 500;
@@ -44,6 +48,7 @@ pub fn interpret(
     response: &WireResponse,
     attempts: u32,
     token: &Secret,
+    schema: Option<&'static Schema>,
 ) -> Result<Reply, ClientError> {
     let status = response.status;
     if op == Op::Exists {
@@ -57,11 +62,22 @@ pub fn interpret(
         }
     }
     if !(200..300).contains(&status) {
-        let body = error_body(&response.body, token);
+        // The explanation and the issues are read from the body with its strings redacted but
+        // its member names as sent (a short token inside "message" must not hide the message);
+        // what they quote from member names is redacted after. The body the error keeps is
+        // redacted whole.
+        let raw = parse_body(&response.body);
+        let mut readable = raw.clone();
+        if let ErrorBody::Json(v) = &mut readable {
+            redact_values(v, token);
+        } else if let ErrorBody::Text(t) = &mut readable {
+            *t = redact(t, token).into_owned();
+        }
+        let body = redacted(raw, token);
         let kind = ApiErrorKind::from_status(status);
         let mut message = format!("{} from {} {}", status_line(status), request.method.as_str(), request.url);
         let mut server_message = None;
-        if let Some(detail) = detail_of(&body) {
+        if let Some(detail) = detail_text(&readable).map(|d| redact(&d, token).into_owned()).and_then(one_line) {
             // Drop a leading status name the message already gives ("Conflict: …").
             let name = reason(status);
             let rest = detail
@@ -72,7 +88,6 @@ pub fn interpret(
                 Some(r) if r.starts_with(": ") => Some(&r[2..]),
                 _ => Some(detail.as_str()),
             };
-            // `body` is redacted already (error_body).
             server_message = detail.map(str::to_owned);
             if let Some(d) = &server_message {
                 message.push_str(": ");
@@ -82,6 +97,15 @@ pub fn interpret(
         let mut e = api_error(request, status, kind, body, (message, server_message), attempts);
         if let ClientError::Api(a) = &mut e {
             a.headers = safe_headers(&response.headers, token);
+            a.issues = server_issues(&readable, schema)
+                .into_iter()
+                .map(|i| ServerIssue {
+                    path: redact(&i.path, token).into_owned(),
+                    message: redact(&i.message, token).into_owned(),
+                    field: i.field.map(|f| redact(&f, token).into_owned()),
+                    code: i.code.map(|c| redact(&c, token).into_owned()),
+                })
+                .collect();
         }
         return Err(e);
     }
@@ -160,28 +184,52 @@ pub fn safe_headers(headers: &[(String, String)], token: &Secret) -> Vec<(String
 
 /// The body of an error response: JSON when it parses, else text; the token redacted.
 pub fn error_body(bytes: &[u8], token: &Secret) -> ErrorBody {
+    redacted(parse_body(bytes), token)
+}
+
+/// The body as sent: JSON when it parses, else text.
+fn parse_body(bytes: &[u8]) -> ErrorBody {
     let text = String::from_utf8_lossy(bytes);
     if text.trim().is_empty() {
         return ErrorBody::Empty;
     }
     match serde_json::from_str::<serde_json::Value>(&text) {
-        Ok(mut v) => {
+        Ok(v) => ErrorBody::Json(v),
+        Err(_) => ErrorBody::Text(text.into_owned()),
+    }
+}
+
+/// `body` with the token redacted from every string and member name.
+fn redacted(body: ErrorBody, token: &Secret) -> ErrorBody {
+    match body {
+        ErrorBody::Json(mut v) => {
             redact_json(&mut v, token);
             ErrorBody::Json(v)
         }
-        Err(_) => ErrorBody::Text(redact(&text, token).into_owned()),
+        ErrorBody::Text(t) => ErrorBody::Text(redact(&t, token).into_owned()),
+        ErrorBody::Empty => ErrorBody::Empty,
     }
 }
 
 /// The server's explanation in an error body, if it gave one (bounded in length).
+#[cfg(test)]
 pub fn detail_of(body: &ErrorBody) -> Option<String> {
-    let text = match body {
+    detail_text(body).and_then(one_line)
+}
+
+/// The explanation as the body has it.
+fn detail_text(body: &ErrorBody) -> Option<String> {
+    match body {
         ErrorBody::Empty => None,
         ErrorBody::Json(v) => json_detail(v),
         // An HTML error page says nothing a message should quote.
         ErrorBody::Text(t) if t.trim_start().starts_with('<') => None,
         ErrorBody::Text(t) => Some(t.clone()),
-    }?;
+    }
+}
+
+/// `text` on one line and bounded in length, if anything is left of it.
+fn one_line(text: String) -> Option<String> {
     // One line: runs of white space (newlines of stack traces, indentation) become one space.
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {

@@ -20,7 +20,7 @@ fn resp(status: u16, body: &str) -> WireResponse {
 }
 
 fn api_err(op: Op, r: WireResponse) -> ApiError {
-    match interpret(&req(), op, &r, 1, &token()) {
+    match interpret(&req(), op, &r, 1, &token(), None) {
         Err(ClientError::Api(e)) => *e,
         other => panic!("expected an API error, got {other:?}"),
     }
@@ -33,15 +33,15 @@ fn detail(body: &str) -> Option<String> {
 #[test]
 fn success_bodies_are_checked_not_trusted() {
     assert_eq!(
-        interpret(&req(), Op::Get, &resp(200, r#"{"id":9}"#), 1, &token()),
+        interpret(&req(), Op::Get, &resp(200, r#"{"id":9}"#), 1, &token(), None),
         Ok(Reply::Json(r#"{"id":9}"#.into()))
     );
-    assert_eq!(interpret(&req(), Op::List, &resp(200, "[]"), 1, &token()), Ok(Reply::Json("[]".into())));
-    assert_eq!(interpret(&req(), Op::Delete, &resp(200, ""), 1, &token()), Ok(Reply::Empty));
+    assert_eq!(interpret(&req(), Op::List, &resp(200, "[]"), 1, &token(), None), Ok(Reply::Json("[]".into())));
+    assert_eq!(interpret(&req(), Op::Delete, &resp(200, ""), 1, &token(), None), Ok(Reply::Empty));
     // `delete` is typed `Promise<void>`: a body the server adds (even a broken one) is not returned.
-    assert_eq!(interpret(&req(), Op::Delete, &resp(200, r#"{"id":9}"#), 1, &token()), Ok(Reply::Empty));
-    assert_eq!(interpret(&req(), Op::Delete, &resp(204, "{"), 1, &token()), Ok(Reply::Empty));
-    assert_eq!(interpret(&req(), Op::Update, &resp(204, "  "), 1, &token()), Ok(Reply::Empty));
+    assert_eq!(interpret(&req(), Op::Delete, &resp(200, r#"{"id":9}"#), 1, &token(), None), Ok(Reply::Empty));
+    assert_eq!(interpret(&req(), Op::Delete, &resp(204, "{"), 1, &token(), None), Ok(Reply::Empty));
+    assert_eq!(interpret(&req(), Op::Update, &resp(204, "  "), 1, &token(), None), Ok(Reply::Empty));
 
     let e = api_err(Op::Get, resp(200, r#"{"id": 9,"#));
     assert_eq!((e.status, e.kind), (200, ApiErrorKind::InvalidResponse));
@@ -62,7 +62,7 @@ fn success_bodies_are_checked_not_trusted() {
 fn exists_reads_x_total_count_and_404() {
     let head = |status, count: Option<&str>| {
         let headers = count.map(|c| vec![("X-Total-Count".to_owned(), c.to_owned())]).unwrap_or_default();
-        interpret(&req(), Op::Exists, &WireResponse { status, headers, body: vec![] }, 1, &token())
+        interpret(&req(), Op::Exists, &WireResponse { status, headers, body: vec![] }, 1, &token(), None)
     };
     assert_eq!(head(200, Some("7")), Ok(Reply::Exists(ExistsResult { exists: true, total: Some(7) })));
     assert_eq!(head(200, Some("0")), Ok(Reply::Exists(ExistsResult { exists: false, total: Some(0) })));
@@ -176,4 +176,22 @@ fn error_headers_drop_credentials_and_redact_the_token() {
         [("content-type".to_owned(), "application/json".to_owned()), ("x-echo".into(), "got [redacted]".into())]
     );
     assert_eq!(e.retry_after, None, "interpret leaves Retry-After to the request loop");
+}
+
+#[test]
+fn a_short_token_inside_a_member_name_does_not_hide_the_explanation_or_the_issues() {
+    // "sa" is inside "message": the body is read by its names as sent, its strings redacted.
+    let sa = Secret::new("sa").unwrap();
+    let body = r#"{"message":"invalid token=sa.","errors":[{"field":"siteName","message":"token=sa"}],"sa":{"x":1}}"#;
+    let e = match interpret(&req(), Op::Get, &resp(401, body), 1, &sa, Some(&crate::model::customer::SITE)) {
+        Err(ClientError::Api(e)) => *e,
+        other => panic!("expected an API error, got {other:?}"),
+    };
+    assert_eq!(e.server_message.as_deref(), Some("invalid token=[redacted]. (siteName: token=[redacted])"));
+    assert!(e.message.ends_with(": invalid token=[redacted]. (siteName: token=[redacted])"), "{}", e.message);
+    assert_eq!(e.issues.len(), 1);
+    assert_eq!((e.issues[0].path.as_str(), e.issues[0].message.as_str()), ("/siteName", "token=[redacted]"));
+    // The body kept is redacted whole, member names included.
+    let ErrorBody::Json(kept) = &e.body else { panic!("{:?}", e.body) };
+    assert!(kept.get("mes[redacted]ge").is_some() && kept.get("[redacted]").is_some(), "{kept}");
 }

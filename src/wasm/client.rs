@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 
 use super::args::{self, MAX_JSON_UNITS, MAX_NAME_UNITS};
 use super::to_js;
-use crate::client::error::redact_json;
+use crate::client::error::redact_descriptor;
 use crate::client::fetch::{FetchTransport, TokenSource};
 use crate::client::options::REDACTED;
 use crate::client::query::{filter_expr, number_text, FilterOp};
@@ -364,7 +364,7 @@ fn reply_to_js(reply: Reply) -> Result<JsValue, JsValue> {
 fn descriptor(e: &ClientError, tokens: &[Secret]) -> JsValue {
     let mut d = e.descriptor();
     for token in tokens {
-        redact_json(&mut d, token);
+        redact_descriptor(&mut d, token);
     }
     to_js(&d).unwrap_or_else(|_| super::error("the error could not be described"))
 }
