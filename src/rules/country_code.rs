@@ -28,7 +28,7 @@ pub const MESSAGES: &[Template] = &[
 pub const SUGGESTIONS: &[(&str, &str)] = &[("UK", "GB"), ("EN", "GB"), ("EL", "GR")];
 
 /// The officially assigned ISO 3166-1 alpha-2 codes (249, as published by the ISO 3166
-/// Maintenance Agency), sorted so lookups can binary-search (decisions R7).
+/// Maintenance Agency), sorted (decisions R7); looked up through a bit table built from it.
 pub static COUNTRY_CODES: [&str; 249] = [
     "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD",
     "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA",
