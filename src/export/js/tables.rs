@@ -62,7 +62,9 @@ fn export(out: &mut String, doc: &str, name: &str, value: &Value) {
     if json.len() > 1024 {
         // Large data as `JSON.parse('…')`: a string literal is scanned, and JSON parsed, much
         // faster than an object literal is compiled (it is on the path of every cold start).
-        let _ = writeln!(out, "/** {doc} */\nexport const {name} = JSON.parse({});", Value::String(json));
+        // Marked pure, so a bundler drops the table when nothing imported reads it (a form
+        // that only validates carries no `describeField` data).
+        let _ = writeln!(out, "/** {doc} */\nexport const {name} = /* @__PURE__ */ JSON.parse({});", Value::String(json));
     } else {
         let _ = writeln!(out, "/** {doc} */\nexport const {name} = {json};");
     }
@@ -116,7 +118,7 @@ pub fn tables_module() -> String {
     let _ = writeln!(
         out,
         "/** How the text of a form input becomes a field's value (src/schema/input.rs), as CSV cells do. */\n\
-         export const TEXT_RULES = {{ integer: new RegExp({}), number: new RegExp({}), boolean: {} }};",
+         export const TEXT_RULES = {{ integer: /* @__PURE__ */ new RegExp({}), number: /* @__PURE__ */ new RegExp({}), boolean: {} }};",
         rules["integer"], rules["number"], rules["boolean"]
     );
     let labels: Map<String, Value> =
@@ -304,13 +306,13 @@ pub fn endpoints_module() -> String {
     let _ = writeln!(
         out,
         "/** Endpoint key → [record, paged, takes fields, filters: [name, kind, required]], in the table's order. */\n\
-         export const ENDPOINTS = new Map([\n{}\n]);",
+         export const ENDPOINTS = /* @__PURE__ */ new Map([\n{}\n]);",
         endpoints.join(",\n")
     );
     let _ = writeln!(
         out,
         "/** The lexical part of a date-time filter value (rules/date_time.rs; the calendar is checked apart). */\n\
-         export const DATE_TIME = new RegExp({});",
+         export const DATE_TIME = /* @__PURE__ */ new RegExp({});",
         Value::from(DATE_TIME_PATTERN)
     );
     out

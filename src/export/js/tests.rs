@@ -70,10 +70,11 @@ fn module(name: &str) -> String {
 }
 
 /// The value after `export const {name} = ` up to the end of its line: JSON, or a string of
-/// JSON inside `JSON.parse(…)` (how large tables are written).
+/// JSON inside `/* @__PURE__ */ JSON.parse(…)` (how large tables are written).
 fn exported(text: &str, name: &str) -> Value {
     let start = format!("export const {name} = ");
     let line = text.lines().find_map(|l| l.strip_prefix(start.as_str())).unwrap_or("null;").trim_end_matches(';');
+    let line = line.strip_prefix("/* @__PURE__ */ ").unwrap_or(line);
     match line.strip_prefix("JSON.parse(").and_then(|l| l.strip_suffix(')')) {
         Some(quoted) => serde_json::from_str::<String>(quoted)
             .ok()
@@ -85,7 +86,8 @@ fn exported(text: &str, name: &str) -> Value {
 
 /// `ENDPOINTS`' entries: key → [record, paged, fields, filters].
 fn endpoint_entries(text: &str) -> Vec<(String, Value)> {
-    let body = &text[text.find("export const ENDPOINTS = new Map([\n").map_or(0, |i| i + 35)..];
+    let head = "export const ENDPOINTS = /* @__PURE__ */ new Map([\n";
+    let body = &text[text.find(head).map_or(0, |i| i + head.len())..];
     let body = &body[..body.find("\n]);").unwrap_or(0)];
     body.lines()
         .filter_map(|l| serde_json::from_str::<Value>(l.trim().trim_end_matches(',')).ok())
@@ -162,7 +164,7 @@ fn query_limits_and_paging_come_from_the_model() {
     let id = exported(&text, "FILTER_KINDS").as_array().into_iter().flatten().find(|k| k["syntax"] == "id").cloned();
     assert_eq!(id.unwrap_or_default()["format"], "int64");
     assert!(text.contains(&format!(
-        "export const DATE_TIME = new RegExp({});",
+        "export const DATE_TIME = /* @__PURE__ */ new RegExp({});",
         Value::from(crate::rules::date_time::DATE_TIME_PATTERN)
     )));
     let limits = exported(&module("tables.js"), "LIMITS");
