@@ -64,7 +64,8 @@ fn export(out: &mut String, doc: &str, name: &str, value: &Value) {
         // faster than an object literal is compiled (it is on the path of every cold start).
         // Marked pure, so a bundler drops the table when nothing imported reads it (a form
         // that only validates carries no `describeField` data).
-        let _ = writeln!(out, "/** {doc} */\nexport const {name} = /* @__PURE__ */ JSON.parse({});", Value::String(json));
+        let _ =
+            writeln!(out, "/** {doc} */\nexport const {name} = /* @__PURE__ */ JSON.parse({});", Value::String(json));
     } else {
         let _ = writeln!(out, "/** {doc} */\nexport const {name} = {json};");
     }

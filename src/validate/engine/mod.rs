@@ -262,10 +262,14 @@ impl Walker {
 
     /// True when the rest may be skipped: `abort_early` and an issue is alive. Every skip
     /// goes through here, so a later revival knows something went unchecked.
+    #[inline]
     fn done(&mut self) -> bool {
-        let done = self.opts.abort_early && self.live > 0;
-        self.skipped |= done;
-        done
+        // Asked for every member: the usual answer (no `abort_early`) reads one flag.
+        if !self.opts.abort_early || self.live == 0 {
+            return false;
+        }
+        self.skipped = true;
+        true
     }
 
     /// Under `abort_early`, a repeated key replaced the only issue after other values had
