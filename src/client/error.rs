@@ -363,32 +363,39 @@ impl std::error::Error for ClientError {}
 /// length and whatever surrounds it (a server may echo the Authorization header back in an
 /// error body, next to `=`, `.` or `/`). A very short token makes messages hard to read: that is
 /// the price of never showing it.
+/// Redacting twice is redacting once: the `[redacted]` markers of an earlier pass are kept whole
+/// even when the token is part of the marker's own text (`e`, `act`), as an error's text is
+/// redacted when it is read and again, with every token a provider gave, when it crosses.
 pub fn redact<'a>(text: &'a str, secret: &Secret) -> Cow<'a, str> {
     let token = secret.expose();
     if token.is_empty() || !text.contains(token) {
         return Cow::Borrowed(text);
     }
+    if REDACTED.contains(token) && text.contains(REDACTED) {
+        let pieces: Vec<String> = text.split(REDACTED).map(|p| p.replace(token, REDACTED)).collect();
+        return Cow::Owned(pieces.join(REDACTED));
+    }
     Cow::Owned(text.replace(token, REDACTED))
 }
 
-/// [`redact`] applied to every string (and member name) of a JSON value.
+/// [`redact`] applied to every string and member name of a JSON value.
 pub fn redact_json(value: &mut serde_json::Value, secret: &Secret) {
+    redact_values(value, secret);
+    redact_names(value, secret);
+}
+
+/// [`redact`] applied to every member name of a JSON value, leaving its strings as they are.
+pub fn redact_names(value: &mut serde_json::Value, secret: &Secret) {
     match value {
-        serde_json::Value::String(s) => {
-            if let Cow::Owned(r) = redact(s, secret) {
-                *s = r;
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| redact_json(v, secret)),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| redact_names(v, secret)),
         serde_json::Value::Object(map) => {
-            let leaky = map.keys().any(|k| matches!(redact(k, secret), Cow::Owned(_)));
-            if leaky {
+            if map.keys().any(|k| matches!(redact(k, secret), Cow::Owned(_))) {
                 let old = std::mem::take(map);
                 for (k, v) in old {
                     map.insert(redact(&k, secret).into_owned(), v);
                 }
             }
-            map.values_mut().for_each(|v| redact_json(v, secret));
+            map.values_mut().for_each(|v| redact_names(v, secret));
         }
         _ => {}
     }
@@ -484,6 +491,20 @@ mod tests {
         redact_json(&mut v, &s);
         assert_eq!(v, serde_json::json!({"message": "bad [redacted]", "echo": ["[redacted]"], "[redacted]": {"n": 1}}));
         assert!(!serde_json::to_string(&v).unwrap().contains("tok-123456"));
+    }
+
+    #[test]
+    fn redacting_twice_is_redacting_once() {
+        for token in ["e", "act", "[redacted]", "d]", "tok-123456"] {
+            let s = Secret::new(token).unwrap();
+            for text in [format!("a {token} b"), format!("{token}{token}"), format!("x[{token}]y")] {
+                let once = redact(&text, &s).into_owned();
+                assert_eq!(redact(&once, &s), once, "{token}: {text}");
+            }
+        }
+        // The earlier pass's marker stays whole; the token outside it goes.
+        let e = Secret::new("e").unwrap();
+        assert_eq!(redact("[redacted] seen", &e), "[redacted] s[redacted][redacted]n");
     }
 
     #[test]

@@ -7,7 +7,8 @@ use serde::de::IgnoredAny;
 use serde::Serialize;
 
 use super::error::{
-    redact, redact_json, redact_values, ApiError, ApiErrorKind, ClientError, ErrorBody, CREDENTIAL_HEADERS,
+    redact, redact_json, redact_names, redact_values, ApiError, ApiErrorKind, ClientError, ErrorBody,
+    CREDENTIAL_HEADERS,
 };
 use super::options::Secret;
 use super::server_issues::{server_issues, ServerIssue};
@@ -66,18 +67,30 @@ pub fn interpret(
         // its member names as sent (a short token inside "message" must not hide the message);
         // what they quote from member names is redacted after. The body the error keeps is
         // redacted whole.
-        let raw = parse_body(&response.body);
-        let mut readable = raw.clone();
-        if let ErrorBody::Json(v) = &mut readable {
-            redact_values(v, token);
-        } else if let ErrorBody::Text(t) = &mut readable {
-            *t = redact(t, token).into_owned();
+        let mut body = parse_body(&response.body);
+        match &mut body {
+            ErrorBody::Json(v) => redact_values(v, token),
+            ErrorBody::Text(t) => *t = redact(t, token).into_owned(),
+            ErrorBody::Empty => {}
         }
-        let body = redacted(raw, token);
+        let issues: Vec<ServerIssue> = server_issues(&body, schema)
+            .into_iter()
+            .map(|i| ServerIssue {
+                path: redact(&i.path, token).into_owned(),
+                message: redact(&i.message, token).into_owned(),
+                field: i.field.map(|f| redact(&f, token).into_owned()),
+                code: i.code.map(|c| redact(&c, token).into_owned()),
+            })
+            .collect();
+        let detail = detail_text(&body).map(|d| redact(&d, token).into_owned()).and_then(one_line);
+        // What the error keeps: its member names redacted too.
+        if let ErrorBody::Json(v) = &mut body {
+            redact_names(v, token);
+        }
         let kind = ApiErrorKind::from_status(status);
         let mut message = format!("{} from {} {}", status_line(status), request.method.as_str(), request.url);
         let mut server_message = None;
-        if let Some(detail) = detail_text(&readable).map(|d| redact(&d, token).into_owned()).and_then(one_line) {
+        if let Some(detail) = detail {
             // Drop a leading status name the message already gives ("Conflict: …").
             let name = reason(status);
             let rest = detail
@@ -97,15 +110,7 @@ pub fn interpret(
         let mut e = api_error(request, status, kind, body, (message, server_message), attempts);
         if let ClientError::Api(a) = &mut e {
             a.headers = safe_headers(&response.headers, token);
-            a.issues = server_issues(&readable, schema)
-                .into_iter()
-                .map(|i| ServerIssue {
-                    path: redact(&i.path, token).into_owned(),
-                    message: redact(&i.message, token).into_owned(),
-                    field: i.field.map(|f| redact(&f, token).into_owned()),
-                    code: i.code.map(|c| redact(&c, token).into_owned()),
-                })
-                .collect();
+            a.issues = issues;
         }
         return Err(e);
     }
