@@ -172,15 +172,14 @@ async function* pieces(input) {
 }
 
 /**
- * `parts` joined into one new buffer; `shared` puts it in shared memory, which a worker reads
- * without a copy (and which stays here, should the worker fail).
+ * `parts` joined into one buffer: a new one, or the one `into` gives (a view of its first bytes).
  * @param {Uint8Array[]} parts
- * @param {boolean} [shared]
+ * @param {(n: number) => ArrayBufferLike} [into]
  */
-function join(parts, shared = false) {
+function join(parts, into) {
   let n = 0;
   for (const p of parts) n += p.length;
-  const out = new Uint8Array(shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n));
+  const out = new Uint8Array(into ? into(n) : new ArrayBuffer(n), 0, n);
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
@@ -243,10 +242,25 @@ export async function validateNdjsonParallel(input, schema, options) {
     wake = null;
     w?.();
   };
+  // Chunks travel in shared memory, which a worker reads without a copy (and which stays here,
+  // should the worker fail). A buffer is reused once its chunk is validated: a new
+  // SharedArrayBuffer is fresh zeroed pages, and allocating one per chunk took a third of this
+  // thread's time (bench/README.md §2).
+  /** @type {SharedArrayBuffer[]} */
+  const free = [];
+  const shared = (/** @type {number} */ n) => {
+    const i = free.findIndex((b) => b.byteLength >= n);
+    return i >= 0 ? free.splice(i, 1)[0] : new SharedArrayBuffer(Math.max(n, chunkBytes + (chunkBytes >> 2)));
+  };
+  /** The buffer of a chunk that is validated, for the next chunk. @param {Job} job */
+  const reuse = (job) => {
+    if (job.bytes.buffer instanceof SharedArrayBuffer) free.push(job.bytes.buffer);
+  };
   /** A chunk validated here (no worker could take it). @param {Job} job */
   const here = (job) => {
     try {
       done.set(job.seq, raw.validateNdjson(job.bytes, schema, record));
+      reuse(job);
     } catch (e) {
       failed ??= /** @type {Error} */ (e);
     }
@@ -285,6 +299,7 @@ export async function validateNdjsonParallel(input, schema, options) {
   const start = async () => {
     for (const t of await threads(workers)) {
       t.onMessage = (m) => {
+        if (t.job !== null) reuse(t.job);
         t.job = null;
         if (m.out) done.set(m.seq, m.out);
         else failed ??= new Error(`${PREFIX}${m.error}`);
@@ -334,7 +349,7 @@ export async function validateNdjsonParallel(input, schema, options) {
       const nl = data.indexOf(10, Math.max(0, chunkBytes - size - 1));
       if (nl >= 0) {
         parts.push(data.subarray(0, nl + 1));
-        const chunk = join(parts, true);
+        const chunk = join(parts, shared);
         parts = [];
         size = 0;
         await send(chunk);
@@ -350,7 +365,7 @@ export async function validateNdjsonParallel(input, schema, options) {
         const last = all.lastIndexOf(10);
         parts = [];
         size = 0;
-        if (last >= 0) await send(join([all.subarray(0, last + 1)], true));
+        if (last >= 0) await send(join([all.subarray(0, last + 1)], shared));
         longLine = new raw.NdjsonValidator(schema, record);
         longLine.push(all.subarray(last + 1));
       }
@@ -389,7 +404,7 @@ export async function validateNdjsonParallel(input, schema, options) {
     for (let r = await it.next(); !r.done; r = await it.next()) await take(r.value);
     if (longLine !== null) endLong();
     if (size > 0) {
-      const chunk = join(parts, true);
+      const chunk = join(parts, shared);
       parts = [];
       size = 0;
       await send(chunk);
