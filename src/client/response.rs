@@ -63,30 +63,7 @@ pub fn interpret(
         }
     }
     if !(200..300).contains(&status) {
-        // The explanation and the issues are read from the body with its strings redacted but
-        // its member names as sent (a short token inside "message" must not hide the message);
-        // what they quote from member names is redacted after. The body the error keeps is
-        // redacted whole.
-        let mut body = parse_body(&response.body);
-        match &mut body {
-            ErrorBody::Json(v) => redact_values(v, token),
-            ErrorBody::Text(t) => *t = redact(t, token).into_owned(),
-            ErrorBody::Empty => {}
-        }
-        let issues: Vec<ServerIssue> = server_issues(&body, schema)
-            .into_iter()
-            .map(|i| ServerIssue {
-                path: redact(&i.path, token).into_owned(),
-                message: redact(&i.message, token).into_owned(),
-                field: i.field.map(|f| redact(&f, token).into_owned()),
-                code: i.code.map(|c| redact(&c, token).into_owned()),
-            })
-            .collect();
-        let detail = detail_text(&body).map(|d| redact(&d, token).into_owned()).and_then(one_line);
-        // What the error keeps: its member names redacted too.
-        if let ErrorBody::Json(v) = &mut body {
-            redact_names(v, token);
-        }
+        let ErrorParts { body, detail, issues } = error_parts(&response.body, token, schema);
         let kind = ApiErrorKind::from_status(status);
         let mut message = format!("{} from {} {}", status_line(status), request.method.as_str(), request.url);
         let mut server_message = None;
@@ -185,6 +162,41 @@ pub fn safe_headers(headers: &[(String, String)], token: &Secret) -> Vec<(String
         .filter(|(k, _)| !CREDENTIAL_HEADERS.contains(&k.as_str()))
         .map(|(k, v)| (k, redact(v, token).into_owned()))
         .collect()
+}
+
+/// What an error response says, the token redacted from all of it.
+struct ErrorParts {
+    body: ErrorBody,
+    /// The server's explanation, on one line and bounded.
+    detail: Option<String>,
+    issues: Vec<ServerIssue>,
+}
+
+/// Reads the explanation and the issues from the body with its strings redacted but its member
+/// names as sent (a short token inside "message" must not hide the message), redacts what they
+/// quote of member names, then the body's names for the error to keep.
+fn error_parts(bytes: &[u8], token: &Secret, schema: Option<&'static Schema>) -> ErrorParts {
+    let mut body = parse_body(bytes);
+    match &mut body {
+        ErrorBody::Json(v) => redact_values(v, token),
+        ErrorBody::Text(t) => *t = redact(t, token).into_owned(),
+        ErrorBody::Empty => {}
+    }
+    let text = |s: &str| redact(s, token).into_owned();
+    let issues = server_issues(&body, schema)
+        .into_iter()
+        .map(|i| ServerIssue {
+            path: text(&i.path),
+            message: text(&i.message),
+            field: i.field.as_deref().map(text),
+            code: i.code.as_deref().map(text),
+        })
+        .collect();
+    let detail = detail_text(&body).map(|d| text(&d)).and_then(one_line);
+    if let ErrorBody::Json(v) = &mut body {
+        redact_names(v, token);
+    }
+    ErrorParts { body, detail, issues }
 }
 
 /// The body of an error response: JSON when it parses, else text; the token redacted.
