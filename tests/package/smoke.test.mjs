@@ -123,6 +123,12 @@ test('the forms entry ships no WebAssembly: a bundle of it holds no engine', asy
   // issue 10: a form app at most 100 KB gzip in all (bench/README.md measures the real app).
   const gz = gzipSync(text, { level: 9 }).length;
   assert.ok(gz < 100_000, `the forms bundle is ${gz} bytes gzip`);
+  // Only the tables validate reads: the generated ones are marked pure, so describeField's
+  // descriptions and the endpoint tables are dropped, and come back with describeField.
+  assert.ok(!text.includes('Customer identifier'), "describeField's descriptions are in a bundle that only validates");
+  assert.ok(!text.includes('GET /customers'), 'the endpoint tables are in a bundle that only validates');
+  const described = await bundle('forms-describe.mjs', "import { describeField } from 'elevate-billing/forms';\nconsole.log(describeField('Site', '/siteName'));\n");
+  assert.ok(described.includes('Customer identifier'), "describeField's descriptions are missing where it is imported");
 });
 
 test('an app with the form functions and the client carries the form path once: the engine shares core.js', async () => {
