@@ -1,5 +1,5 @@
 //! Class-shaped patterns ("characters of one class, count in [min, max]", optionally `^$|…`):
-//! a bit per ASCII character plus sorted ranges above, so the check is a table lookup per
+//! a flag per byte value for ASCII plus sorted ranges above, so the check is a table lookup per
 //! character and a mismatch names the first character the class does not allow (the phone
 //! `+` message needs it). Every fixed pattern but EMAIL and NON_BLANK has this shape, and so
 //! do most product formats (`[0-9]{3,11}`).
@@ -10,11 +10,9 @@ use super::Mismatch;
 /// `u128`: 128-bit shifts are library calls in wasm.)
 #[derive(Debug, Clone)]
 pub struct Class<R> {
-    /// A bit per ASCII character.
-    pub ascii: [u64; 2],
-    /// `ascii` as a flag per byte value (false from 0x80 up), so the check's inner loop is
-    /// one load and one branch per byte ([`byte_table`]): pattern checks were ~13% of bulk
-    /// NDJSON's wasm time (bench/README.md §2).
+    /// A flag per byte value: the ASCII characters of the class (false from 0x80 up), so the
+    /// check's inner loop is one load and one branch per byte: pattern checks were ~13% of
+    /// bulk NDJSON's wasm time (bench/README.md §2). Built by [`byte_table`].
     pub bytes: [bool; 256],
     /// Sorted, disjoint, inclusive ranges of code points above U+007F (surrogate code points
     /// stand for lone surrogates).
@@ -32,7 +30,7 @@ impl<R: AsRef<[(u32, u32)]>> Class<R> {
     #[inline]
     pub fn contains(&self, c: u32) -> bool {
         if c < 128 {
-            return self.ascii[(c >> 6) as usize] & (1u64 << (c & 63)) != 0;
+            return self.bytes[c as usize];
         }
         self.ranges
             .as_ref()
@@ -123,12 +121,12 @@ impl Class<Box<[(u32, u32)]>> {
                 above.push((lo.max(128), hi));
             }
         }
-        Class { ascii, bytes: byte_table(ascii), ranges: above.into_boxed_slice(), min, max, allow_empty }
+        Class { bytes: byte_table(ascii), ranges: above.into_boxed_slice(), min, max, allow_empty }
     }
 }
 
-/// [`Class::bytes`] from [`Class::ascii`] (a `const fn`, so the fixed patterns' tables are
-/// built at compile time).
+/// [`Class::bytes`] from a bit per ASCII character (two 64-bit masks, as crates/fixed-patterns
+/// writes them; a `const fn`, so the fixed patterns' tables are built at compile time).
 pub const fn byte_table(ascii: [u64; 2]) -> [bool; 256] {
     let mut t = [false; 256];
     let mut c = 0;

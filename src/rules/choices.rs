@@ -22,7 +22,6 @@ pub fn check_str(choices: &Choices, s: &str) -> Option<IssueKind> {
         .then(|| IssueKind::Enum { allowed: choices.values.iter().map(|v| (*v).into()).collect() })
 }
 
-/// The issue for an integer not in `allowed`.
 /// `a == b`, a word at a time: enum values are short, and in wasm a slice compare is a call
 /// to a byte-by-byte `memcmp`.
 #[inline]
@@ -36,6 +35,7 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     words_equal && x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
 }
 
+/// The issue for an integer not in `allowed`.
 pub fn check_int(allowed: &[i64], n: f64) -> Option<IssueKind> {
     (!allowed.iter().any(|&a| a as f64 == n))
         .then(|| IssueKind::Enum { allowed: allowed.iter().map(|&a| a.into()).collect() })

@@ -116,8 +116,8 @@ pub fn generate(patterns: &[(&str, &str)]) -> Result<String, Error> {
             Shape::Class(info) => {
                 let (ascii, ranges) = info.split_ascii();
                 format!(
-                    "FixedMatcher::Class(Class {{ ascii: [{:#x}, {:#x}], bytes: byte_table([{:#x}, {:#x}]), ranges: &{:?}, min: {}, max: {:?}, allow_empty: {} }})",
-                    ascii[0], ascii[1], ascii[0], ascii[1], ranges, info.min, info.max, info.allow_empty
+                    "FixedMatcher::Class(Class {{ bytes: byte_table([{:#x}, {:#x}]), ranges: &{:?}, min: {}, max: {:?}, allow_empty: {} }})",
+                    ascii[0], ascii[1], ranges, info.min, info.max, info.allow_empty
                 )
             }
             Shape::Dfa(d) => {
