@@ -3,8 +3,6 @@
 //! fields are required, which values the rules read, and the rules with field indices resolved.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::MAX_FIELDS;
 use crate::schema::{Condition, Literal, Rule, Schema};
@@ -46,15 +44,6 @@ pub(super) struct Plan {
     /// Fields whose values some rule reads.
     pub captured: u64,
     pub rules: Vec<Planned>,
-}
-
-impl std::fmt::Debug for Plan {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Plan")
-            .field("required", &self.required)
-            .field("captured", &self.captured)
-            .finish_non_exhaustive()
-    }
 }
 
 /// FNV-1a: tiny, and good enough to tell a schema's field names apart.
@@ -271,40 +260,24 @@ impl Guess {
     }
 }
 
-/// Hashes a schema's address (already unique and well spread).
-#[derive(Default)]
-struct AddressHasher(u64);
-
-impl Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
 thread_local! {
-    /// Plans are leaked on purpose: there is one per static schema, so memory is bounded by
-    /// the model, and a `&'static Plan` needs no reference counting on the hot path.
-    static PLANS: RefCell<HashMap<usize, &'static Plan, BuildHasherDefault<AddressHasher>>> =
-        RefCell::new(HashMap::default());
+    /// The plans met so far, by schema address, in the order first used. Plans are leaked on
+    /// purpose: there is one per static schema, so memory is bounded by the model, and a
+    /// `&'static Plan` needs no reference counting on the hot path. A list, not a hash map:
+    /// the model has a few dozen schemas, a walk meets the few it uses first, and a short
+    /// scan of addresses is cheaper than hashing (bulk NDJSON asks three times a line).
+    static PLANS: RefCell<Vec<(usize, &'static Plan)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The plan of `schema`, computed on first use.
 pub(super) fn plan(schema: &'static Schema) -> &'static Plan {
     let key = schema as *const Schema as usize;
     PLANS.with(|plans| {
-        if let Some(p) = plans.borrow().get(&key) {
-            return *p;
+        if let Some(&(_, p)) = plans.borrow().iter().find(|(k, _)| *k == key) {
+            return p;
         }
         let p: &'static Plan = Box::leak(Box::new(Plan::new(schema)));
-        plans.borrow_mut().insert(key, p);
+        plans.borrow_mut().push((key, p));
         p
     })
 }

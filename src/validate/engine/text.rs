@@ -59,26 +59,6 @@ pub(crate) struct Scratch {
     unescaped: String,
     /// Kept strings that had escapes.
     owned: String,
-    /// The plans of the schemas this reader met, by address: a record reads a few schemas
-    /// over and over, and this look-up is cheaper than [`plan::plan`]'s thread-local map.
-    plans: Vec<(usize, &'static Plan)>,
-}
-
-impl Scratch {
-    /// The plan of `schema`.
-    #[inline]
-    fn plan(&mut self, schema: &'static Schema) -> &'static Plan {
-        let key = schema as *const Schema as usize;
-        if let Some(&(_, p)) = self.plans.iter().find(|(k, _)| *k == key) {
-            return p;
-        }
-        let p = plan::plan(schema);
-        // The model has a few dozen schemas; a bound keeps the list short all the same.
-        if self.plans.len() < 16 {
-            self.plans.push((key, p));
-        }
-        p
-    }
 }
 
 /// What a value was, for the rules of its parent object (the seed's `Seen`).
@@ -560,7 +540,7 @@ impl Reader<'_, '_> {
     /// The seed's `object`.
     fn object(&mut self, schema: &'static Schema, flag: Option<(&'static str, Option<usize>)>) -> R<Seen> {
         self.enter()?;
-        let plan = self.s.plan(schema);
+        let plan = plan::plan(schema);
         let flag_field = flag
             .and_then(|(f, known)| known.or_else(|| plan.field_of_key(schema, f.as_bytes(), key_words(f.as_bytes()))));
         let capture = plan.captured | flag_field.map_or(0, bit);
