@@ -401,20 +401,33 @@ pub fn redact_names(value: &mut serde_json::Value, secret: &Secret) {
     }
 }
 
+/// Members of an error descriptor, and of its issues, whose values the client chose from a
+/// fixed vocabulary: never redacted (a short token such as `api` or `no` must not turn
+/// `type: "api"` into another class or `code: "noValidator"` into `[redacted]Validator`). A test
+/// in `javascript.rs` fails when a descriptor gains a string member that is neither here nor
+/// one of the texts.
+pub const DESCRIPTOR_VOCABULARY: [&str; 5] = ["type", "kind", "method", "endpoint", "code"];
+
 /// [`redact`] applied to an error descriptor ([`ClientError::descriptor`]): to every string
-/// value, and to the member names of what the server sent (`body`, `headers`), but never to
-/// the descriptor's own member names or to the values the client itself chose (`type`,
-/// `kind`, `method`, `endpoint`): a short token such as `sa` or `api` must not turn `message`
-/// into `mes[redacted]ge` or `type: "api"` into another class (it once made `message` empty).
+/// value but those of [`DESCRIPTOR_VOCABULARY`], and to the member names of what the server sent
+/// (`body`, `headers`), never to the descriptor's own member names (a token `sa` must not turn
+/// `message` into `mes[redacted]ge`: it once made `message` empty).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the wasm bindings' error descriptors
 pub fn redact_descriptor(d: &mut serde_json::Value, secret: &Secret) {
-    let serde_json::Value::Object(map) = d else { return redact_json(d, secret) };
-    for (key, value) in map.iter_mut() {
-        match key.as_str() {
-            "type" | "kind" | "method" | "endpoint" => {}
-            "body" | "headers" => redact_json(value, secret),
-            _ => redact_values(value, secret),
+    match d {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                match key.as_str() {
+                    k if DESCRIPTOR_VOCABULARY.contains(&k) => {}
+                    "body" | "headers" => redact_json(value, secret),
+                    // Each issue is an object of the same kind: its `code` is vocabulary too.
+                    "issues" => redact_descriptor(value, secret),
+                    _ => redact_values(value, secret),
+                }
+            }
         }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| redact_descriptor(v, secret)),
+        other => redact_values(other, secret),
     }
 }
 

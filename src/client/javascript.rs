@@ -78,6 +78,53 @@ mod tests {
         ]
     }
 
+    /// Redaction leaves the client's own vocabulary alone whatever the token: every string of
+    /// a descriptor but its texts (and, in its issues, every `code`) keeps its value when the
+    /// token is a piece of it. A descriptor member added without being named a text or
+    /// vocabulary ([`crate::client::error::DESCRIPTOR_VOCABULARY`]) fails here.
+    #[test]
+    fn redaction_never_touches_the_descriptors_vocabulary() {
+        use crate::client::error::redact_descriptor;
+        use crate::client::options::Secret;
+        const TEXTS: [&str; 3] = ["message", "url", "serverMessage"];
+        let mut errors = every_kind_of_error();
+        let unknown = crate::validate::IssueKind::UnknownField { allowed: None };
+        errors.push(ClientError::Validation {
+            endpoint: "POST /sites".into(),
+            issues: vec![crate::validate::Issue { path: "/x".into(), kind: unknown }],
+        });
+        let mut checked = 0;
+        for e in &errors {
+            let d = e.descriptor();
+            let mut vocabulary: Vec<(String, String)> = Vec::new();
+            for (k, v) in d.as_object().unwrap() {
+                if let (Some(text), false) = (v.as_str(), TEXTS.contains(&k.as_str())) {
+                    vocabulary.push((format!("/{k}"), text.to_owned()));
+                }
+            }
+            for (i, issue) in d["issues"].as_array().into_iter().flatten().enumerate() {
+                if let Some(code) = issue["code"].as_str() {
+                    vocabulary.push((format!("/issues/{i}/code"), code.to_owned()));
+                }
+            }
+            for (at, value) in vocabulary {
+                for token in [&value[..value.len().min(2)], &value[value.len().saturating_sub(3)..]] {
+                    // (A token must be visible ASCII; a piece with a space cannot be one.)
+                    let Ok(secret) = Secret::new(token) else { continue };
+                    let mut redacted = d.clone();
+                    redact_descriptor(&mut redacted, &secret);
+                    assert_eq!(
+                        redacted.pointer(&at),
+                        Some(&Value::from(value.as_str())),
+                        "token {token:?} changed {at} of {d}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 20, "{checked}");
+    }
+
     /// Every descriptor names a class of the table, once, and every member it carries is a
     /// property the typings declare on that class: a field added on one side only fails here.
     #[test]
