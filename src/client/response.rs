@@ -248,7 +248,7 @@ fn detail_text(body: &ErrorBody) -> Option<String> {
 /// `text` on one line and bounded in length, if anything is left of it.
 fn one_line(text: String) -> Option<String> {
     // One line: runs of white space (newlines of stack traces, indentation) become one space.
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = super::server_issues::one_line(&text);
     if text.is_empty() {
         return None;
     }

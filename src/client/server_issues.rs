@@ -74,7 +74,9 @@ fn text<'a>(m: &'a Map<String, J>, keys: &[&str]) -> Option<&'a str> {
     keys.iter().find_map(|k| m.get(*k).and_then(J::as_str)).map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn one_line(s: &str) -> String {
+/// `s` on one line: each run of white space becomes one space (also the error explanation's,
+/// response.rs).
+pub(super) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

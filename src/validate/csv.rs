@@ -674,8 +674,8 @@ pub struct CsvValue<'a> {
 }
 
 /// Each data record's body, for sending after validation: the same mapping as
-/// [`validate_csv`], except that a number too large for a double is ±infinity (the validator
-/// sees the `Infinity` JavaScript would). Returns the header cells.
+/// [`validate_csv`] (a number too large for a double is ±infinity in both). Returns the header
+/// cells.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // csvRecords (src/wasm/csv.rs)
 pub fn csv_values(
     schema: &str,

@@ -264,8 +264,10 @@ impl NdjsonValidator {
             return;
         }
         let Some(w) = &mut self.wire else { return };
+        // The count goes first on the wire: it must be what the drain then writes.
         w.ndjson_line(self.line, count, self.walker.truncated());
-        self.walker.drain_issues(&mut self.path, |path, kind| w.issue_at(path, &kind, None));
+        let drained = self.walker.drain_issues(&mut self.path, |path, kind| w.issue_at(path, &kind, None));
+        debug_assert_eq!(drained, count, "the live count is what the walker drains");
     }
 
     /// One line through serde_json and the seed (what the text reader hands back).

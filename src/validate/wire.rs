@@ -165,7 +165,8 @@ const ARRAY: u8 = 6;
 const OBJECT: u8 = 7;
 
 /// Every constant of the layout the decoder reads, by the name `src/js/wire.js` imports it
-/// under: generated into `core/gen/wire.js` (src/export/js), never restated in JavaScript.
+/// under: generated into `core/gen/contract.js` as `WIRE` (src/export/js), never restated in
+/// JavaScript.
 pub const CONSTANTS: [(&str, u8); 11] = [
     ("VERSION", VERSION),
     ("NDJSON", NDJSON),

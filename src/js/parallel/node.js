@@ -172,7 +172,8 @@ async function* pieces(input) {
 }
 
 /**
- * `parts` joined into one buffer: a new one, or the one `into` gives (a view of its first bytes).
+ * `parts` joined into one buffer: a new `ArrayBuffer`, or the one `into` gives for the length
+ * (the result is then a view of its first bytes).
  * @param {Uint8Array[]} parts
  * @param {(n: number) => ArrayBufferLike} [into]
  */
@@ -250,6 +251,7 @@ export async function validateNdjsonParallel(input, schema, options) {
   const free = [];
   const shared = (/** @type {number} */ n) => {
     const i = free.findIndex((b) => b.byteLength >= n);
+    // A quarter more than `chunkBytes`: a chunk runs on to the end of its last line.
     return i >= 0 ? free.splice(i, 1)[0] : new SharedArrayBuffer(Math.max(n, chunkBytes + (chunkBytes >> 2)));
   };
   /** The buffer of a chunk that is validated, for the next chunk. @param {Job} job */
