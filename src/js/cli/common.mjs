@@ -7,6 +7,15 @@ import { parseArgs } from 'node:util';
 export class UsageError extends Error {}
 
 /**
+ * An error of the package as a UsageError, without the package's "elevate-billing: " prefix
+ * (the command prints its own).
+ * @param {unknown} e
+ */
+export function asUsage(e) {
+  return e instanceof UsageError ? e : new UsageError(String(/** @type {any} */ (e)?.message ?? e).replace(/^elevate-billing: /, ''));
+}
+
+/**
  * `parseArgs` with strict options, a clear UsageError for unknown or malformed options, and
  * `--help` handled by the caller.
  * @param {string[]} args

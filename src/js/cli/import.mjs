@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ElevateApiError, ElevateClient, ElevateNetworkError, openApiDocument } from 'elevate-billing';
-import { Progress, UsageError, formatOf, integerOption, issueLine, parse } from './common.mjs';
+import { Progress, UsageError, asUsage, formatOf, integerOption, issueLine, parse } from './common.mjs';
 import { readBodies, validateFile } from './records.mjs';
 import { writeReport } from './validate.mjs';
 
@@ -156,7 +156,7 @@ export async function run(args) {
     try {
       client = new ElevateClient({ token, ...(baseUrl ? { baseUrl } : {}) });
     } catch (e) {
-      throw new UsageError(String(e.message).replace(/^elevate-billing: /, ''));
+      throw asUsage(e);
     }
   }
 

@@ -5,15 +5,11 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { CsvValidator, NdjsonValidator, csvRecords, validate, validateNdjsonParallel } from 'elevate-billing';
-import { UsageError, unreadable } from './common.mjs';
+import { UsageError, asUsage, unreadable } from './common.mjs';
 
 const CHUNK = 1 << 20;
-const PREFIX = /^elevate-billing: /;
 /** NDJSON files from this size on are validated by worker threads (`--workers`). */
 const PARALLEL_BYTES = 8 << 20;
-
-/** An Error of the package about the input itself (an unknown column…) as a usage error. */
-const usage = (e) => (e instanceof UsageError ? e : new UsageError(String(e?.message ?? e).replace(PREFIX, '')));
 
 /** Number of `\n` in a chunk (records so far, for the progress line of NDJSON). */
 function newlines(chunk) {
@@ -82,7 +78,7 @@ export async function validateFile(file, format, schema, { delimiter, workers, p
       ? new CsvValidator(schema, { delimiter, maxInvalidRecords: Infinity })
       : new NdjsonValidator(schema, { maxInvalidLines: Infinity });
   } catch (e) {
-    throw usage(e);
+    throw asUsage(e);
   }
   try {
     let bytes = 0;
@@ -95,13 +91,13 @@ export async function validateFile(file, format, schema, { delimiter, workers, p
         progress(format === 'csv' ? validator.progress().records : lines, bytes, total);
       }
     } catch (e) {
-      throw e?.code ? unreadable(file, e) : usage(e);
+      throw e?.code ? unreadable(file, e) : asUsage(e);
     }
     let report;
     try {
       report = validator.finish();
     } catch (e) {
-      throw usage(e);
+      throw asUsage(e);
     }
     if (format === 'csv') return report;
     const invalidRecords = report.invalidLines.map(({ line, errors }) => ({ record: null, line, errors }));
@@ -127,7 +123,7 @@ async function validateNdjsonFile(file, schema, total, workers, progress) {
   try {
     report = await validateNdjsonParallel(chunks(), schema, workers === undefined ? {} : { workers });
   } catch (e) {
-    throw e?.code ? unreadable(file, e) : usage(e);
+    throw e?.code ? unreadable(file, e) : asUsage(e);
   }
   const invalidRecords = report.invalidLines.map(({ line, errors }) => ({ record: null, line, errors }));
   return { records: report.records, valid: report.valid, invalid: report.invalid, invalidRecords };
@@ -149,7 +145,7 @@ export async function readBodies(file, format, schema, { delimiter } = {}) {
     try {
       return csvRecords(data, schema, { delimiter });
     } catch (e) {
-      throw usage(e);
+      throw asUsage(e);
     }
   }
   const out = [];

@@ -3,8 +3,10 @@
 // WebAssembly: a value is read once, as JSON.stringify would, bounded, and crosses as JSON text;
 // options are read once into a plain object of their own; bytes must be real typed arrays or
 // ArrayBuffers (checked by their internal slots, so a Proxy, a lying `byteLength` getter or a
-// detached buffer is a TypeError before any of it is used) and cross in chunks the engine copies
-// from fresh arrays; strings cross as UTF-8 in chunks, never whole. Whatever the caller's code
+// detached buffer is a TypeError before any of it is used) and cross in chunks, views of the
+// caller's buffer the engine copies synchronously (`chunks`: no public function hands out a view
+// of the engine's own memory, the one buffer its allocation could detach); strings cross as
+// UTF-8 in chunks, never whole. Whatever the caller's code
 // throws while being read becomes a TypeError naming the argument and the path. So no JavaScript
 // exception can unwind through a wasm frame and no argument can reach wasm-bindgen's own
 // conversions, which trust their input (src/wasm/args.rs is the floor under these checks).
