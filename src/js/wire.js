@@ -119,8 +119,17 @@ class Reader {
         return out;
       }
       default:
-        throw new Error(`${PREFIX}internal error: a bulk report is malformed`);
+        throw malformed();
     }
+  }
+
+  /** The params written at `at`, read again (the reader stays where it is). @param {number} at */
+  paramsAt(at) {
+    const i = this.i;
+    this.i = at;
+    const params = /** @type {Record<string, unknown>} */ (this.value());
+    this.i = i;
+    return params;
   }
 
   /** @param {boolean} csv @returns {Issue} */
@@ -134,24 +143,19 @@ class Reader {
       const at = this.i;
       params = /** @type {Record<string, unknown>} */ (this.value());
       message = formatMessage({ path, code, params });
-      this.messages.push(new Message(path, code, at, message, template(params)));
+      this.messages.push(new Message(path, code, at, message));
     } else {
       // A repeat: the number alone. Every issue gets params of its own: a copy of the first
       // one's when their values are all primitive (a spread copies the object's shape at
-      // once), else read again where the first one's are.
+      // once), else read again where the first one's are. What copies copy is made at the
+      // first repeat: most issues of a report with distinct values never repeat.
       const m = this.messages[id];
-      if (m === undefined) throw new Error(`${PREFIX}internal error: a bulk report is malformed`);
+      if (m === undefined) throw malformed();
       path = m.path;
       code = m.code;
       message = m.message;
-      if (m.flat !== null) {
-        params = { ...m.flat };
-      } else {
-        const i = this.i;
-        this.i = m.at;
-        params = /** @type {Record<string, unknown>} */ (this.value());
-        this.i = i;
-      }
+      if (m.flat === undefined) m.flat = template(this.paramsAt(m.at));
+      params = m.flat !== null ? { ...m.flat } : this.paramsAt(m.at);
     }
     if (!csv) return { path, code, params, message };
     const c = this.varint();
@@ -161,17 +165,20 @@ class Reader {
 
 /** A distinct issue: what its repeats share, and where its params are. */
 class Message {
-  /**
-   * @param {string} path @param {string} code @param {number} at @param {string} message
-   * @param {Record<string, unknown> | null} flat what copies of its params copy ({@link template})
-   */
-  constructor(path, code, at, message, flat) {
+  /** @param {string} path @param {string} code @param {number} at @param {string} message */
+  constructor(path, code, at, message) {
     this.path = path;
     this.code = code;
     this.at = at;
     this.message = message;
-    this.flat = flat;
+    /** @type {Record<string, unknown> | null | undefined} what copies of its params copy ({@link template}); made at the first repeat */
+    this.flat = undefined;
   }
+}
+
+/** The error for a report this decoder cannot read (never for a report the engine wrote). */
+function malformed() {
+  return new Error(`${PREFIX}internal error: a bulk report is malformed`);
 }
 
 /**
