@@ -154,7 +154,21 @@ const workerd = { engine: './engine.workerd.js', wasm: './wasm-module.js' };
 await esbuild.build({ ...esm, entryPoints: [join(src, 'engine', 'index.js')], outfile: join(pkg, 'engine.workerd.js'), plugins: [layout(true, workerd)] });
 await esbuild.build({ ...esm, entryPoints: [join(src, 'index.js')], outfile: join(pkg, 'index.workerd.js'), plugins: [layout(true, workerd)] });
 await buildNode();
-copyFileSync(join(template, 'node.cjs'), join(pkg, 'node.cjs'));
+{
+  // node.cjs's two export lists, from the same record: what forms.js exports comes from the
+  // form path, the rest of index.js's from the engine half.
+  const forms = entryExports.forms;
+  const engineNames = entryExports.index.filter((n) => !forms.includes(n));
+  let text = readFileSync(join(template, 'node.cjs'), 'utf8');
+  for (const [marker, names] of [
+    ['/* NAMES of forms.js */ []', forms],
+    ['/* NAMES of index.js, not of forms.js */ []', engineNames],
+  ]) {
+    if (!text.includes(marker)) throw new Error(`pkg-template/node.cjs: no ${marker}`);
+    text = text.replace(marker, JSON.stringify(names));
+  }
+  writeFileSync(join(pkg, 'node.cjs'), text);
+}
 // Node's `import` of each entry exports what the ES entry exports, read from node.cjs: the
 // names come from esbuild's record of the entry, so the lists cannot drift apart.
 for (const [file, entry] of [['node.mjs', 'index'], ['node-forms.mjs', 'forms']]) {
