@@ -265,23 +265,19 @@ impl Writer {
         let seen = if comparable { self.recent.iter().position(|r| r.kind == *kind && r.path == path) } else { None };
         match seen {
             Some(at) => {
-                // The one found last is looked at first next time.
-                if at > 0 {
-                    self.recent.swap(0, at);
-                }
+                // Most recently used first: the one found moves to the front, the others down.
+                self.recent[..=at].rotate_right(1);
                 varint(&mut self.body, u64::from(self.recent[0].id));
             }
             None => {
                 let id = self.distinct(path, kind);
                 if comparable {
                     let r = Recent { path: path.to_owned(), kind: kind.clone(), id };
-                    if self.recent.len() < RECENT {
-                        self.recent.push(r);
-                    } else {
-                        self.recent[RECENT - 1] = r;
+                    // In front; when full, the least recently used (the last) goes.
+                    if self.recent.len() == RECENT {
+                        self.recent.pop();
                     }
-                    let last = self.recent.len() - 1;
-                    self.recent.swap(0, last);
+                    self.recent.insert(0, r);
                 }
             }
         }
