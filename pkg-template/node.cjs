@@ -2,8 +2,10 @@
 // Node's entry of elevate-billing: `require`, and `import` through node.mjs and node-forms.mjs,
 // so all three share one instance (one engine, one set of patterns). The form path
 // (node-core.cjs) loads now; the engine half (client, bulk files, product formats and
-// setPattern, exports: node-engine.cjs) when one of its exports is first read, so that import
-// and a first `validate` read and compile the form path only (bench/README.md section 5).
+// setPattern, exports: node-engine.cjs) when one of its exports is first read, so that
+// `require` or `import('elevate-billing/forms')` and a first `validate` read and compile the
+// form path only (node.mjs reads the engine half at import: ES named exports need its classes
+// as values; bench/README.md section 5).
 
 const core = require('./node-core.cjs');
 

@@ -11,8 +11,10 @@ export { validateQuery } from './query.js';
 export { formBody } from './form.js';
 export { standardSchema, schemas } from './standard.js';
 
-// Plumbing for the engine entry (src/js/engine): the regex engine for regex-valued fields, and
-// the pattern slots `setPattern` replaces. Hidden by their `__` names.
+// Plumbing for the engine entry (src/js/engine): the regex engine for regex-valued fields, the
+// pattern slots `setPattern` replaces, and the runtime helpers the engine shares (through this
+// module, never by path: a path import would bundle a second runtime, tables and state into
+// engine.js; tests/package/smoke.test.mjs counts the tables). Hidden by their `__` names.
 export {
   useRegexEngine as __useRegexEngine,
   installPattern as __installPattern,
